@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the portal on http://127.0.0.1:5080 with demo data.
+# Without ConnectionStrings__Observatoire, it creates (once) and starts a PostgreSQL cluster under .data/;
+# running it again keeps the data; Ctrl-C stops the portal and the database it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+. scripts/lib/pg.sh
+
+port_file=.data/pg.port
+started_pg=""
+
+cleanup() {
+  if [ -n "$started_pg" ]; then
+    echo "Arrêt de PostgreSQL…"
+    pg_stop "$root/.data/pg"
+  fi
+}
+trap cleanup EXIT INT TERM
+
+if [ -z "${ConnectionStrings__Observatoire:-}" ]; then
+  pg_require
+  if [ ! -f .data/pg/PG_VERSION ]; then
+    echo "Création de la base locale dans .data/pg…"
+    mkdir -p .data
+    pg_init "$root/.data/pg"
+  fi
+  [ -f "$port_file" ] || pg_free_port > "$port_file"
+  pg_port=$(cat "$port_file")
+  if ! pg_as "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$pg_port" -q; then
+    pg_start "$root/.data/pg" "$pg_port"
+    started_pg=1
+  fi
+  pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='observatoire'" | grep -q 1 \
+    || pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+  export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"
+  export Observatoire__DemoData=${Observatoire__DemoData:-true}
+fi
+
+# PDF syntheses print through Debian's Chromium; install it when we can.
+if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installation de chromium (synthèses PDF)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
+    || echo "chromium n'a pas pu être installé : les synthèses PDF seront indisponibles." >&2
+fi
+
+echo "Compilation…"
+dotnet build src/Observatoire.Web -c Release -v quiet -nologo >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+if [ "${Observatoire__DemoData:-}" = true ]; then
+  cat <<TXT
+
+Comptes de démonstration (mot de passe : Observatoire-2026)
+  Administrateur : admin@observatoire.test
+  Coordination   : coordination@observatoire.test
+  Contributeur   : contributeur@observatoire.test
+  Partenaire     : partenaire@observatoire.test
+
+TXT
+fi
+echo "Portail sur http://127.0.0.1:5080 (Ctrl-C pour arrêter)"
+dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls http://127.0.0.1:5080 --contentRoot src/Observatoire.Web &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; cleanup' EXIT INT TERM
+wait $app

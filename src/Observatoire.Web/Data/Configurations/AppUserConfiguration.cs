@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(160);
+        b.HasMany(u => u.Structures).WithMany(s => s.Users).UsingEntity("UserStructures");
+    }
+}
+
+public class MailMessageConfiguration : IEntityTypeConfiguration<MailMessage>
+{
+    public void Configure(EntityTypeBuilder<MailMessage> b)
+    {
+        b.Property(m => m.To).HasMaxLength(320);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Error).HasMaxLength(2000);
+        b.HasIndex(m => m.CreatedAt);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class AudienceConfiguration : IEntityTypeConfiguration<Audience>
+{
+    public void Configure(EntityTypeBuilder<Audience> b)
+    {
+        b.Property(a => a.Name).HasMaxLength(120);
+        b.Property(a => a.Slug).HasMaxLength(140);
+        b.HasIndex(a => a.Slug).IsUnique();
+        b.Property(a => a.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class DigitalToolConfiguration : IEntityTypeConfiguration<DigitalTool>
+{
+    public void Configure(EntityTypeBuilder<DigitalTool> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Slug).HasMaxLength(140);
+        b.HasIndex(t => t.Slug).IsUnique();
+        b.Property(t => t.Website).HasMaxLength(500);
+        b.Property(t => t.Description).HasMaxLength(8000);
+        b.Property(t => t.SearchVector)
+            .HasComputedColumnSql(SearchVectorSql.For(("Name", 'A'), ("Description", 'B')), stored: true);
+        b.HasIndex(t => t.SearchVector).HasMethod("GIN");
+        b.Property(t => t.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class TerritoryConfiguration : IEntityTypeConfiguration<Territory>
+{
+    public void Configure(EntityTypeBuilder<Territory> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Slug).HasMaxLength(140);
+        b.HasIndex(t => t.Slug).IsUnique();
+        b.Property(t => t.Description).HasMaxLength(4000);
+        b.HasOne(t => t.Parent).WithMany(t => t.Children).HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Slug).HasMaxLength(140);
+        b.HasIndex(t => t.Slug).IsUnique();
+        b.Property(t => t.Description).HasMaxLength(2000);
+        b.Property(t => t.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data;
+
+/// <summary>The one context of the portal.</summary>
+/// <remarks>
+/// New migration: <c>dotnet ef migrations add Name --project src/Observatoire.Web --output-dir Data/Migrations</c>
+/// </remarks>
+public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>French text search configuration that ignores accents, created by the first migration.</summary>
+    public const string SearchConfig = "fr_unaccent";
+
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<StructureMembership> StructureMemberships => Set<StructureMembership>();
+    public DbSet<DigitalTool> DigitalTools => Set<DigitalTool>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<MailMessage> MailMessages => Set<MailMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("unaccent");
+        builder.ApplyConfigurationsFromAssembly(typeof(ObservatoireDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and in exports, stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Observatoire.Web.Domain;
+
+public static class Roles
+{
+    public const string Administrateur = nameof(Administrateur);
+    public const string Coordination = nameof(Coordination);
+    public const string Contributeur = nameof(Contributeur);
+    public const string Partenaire = nameof(Partenaire);
+
+    public static readonly string[] All = [Administrateur, Coordination, Contributeur, Partenaire];
+
+    public static string Label(string role) => role switch
+    {
+        Administrateur => "Administrateur",
+        Coordination => "Coordination",
+        Contributeur => "Contributeur",
+        Partenaire => "Partenaire",
+        _ => role,
+    };
+}
+
+public class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public int? ActorId { get; set; }
+    public Actor? Actor { get; set; }
+    public List<Structure> Structures { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+}
+
+/// <summary>An outgoing e-mail: sent through SMTP when configured, and kept for administrators to read.</summary>
+public class MailMessage
+{
+    public long Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Observatoire.Web.Domain;
+
+public enum TerritoryKind
+{
+    [Display(Name = "Commune")] Commune,
+    [Display(Name = "Quartier")] Quartier,
+}
+
+/// <summary>A commune, or a quartier inside a commune.</summary>
+public class Territory
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public TerritoryKind Kind { get; set; }
+    public int? ParentId { get; set; }
+    public Territory? Parent { get; set; }
+    public List<Territory> Children { get; set; } = [];
+    public string? Description { get; set; }
+    public uint Version { get; set; }
+}

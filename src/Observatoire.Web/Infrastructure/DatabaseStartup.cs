@@ -1,0 +1,59 @@
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Observatoire.Web.Data;
+
+namespace Observatoire.Web.Infrastructure;
+
+public static class DatabaseStartup
+{
+    /// <summary>Arbitrary, fixed key of the advisory lock that serialises start-up work across instances.</summary>
+    private const long MigrationLockKey = 0x0B5E_7A70_0001;
+
+    /// <summary>
+    /// Applies migrations and loads first data, one instance at a time (PostgreSQL advisory lock).
+    /// Returns false, after saying why in French, when the database cannot be reached.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ObservatoireOptions>>().Value;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatoire.Database");
+        if (!options.MigrateOnStartup) return true;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
+        var target = DataExtensions.Describe(db.Database.GetConnectionString());
+        try
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+            try
+            {
+                await db.Database.MigrateAsync();
+                // Types created by migrations (extensions, enums) must be known to this connection pool.
+                if (db.Database.GetDbConnection() is NpgsqlConnection npgsql) await npgsql.ReloadTypesAsync();
+                var seeder = scope.ServiceProvider.GetRequiredService<InitialData>();
+                await seeder.LoadAsync(options);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+                await db.Database.CloseConnectionAsync();
+            }
+            return true;
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            log.LogCritical(
+                "Base de données {Target} injoignable ({Reason}). Vérifiez que PostgreSQL est démarré et que ConnectionStrings__Observatoire est juste, ou lancez scripts/run.sh sans chaîne de connexion pour utiliser la base locale.",
+                target, e.GetBaseException().Message);
+            return false;
+        }
+    }
+
+    private static bool IsUnreachable(Exception e) =>
+        e is NpgsqlException or SocketException or TimeoutException
+        || e.InnerException is not null && IsUnreachable(e.InnerException)
+        || e is InvalidOperationException && e.Message.Contains("transient", StringComparison.OrdinalIgnoreCase);
+}

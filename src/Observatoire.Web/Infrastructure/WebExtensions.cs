@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Observatoire.Web.Infrastructure;
+
+public static class WebExtensions
+{
+    public static WebApplicationBuilder AddObservatoireLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        // Structured logs (one JSON object a line) outside Development, readable lines inside it.
+        if (builder.Environment.IsDevelopment())
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        else
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        return builder;
+    }
+
+    public static IServiceCollection AddObservatoireWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AddPageRoute("/Errors/Status", "/erreur/{code:int}");
+            })
+            .AddMvcOptions(o => FrenchMessages.Apply(o.ModelBindingMessageProvider));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "observatoire.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the reverse proxy on this host (nginx) is trusted; see docker-compose.yml.
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
+        });
+        services.AddRequestLocalization(o =>
+        {
+            var fr = new CultureInfo("fr-FR");
+            o.DefaultRequestCulture = new RequestCulture(fr);
+            o.SupportedCultures = [fr];
+            o.SupportedUICultures = [fr];
+            o.RequestCultureProviders.Clear();
+        });
+        return services;
+    }
+
+    public static WebApplication UseObservatoirePipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            statut = report.Status == HealthStatus.Healthy ? "ok" : "en panne",
+            verifications = report.Entries.Select(e => new { nom = e.Key, statut = e.Value.Status.ToString(), message = e.Value.Description }),
+        }));
+    }
+}

@@ -1,0 +1,20 @@
+using Observatoire.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddObservatoireLogging();
+builder.Services.AddObservatoireData(builder.Configuration);
+builder.Services.AddObservatoireIdentity();
+builder.Services.AddObservatoireWeb(builder.Configuration);
+
+var app = builder.Build();
+
+if (!await app.PrepareDatabaseAsync())
+    return 1;
+
+app.UseObservatoirePipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
