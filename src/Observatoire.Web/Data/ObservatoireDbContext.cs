@@ -23,6 +23,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
