@@ -62,7 +62,7 @@ for project in "${projects[@]}"; do
   echo "=== $name ==="
   rc=0
   dotnet test "$project" --no-build -c Debug -nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --logger "trx;LogFileName=$name.trx" \
     --results-directory "$results" "$@" || rc=$?
   if [ ! -s "$results/$name.trx" ]; then
     echo "$name n'a pas pu s'exécuter (code $rc, aucun résultat produit)." >&2

@@ -39,7 +39,7 @@ public class LockoutTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         var page = await wrong.ReadHtml();
         Assert.DoesNotContain("verrouillé", page.Body!.Text());
-        Assert.NotNull(page.QuerySelector(".error-summary, .field-error, [role=alert]"));
+        Assert.Contains("incorrect", page.QuerySelector(".validation-summary-errors")?.Text() ?? "(aucun message d'erreur)");
         using var right = await SignIn(client, user.Email!, PortalFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
     }

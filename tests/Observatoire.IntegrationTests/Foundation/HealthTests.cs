@@ -54,7 +54,10 @@ public class HealthTests(PortalFixture portal) : PortalTest(portal)
     // These portals fail on purpose: their connection errors are the expected outcome, not worth printing.
     private static readonly Dictionary<string, string?> Quiet = new()
     {
-        ["Logging:LogLevel:Microsoft"] = "None",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "None",
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "None",
+        ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
     };
 
     private static string NowhereConnectionString() =>
