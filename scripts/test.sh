@@ -16,6 +16,8 @@ for pkg in chromium fonts-dejavu-core poppler-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql postgresql-contrib)
+# The trx summary below and scripts/lib/pg.sh use python3, absent from a minimal Debian.
+command -v python3 >/dev/null || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Paquets manquants : ${missing[*]} (lancez ce script en root, ou installez-les avec apt-get)." >&2
@@ -23,7 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "Installation de : ${missing[*]}…"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 . scripts/lib/pg.sh

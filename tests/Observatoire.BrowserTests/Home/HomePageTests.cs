@@ -24,6 +24,7 @@ public class HomePageTests(BrowserFixture browser)
         var response = await page.GotoAsync("/");
         var results = await page.RunAxe();
         await BrowserFixture.Screenshot(page, "home-phone.png");
+        await BrowserFixture.Screenshot(page, "home-phone-first-screen.png", fullPage: false);
         await page.Context.CloseAsync();
 
         Assert.Equal(200, response!.Status);

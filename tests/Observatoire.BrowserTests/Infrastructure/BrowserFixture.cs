@@ -82,10 +82,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return result;
     }
 
-    public static async Task Screenshot(IPage page, string name)
+    public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = fullPage });
     }
 
     private static string RepositoryRoot()
