@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Observatoire.IntegrationTests.Infrastructure;
@@ -62,6 +61,7 @@ public class DemoDataTests(PortalFixture portal) : PortalTest(portal)
             counts[table] = (long)(await count.ExecuteScalarAsync())!;
         }
         Assert.True(counts["AspNetUsers"] >= DemoData.Accounts.Length, "Les comptes de démonstration devraient être chargés.");
+        Assert.True(counts["Structures"] > 0 && counts["Observations"] > 0, "Les structures et observations de démonstration devraient être chargées.");
         return counts;
     }
 }

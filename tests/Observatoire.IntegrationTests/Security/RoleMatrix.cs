@@ -32,6 +32,7 @@ public static class RoleMatrix
         ("/healthz", Access.Public),
         ("/compte/connexion", Access.Public),
         ("/compte/mot-de-passe-oublie", Access.Public),
+        ("/compte/deconnexion", Access.Public),
         ("/compte", Access.Member),
         ("/compte/mot-de-passe", Access.Member),
         ("/compte/mes-donnees", Access.Member),
