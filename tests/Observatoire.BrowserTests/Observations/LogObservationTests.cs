@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Observatoire.BrowserTests.Infrastructure;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.BrowserTests.Observations;
+
+[Collection(nameof(BrowserCollection))]
+public class LogObservationTests(BrowserFixture browser)
+{
+    private const string Password = "Test-Password-2026";
+
+    [Fact]
+    public async Task A_contributor_logs_an_observation_on_a_phone_and_finds_it_in_the_filtered_list()
+    {
+        var structure = await browser.Seed(s =>
+        {
+            var sanitas = s.Quartier("Sanitas", s.Territory("Tours"));
+            var centre = s.Structure("Maison de quartier du Sanitas", sanitas);
+            // Names of their own: the browser tests share one database, and the home page test seeds tools too.
+            s.Tool("Framadate");
+            s.Tool("Framatalk", ToolCategory.Communication);
+            s.Tool("Pix", ToolCategory.Apprentissage);
+            s.Theme("Citoyenneté");
+            s.Audience("Jeunes en insertion");
+            return centre;
+        });
+        var email = await CreateContributor(structure.Id);
+        var page = await browser.NewPage(390, 844);
+        var violations = new List<string>();
+
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+
+        await page.GotoAsync("/observations/nouvelle");
+        violations.AddRange(await Serious(page, "formulaire"));
+        await page.GetByLabel("Titre").FillAsync("Atelier Framatalk pour les jeunes du Sanitas");
+        await page.GetByLabel("Nombre de participants").FillAsync("6");
+        // The filter box (JavaScript enhancement) narrows the tool list.
+        await page.GetByLabel("Filtrer la liste des outils").FillAsync("talk");
+        Assert.False(await page.GetByLabel("Framadate").IsVisibleAsync());
+        await page.GetByLabel("Framatalk").CheckAsync();
+        await page.GetByLabel("Citoyenneté").CheckAsync();
+        await page.GetByLabel("Jeunes en insertion").CheckAsync();
+        await page.GetByLabel("3 — Usage régulier").CheckAsync();
+        await page.GetByLabel("Ce qui a bien fonctionné").FillAsync("Chacun a lancé sa propre visio.");
+        await BrowserFixture.Screenshot(page, "observation-form-phone.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex(@"/observations/\d+$"));
+        Assert.Equal("Atelier Framatalk pour les jeunes du Sanitas", await page.Locator("h1").InnerTextAsync());
+        violations.AddRange(await Serious(page, "fiche"));
+
+        await page.GotoAsync("/observations?theme=citoyennete&outil=framatalk&q=jeunes");
+        var titles = await page.Locator(".observation-list h2").AllInnerTextsAsync();
+        Assert.Equal(["Atelier Framatalk pour les jeunes du Sanitas"], titles);
+        violations.AddRange(await Serious(page, "liste"));
+        await BrowserFixture.Screenshot(page, "observation-list-phone.png");
+
+        await page.GotoAsync("/annuaire/outils/framatalk");
+        violations.AddRange(await Serious(page, "fiche outil"));
+        await page.Context.CloseAsync();
+
+        Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
+    }
+
+    private async Task<string> CreateContributor(int structureId) => await browser.Scope(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<ObservatoireDbContext>();
+        var email = $"contributeur-{Guid.NewGuid():N}@test.fr";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Karim", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Contributeur)).Succeeded);
+        user.Structures.Add((await db.Structures.FindAsync(structureId))!);
+        await db.SaveChangesAsync();
+        return email;
+    });
+
+    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
+    {
+        AxeResult results = await page.RunAxe();
+        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
+    }
+}
