@@ -9,9 +9,8 @@ public static class DataExtensions
 {
     public static IServiceCollection AddObservatoireData(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Observatoire")
-            ?? throw new InvalidOperationException(
-                "Aucune base configurée : définissez ConnectionStrings__Observatoire, ou lancez scripts/run.sh qui en démarre une.");
+        // A missing connection string is reported in French at start-up (DatabaseStartup), not as a stack trace here.
+        var connectionString = configuration.GetConnectionString("Observatoire") ?? "";
         // No retrying execution strategy: features use explicit transactions, and a failed write must
         // reach the user as a retryable error rather than be replayed behind their back.
         services.AddDbContextPool<ObservatoireDbContext>(o => o.UseNpgsql(connectionString));

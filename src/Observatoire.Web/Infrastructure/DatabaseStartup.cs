@@ -19,6 +19,11 @@ public static class DatabaseStartup
     {
         var options = app.Services.GetRequiredService<IOptions<ObservatoireOptions>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Observatoire.Database");
+        if (string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("Observatoire")))
+        {
+            log.LogCritical("Aucune base configurée : définissez ConnectionStrings__Observatoire, ou lancez scripts/run.sh qui démarre une base locale.");
+            return false;
+        }
         if (!options.MigrateOnStartup) return true;
 
         await using var scope = app.Services.CreateAsyncScope();

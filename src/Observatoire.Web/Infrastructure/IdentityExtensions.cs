@@ -48,7 +48,9 @@ public static class IdentityExtensions
             };
         });
         services.AddAuthorization(Policies.Add);
+        services.AddHttpContextAccessor();
         services.AddScoped<Mailer>();
+        services.AddScoped<AccountLinks>();
         services.AddScoped<InitialData>();
         return services;
     }
