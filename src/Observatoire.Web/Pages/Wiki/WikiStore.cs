@@ -63,6 +63,10 @@ public static class WikiStore
         page.PlainText = rendered.PlainText;
         page.UpdatedAt = now;
         await db.WikiLinks.Where(l => l.FromPageId == page.Id).ExecuteDeleteAsync(ct);
+        // Links added by an earlier save in this context are gone from the table: forget them too.
+        foreach (var stale in db.ChangeTracker.Entries<WikiLink>().Where(e => e.Entity.FromPageId == page.Id).ToList())
+            stale.State = EntityState.Detached;
+        page.Links.Clear();
         foreach (var target in rendered.LinkTargets.Where(t => t != page.Slug))
             db.WikiLinks.Add(new WikiLink { FromPageId = page.Id, TargetSlug = target });
         await db.SaveChangesAsync(ct);
