@@ -99,7 +99,9 @@ public class EditTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Quelqu'un a modifié cette page", page.QuerySelector(".conflict h2")!.Text());
         Assert.Equal(mine, page.QuerySelector("textarea[name='Input.Markdown']")!.TextContent.Replace("\r\n", "\n"));
         Assert.Equal(theirs, page.QuerySelector("textarea#autre-version")!.TextContent.Replace("\r\n", "\n"));
-        Assert.Equal("Quarante contributeurs formés.", page.QuerySelector(".conflict .diff del")!.Text());
+        var diff = page.QuerySelector(".conflict .diff")!.Children;
+        Assert.Equal(theirs, string.Concat(diff.Where(e => e.TagName != "INS").Select(e => e.TextContent)));
+        Assert.Equal(mine, string.Concat(diff.Where(e => e.TagName != "DEL").Select(e => e.TextContent)));
         Assert.Equal("2", page.QuerySelector("input[name='Input.BaseRevision']")!.GetAttribute("value"));
         Assert.Equal(theirs, await Portal.Db(db => db.WikiPages.Select(p => p.CurrentRevision!.Markdown).SingleAsync()));
     }
