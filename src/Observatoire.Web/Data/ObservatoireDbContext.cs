@@ -24,6 +24,11 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
+    public DbSet<WikiPage> WikiPages => Set<WikiPage>();
+    public DbSet<WikiRevision> WikiRevisions => Set<WikiRevision>();
+    public DbSet<WikiAttachment> WikiAttachments => Set<WikiAttachment>();
+    public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
+    public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

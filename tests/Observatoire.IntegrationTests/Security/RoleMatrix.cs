@@ -53,6 +53,13 @@ public static class RoleMatrix
         ("/annuaire/territoires/nouveau", Access.Coordination),
         ("/annuaire/acteurs", Access.Member),
         ("/annuaire/acteurs/nouveau", Access.Coordination),
+        ("/wiki", Access.Public),
+        ("/wiki/modifications-recentes", Access.Public),
+        ("/wiki/modifications-recentes.atom", Access.Public),
+        ("/wiki/nouvelle", Access.Contributor),
+        ("/wiki/suivi", Access.Member),
+        ("/wiki/page-a-creer/modifier", Access.Contributor),
+        ("/recherche", Access.Public),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>
