@@ -85,13 +85,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return result;
     }
 
-    /// <summary>Runs <paramref name="work"/> with the portal's services (UserManager, the context…) in a scope of its own.</summary>
-    public async Task<T> Scope<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
-
     public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -72,8 +72,10 @@ public class LogObservationTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
     }
 
-    private async Task<string> CreateContributor(int structureId) => await browser.Scope(async sp =>
+    private async Task<string> CreateContributor(int structureId)
     {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var db = sp.GetRequiredService<ObservatoireDbContext>();
         var email = $"contributeur-{Guid.NewGuid():N}@test.fr";
@@ -83,7 +85,7 @@ public class LogObservationTests(BrowserFixture browser)
         user.Structures.Add((await db.Structures.FindAsync(structureId))!);
         await db.SaveChangesAsync();
         return email;
-    });
+    }
 
     private static async Task<IEnumerable<string>> Serious(IPage page, string where)
     {
