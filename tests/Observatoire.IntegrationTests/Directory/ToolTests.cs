@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Observations;
+using Observatoire.IntegrationTests.Wiki;
 using Observatoire.Web.Domain;
 
 // Not "Directory": that name would shadow System.IO.Directory across the test assembly.
@@ -40,6 +41,29 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(2, await Portal.Db(db => db.ObservationChanges.CountAsync(c => c.Kind == ObservationChangeKind.Merged)));
         var page = await coordination.GetHtml($"/annuaire/outils/{world.Jitsi.Slug}");
         Assert.Contains("3 observations validées", page.QuerySelector(".figures")!.Text());
+    }
+
+    [Fact]
+    public async Task Merging_a_tool_moves_its_experience_reports_to_the_kept_tool()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var duplicate = await world.Seed(Portal, s => s.Tool("Jitsi", ToolCategory.Communication, status: ToolStatus.Pending));
+        var pageId = await Portal.Page("Visios avec Jitsi au centre social", "Nous avons testé la visio.", type: WikiPageType.ExperienceReport);
+        await Portal.Db(async db =>
+        {
+            var page = await db.WikiPages.Include(p => p.Tools).SingleAsync(p => p.Id == pageId);
+            page.Tools.Add(await db.DigitalTools.SingleAsync(t => t.Id == duplicate.Id));
+            await db.SaveChangesAsync();
+        });
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}",
+            new Dictionary<string, string> { ["TargetId"] = world.Jitsi.Id.ToString() }, "main form[action*='handler=Fusionner']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([world.Jitsi.Id], await Portal.Db(db => db.WikiPages.Where(p => p.Id == pageId).SelectMany(p => p.Tools.Select(t => t.Id)).ToListAsync()));
+        var toolPage = await Portal.CreateClient().GetHtml($"/annuaire/outils/{world.Jitsi.Slug}");
+        Assert.Contains("Visios avec Jitsi au centre social", toolPage.QuerySelector("#retours-experience")!.ParentElement!.TextContent);
     }
 
     [Theory]

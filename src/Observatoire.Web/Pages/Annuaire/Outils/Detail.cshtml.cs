@@ -25,6 +25,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public int VisibleCount { get; private set; }
     public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
+    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
     public bool IsCoordination { get; private set; }
 
     [BindProperty] public int? TargetId { get; set; }
@@ -64,6 +65,12 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var observations = await db.Observations.Include(o => o.Tools)
             .Where(o => o.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct);
+        // Experience reports about the duplicate now point at the kept tool.
+        foreach (var page in await db.WikiPages.Include(p => p.Tools).Where(p => p.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct))
+        {
+            page.Tools.Remove(source);
+            if (!page.Tools.Contains(target)) page.Tools.Add(target);
+        }
         foreach (var o in observations)
         {
             var before = string.Join(", ", o.Tools.Select(t => t.Name).Order());
@@ -90,6 +97,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         // A proposed tool is a contributor's wording, not yet checked: not public.
         if (tool is null || (tool.Status == ToolStatus.Pending && !IsMember)) return false;
         Tool = tool;
+        Reports = await Wiki.WikiLinks.ReportsForTool(db, User, tool.Id, ct);
         DescriptionHtml = tool.Description is null ? null : Markdown.Render(tool.Description).Html;
         var validated = db.Observations.AsNoTracking()
             .Where(o => o.Status == ObservationStatus.Validee && o.Tools.Any(t => t.Id == tool.Id));

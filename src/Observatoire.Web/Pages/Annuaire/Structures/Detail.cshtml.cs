@@ -26,6 +26,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public int VisibleCount { get; private set; }
     public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
+    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
     public bool IsCoordination { get; private set; }
     public bool CanEdit { get; private set; }
 
@@ -56,6 +57,12 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var observations = await db.Observations.Where(o => o.StructureId == source.Id).ToListAsync(ct);
+        // Experience reports about the duplicate now point at the kept structure.
+        foreach (var page in await db.WikiPages.Include(p => p.Structures).Where(p => p.Structures.Any(s => s.Id == source.Id)).ToListAsync(ct))
+        {
+            page.Structures.Remove(source);
+            if (!page.Structures.Contains(target)) page.Structures.Add(target);
+        }
         foreach (var o in observations)
         {
             o.StructureId = target.Id;
@@ -96,6 +103,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
             .FirstOrDefaultAsync(ct);
         if (item is null) return false;
         Item = item;
+        Reports = await Wiki.WikiLinks.ReportsForStructure(db, User, item.Id, ct);
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
         var validated = db.Observations.AsNoTracking().Where(o => o.StructureId == item.Id && o.Status == ObservationStatus.Validee);
         ValidatedCount = await validated.CountAsync(ct);

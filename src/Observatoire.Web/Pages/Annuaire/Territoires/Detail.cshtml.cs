@@ -21,6 +21,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public int ValidatedCount { get; private set; }
     public string? DescriptionHtml { get; private set; }
     public bool IsMember { get; private set; }
+    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
     public bool IsCoordination { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -28,6 +29,7 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         var item = await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (item is null) return NotFound();
         Item = item;
+        Reports = await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct);
         IsMember = DirectoryPages.IsMember(User);
         IsCoordination = DirectoryPages.IsCoordination(User);
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
