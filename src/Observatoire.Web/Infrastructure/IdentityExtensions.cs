@@ -24,6 +24,7 @@ public static class IdentityExtensions
             })
             .AddEntityFrameworkStores<ObservatoireDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ObservatoireClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 
         // Invitation and reset links stay valid three days: invitations travel on paper and by word of mouth.
