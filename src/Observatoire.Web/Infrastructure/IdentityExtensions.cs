@@ -44,6 +44,10 @@ public static class IdentityExtensions
             // A signed-in user without the right gets a 403 page, not a redirect that hides the status.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
+                // Refused authorizations are security events (ASVS 16.3.2): in the log, not the audit table.
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Observatoire.Authorization")
+                    .LogWarning("Accès refusé à {UserId} sur {Method} {Path}", ctx.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+                        ctx.Request.Method, ctx.Request.Path);
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };

@@ -27,6 +27,13 @@ public static class SecurityExtensions
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
             services.Configure<CookieAuthenticationOptions>(scheme, o => Harden(o.Cookie));
 
+        // Sent only over HTTPS (nginx's X-Forwarded-Proto counts), outside Development.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
         services.AddScoped<Audit>();
         services.AddObservatoireRateLimits(configuration);
         return services;
