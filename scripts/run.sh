@@ -58,6 +58,14 @@ Comptes de démonstration (mot de passe : Observatoire-2026)
   Partenaire     : partenaire@observatoire.test
 
 TXT
+  if [ "${Observatoire__Security__RequireTwoFactorForStaff:-true}" = true ]; then
+    cat <<TXT
+Administrateur et Coordination doivent activer la double authentification à leur première connexion :
+le portail affiche un code QR à scanner avec une application (FreeOTP, Aegis, Google Authenticator…).
+Pour une démonstration sans téléphone : Observatoire__Security__RequireTwoFactorForStaff=false scripts/run.sh
+
+TXT
+  fi
 fi
 echo "Portail sur http://127.0.0.1:5080 (Ctrl-C pour arrêter)"
 dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls http://127.0.0.1:5080 --contentRoot src/Observatoire.Web &

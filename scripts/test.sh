@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the solution once and runs every test project against one throwaway PostgreSQL cluster.
 # Usage: scripts/test.sh [dotnet test options], e.g. scripts/test.sh --filter RoleMatrix
+# OBSERVATOIRE_FAULTS=1 also runs the operations scripts: two instances behind nginx, PostgreSQL restarts under load.
 # The last line is the summary read by CI: "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,13 +75,25 @@ for project in "${projects[@]}"; do
   fi
 done
 
+# --- Heavier operations runs, behind a flag (each script counts as one test in the summary) ---
+# OBSERVATOIRE_FAULTS=1 scripts/test.sh adds scripts/two-instances.sh (two instances behind nginx, one killed)
+# and scripts/faults.sh (PostgreSQL restarted under load). They need root for nginx and take a few minutes.
+ops_passed=0 ops_failed=0
+if [ "${OBSERVATOIRE_FAULTS:-}" = 1 ]; then
+  for script in scripts/two-instances.sh scripts/faults.sh; do
+    echo
+    echo "=== $script ==="
+    if bash "$script"; then ops_passed=$((ops_passed + 1)); else ops_failed=$((ops_failed + 1)); echo "$script a échoué." >&2; fi
+  done
+fi
+
 # --- Summary from the trx files: the last line printed ---
-summary=$(python3 - "$results" <<'PY'
+summary=$(python3 - "$results" "$ops_passed" "$ops_failed" <<'PY'
 import glob, sys
 import xml.etree.ElementTree as ET
 
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
-passed = failed = skipped = 0
+passed, failed, skipped = int(sys.argv[2]), int(sys.argv[3]), 0
 for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     for result in ET.parse(path).getroot().iter(ns + "UnitTestResult"):
         outcome = result.get("outcome", "")

@@ -52,3 +52,32 @@ pg_stop() {
   local dir=$1
   [ -f "$dir/postmaster.pid" ] && pg_as "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# pg_target: exports PGHOST, PGPORT, PGDATABASE, PGUSER (and PGPASSWORD) for the portal's database:
+# ConnectionStrings__Observatoire when set (Npgsql "Key=Value;…" form), else the local cluster of scripts/run.sh.
+pg_target() {
+  local cs=${ConnectionStrings__Observatoire:-}
+  if [ -z "$cs" ]; then
+    local root
+    root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    if [ ! -f "$root/.data/pg.port" ]; then
+      echo "Aucune base : définissez ConnectionStrings__Observatoire, ou lancez d'abord scripts/run.sh." >&2
+      return 1
+    fi
+    cs="Host=127.0.0.1;Port=$(cat "$root/.data/pg.port");Database=observatoire;Username=postgres"
+  fi
+  local pair key value
+  export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=observatoire
+  IFS=';' read -ra pairs <<< "$cs"
+  for pair in "${pairs[@]}"; do
+    key=$(printf '%s' "${pair%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
+    value=${pair#*=}
+    case "$key" in
+      host|server) export PGHOST=$value ;;
+      port) export PGPORT=$value ;;
+      database|db) export PGDATABASE=$value ;;
+      username|userid|user) export PGUSER=$value ;;
+      password|pwd) export PGPASSWORD=$value ;;
+    esac
+  done
+}

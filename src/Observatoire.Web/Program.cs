@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddObservatoireLogging();
 builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
+builder.Services.AddObservatoireSecurity(builder.Configuration);
 builder.Services.AddObservatoireWeb(builder.Configuration);
 
 var app = builder.Build();

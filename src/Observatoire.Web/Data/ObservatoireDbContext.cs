@@ -31,6 +31,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

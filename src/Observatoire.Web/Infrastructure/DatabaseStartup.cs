@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -40,6 +41,9 @@ public static class DatabaseStartup
                 if (db.Database.GetDbConnection() is NpgsqlConnection npgsql) await npgsql.ReloadTypesAsync();
                 var seeder = scope.ServiceProvider.GetRequiredService<InitialData>();
                 await seeder.LoadAsync(options);
+                // Instances behind one proxy must share one Data Protection key (cookies, antiforgery tokens): make it
+                // here, under the lock, rather than let each instance create its own at its first request.
+                app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Observatoire.Startup").Protect("démarrage");
             }
             finally
             {

@@ -24,6 +24,7 @@ public static class IdentityExtensions
             })
             .AddEntityFrameworkStores<ObservatoireDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ObservatoireClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 
         // Invitation and reset links stay valid three days: invitations travel on paper and by word of mouth.
@@ -43,6 +44,10 @@ public static class IdentityExtensions
             // A signed-in user without the right gets a 403 page, not a redirect that hides the status.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
+                // Refused authorizations are security events (ASVS 16.3.2): in the log, not the audit table.
+                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Observatoire.Authorization")
+                    .LogWarning("Accès refusé à {UserId} sur {Method} {Path}", ctx.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+                        ctx.Request.Method, ctx.Request.Path);
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };

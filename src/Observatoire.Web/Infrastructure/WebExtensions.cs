@@ -61,11 +61,14 @@ public static class WebExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseMiddleware<DatabaseUnavailable>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<StaffTwoFactor>();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();

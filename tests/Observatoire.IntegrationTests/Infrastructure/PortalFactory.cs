@@ -17,6 +17,10 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         // UseSetting, unlike ConfigureAppConfiguration, is visible to Program while it registers services.
         builder.UseSetting("ConnectionStrings:Observatoire", ConnectionString);
         builder.UseSetting("Observatoire:DemoData", "false");
+        // Most tests sign staff in with a password only and sign in many times from one address; the hardened
+        // portal (PortalFixture.Hardened) keeps both protections on for the tests of those protections.
+        builder.UseSetting("Observatoire:Security:RequireTwoFactorForStaff", "false");
+        builder.UseSetting("Observatoire:RateLimits:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected at every start (EF probes the migration history of a fresh database; keys are stored in clear
         // in the test database): noise that would hide the errors worth reading.

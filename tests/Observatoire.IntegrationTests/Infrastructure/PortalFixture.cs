@@ -29,6 +29,32 @@ public sealed class PortalFixture : IAsyncLifetime
     public PortalFactory Factory { get; private set; } = null!;
     public string ConnectionString => Factory.ConnectionString;
 
+    private WebApplicationFactory<Program>? _hardened;
+
+    /// <summary>
+    /// A second portal on the same database with production protections on: two-factor authentication required for
+    /// staff and default rate limits. Started on first use. Give each of its clients its own address
+    /// (<see cref="CreateHardenedClient"/>) so that tests do not share rate-limit windows.
+    /// </summary>
+    public WebApplicationFactory<Program> Hardened => _hardened ??= Factory.WithWebHostBuilder(b =>
+    {
+        b.UseSetting("Observatoire:Security:RequireTwoFactorForStaff", "true");
+        b.UseSetting("Observatoire:RateLimits:Enabled", "true");
+    });
+
+    /// <summary>A client of <see cref="Hardened"/>, coming from its own address (X-Forwarded-For, as nginx sends it).</summary>
+    public HttpClient CreateHardenedClient(string? clientAddress = null)
+    {
+        var client = Hardened.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("http://localhost"),
+        });
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress ?? $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         _postgres = await TestPostgres.StartAsync();
@@ -47,6 +73,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_hardened is not null) await _hardened.DisposeAsync();
         if (Factory is not null) await Factory.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
@@ -102,9 +129,11 @@ public sealed class PortalFixture : IAsyncLifetime
     });
 
     /// <summary>Signs in through the login form, as a person would, and returns the signed-in client.</summary>
-    public async Task<HttpClient> SignIn(string email, string password = Password)
+    public Task<HttpClient> SignIn(string email, string password = Password) => SignIn(CreateClient(), email, password);
+
+    /// <summary>Signs <paramref name="client"/> in through the login form (password step only).</summary>
+    public async Task<HttpClient> SignIn(HttpClient client, string email, string password = Password)
     {
-        var client = CreateClient();
         using var response = await client.PostForm("/compte/connexion", new Dictionary<string, string>
         {
             ["Input.Email"] = email,

@@ -17,7 +17,7 @@ namespace Observatoire.Web.Pages.Admin;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public class InviterModel(ObservatoireDbContext db, UserManager<AppUser> users, Mailer mailer, AccountLinks links,
-    ILogger<InviterModel> log) : PageModel
+    Audit audit, ILogger<InviterModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<SelectListItem> Structures { get; private set; } = [];
@@ -49,6 +49,9 @@ public class InviterModel(ObservatoireDbContext db, UserManager<AppUser> users, 
             await LoadChoices(ct);
             return Page();
         }
+        // Account, role, invitation e-mail and audit line: all or nothing, so that an interrupted request leaves
+        // no account without a role and can simply be sent again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = new AppUser
         {
             UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName.Trim(),
@@ -64,6 +67,7 @@ public class InviterModel(ObservatoireDbContext db, UserManager<AppUser> users, 
             return Page();
         }
         await users.AddToRoleAsync(user, Input.Role);
+        await audit.RecordAsync(AuditActions.Invitation, $"{user.DisplayName} <{user.Email}>", $"rôle {Roles.Label(Input.Role)}");
         InvitationLink = links.Invitation(user.Id, await users.GeneratePasswordResetTokenAsync(user));
         var mail = await mailer.SendAsync(user.Email, "Invitation à rejoindre l'Observatoire des usages numériques",
             $"""
@@ -76,6 +80,7 @@ public class InviterModel(ObservatoireDbContext db, UserManager<AppUser> users, 
 
             {InvitationLink}
             """, ct);
+        await transaction.CommitAsync(CancellationToken.None);
         Emailed = mail.SentAt is not null;
         log.LogInformation("Invitation de {UserId} avec le rôle {Role}", user.Id, Input.Role);
         await LoadChoices(ct);

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Compte;
 
 [AllowAnonymous]
-public class ConnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<ConnexionModel> log) : PageModel
+[EnableRateLimiting(RateLimits.Login)]
+public class ConnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Audit audit, ILogger<ConnexionModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -36,28 +39,50 @@ public class ConnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser> 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
+            await audit.RecordForAsync(null, AuditActions.SignInFailed, email, "compte inconnu");
             ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
             return Page();
         }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastSignInAt = DateTime.UtcNow;
-            await users.UpdateAsync(user);
+            await SignedInAsync(users, audit, user, "mot de passe");
             log.LogInformation("Connexion de {UserId}", user.Id);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
+        if (result.RequiresTwoFactor)
+            return LocalRedirect($"/compte/connexion-2fa?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))}&RememberMe={Input.RememberMe}");
         if (result.IsLockedOut)
         {
-            log.LogWarning("Compte {UserId} verrouillé après des échecs de connexion", user.Id);
-            ModelState.AddModelError("", "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Patientez, ou utilisez « Mot de passe oublié ».");
+            if (wasLockedOut)
+                await audit.RecordForAsync(user, AuditActions.SignInFailed, user.Email, "compte verrouillé");
+            else
+            {
+                await audit.RecordForAsync(user, AuditActions.Lockout, user.Email, "5 mots de passe incorrects");
+                log.LogWarning("Compte {UserId} verrouillé après des échecs de connexion", user.Id);
+            }
+            ModelState.AddModelError("", LockedOutMessage);
             return Page();
         }
+        await audit.RecordForAsync(user, AuditActions.SignInFailed, user.Email, "mot de passe incorrect");
         ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
         return Page();
+    }
+
+    public const string LockedOutMessage =
+        "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Patientez, ou utilisez « Mot de passe oublié ».";
+
+    /// <summary>Bookkeeping of a completed sign-in, whichever step completed it.</summary>
+    internal static async Task SignedInAsync(UserManager<AppUser> users, Audit audit, AppUser user, string how)
+    {
+        user.LastSignInAt = DateTime.UtcNow;
+        await users.UpdateAsync(user);
+        await audit.RecordForAsync(user, AuditActions.SignIn, user.Email, how);
     }
 
     /// <summary>Only local paths: an attacker's link cannot send people elsewhere after sign-in.</summary>

@@ -14,7 +14,7 @@ namespace Observatoire.Web.Pages.Compte;
 /// <summary>Right of access and erasure: download what the portal holds about me, or delete my account.</summary>
 [Authorize(Policy = Policies.Member)]
 public class MesDonneesModel(ObservatoireDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-    ILogger<MesDonneesModel> log) : PageModel
+    Audit audit, ILogger<MesDonneesModel> log) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
@@ -43,6 +43,7 @@ public class MesDonneesModel(ObservatoireDbContext db, UserManager<AppUser> user
             .OrderBy(o => o.ObservedOn)
             .Select(o => new { o.Id, titre = o.Title, date = o.ObservedOn, statut = o.Status.ToString(), creeeLe = o.CreatedAt })
             .ToListAsync(ct);
+        await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
         var json = JsonSerializer.SerializeToUtf8Bytes(new { data.compte, data.structures, data.acteur, observations },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{DateTime.UtcNow:yyyy-MM-dd}.json");
@@ -58,6 +59,8 @@ public class MesDonneesModel(ObservatoireDbContext db, UserManager<AppUser> user
             ModelState.AddModelError(nameof(Password), "Mot de passe incorrect.");
             return Page();
         }
+        // One transaction: the account, the actor's contact details and the audit line go together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Observations stay (they belong to the structure's work) but lose the link to the account;
         // the linked actor keeps its public role but loses personal contact details.
         if (user.ActorId is int actorId)
@@ -66,12 +69,15 @@ public class MesDonneesModel(ObservatoireDbContext db, UserManager<AppUser> user
             if (actor is not null) { actor.Email = null; actor.Phone = null; }
             await db.SaveChangesAsync(ct);
         }
+        await audit.RecordAsync(AuditActions.AccountDeleted, user.DisplayName, "supprimé par son titulaire");
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             ModelState.AddModelError("", "La suppression a échoué. Réessayez, ou contactez l'administration.");
             return Page();
         }
+        await transaction.CommitAsync(CancellationToken.None);
         log.LogInformation("Compte {UserId} supprimé par son titulaire", user.Id);
         await signIn.SignOutAsync();
         TempData["Message"] = "Votre compte et vos données personnelles ont été supprimés.";

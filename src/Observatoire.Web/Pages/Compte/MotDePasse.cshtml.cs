@@ -9,7 +9,7 @@ using Observatoire.Web.Infrastructure;
 namespace Observatoire.Web.Pages.Compte;
 
 [Authorize(Policy = Policies.Member)]
-public class MotDePasseModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class MotDePasseModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Audit audit) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre mot de passe actuel.")]
@@ -35,6 +35,7 @@ public class MotDePasseModel(UserManager<AppUser> users, SignInManager<AppUser> 
                     : e.Code.StartsWith("Password") ? "Input.NewPassword" : "", e.Description);
             return Page();
         }
+        await audit.RecordAsync(AuditActions.PasswordChanged, user.DisplayName, null);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Votre mot de passe est changé.";
         return RedirectToPage("/Compte/Index");

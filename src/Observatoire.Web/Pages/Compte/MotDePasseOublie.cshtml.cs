@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Compte;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PasswordReset)]
 public class MotDePasseOublieModel(UserManager<AppUser> users, Mailer mailer, AccountLinks links) : PageModel
 {
     [BindProperty]

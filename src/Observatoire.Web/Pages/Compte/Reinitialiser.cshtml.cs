@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Compte;
 
 /// <summary>Sets a new password from an e-mailed reset link.</summary>
 [AllowAnonymous]
-public class ReinitialiserModel(UserManager<AppUser> users) : PageModel
+[EnableRateLimiting(RateLimits.PasswordReset)]
+public class ReinitialiserModel(UserManager<AppUser> users, Audit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "utilisateur")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true, Name = "code")] public string? Code { get; set; }
@@ -33,6 +36,7 @@ public class ReinitialiserModel(UserManager<AppUser> users) : PageModel
         }
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        await audit.RecordForAsync(user, AuditActions.PasswordReset, user.Email, "lien envoyé par courriel");
         TempData["Message"] = "Votre mot de passe est changé. Vous pouvez vous connecter.";
         return RedirectToPage("/Compte/Connexion");
     }

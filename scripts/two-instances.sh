@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Two portal instances, one PostgreSQL, nginx in front — the production topology, on loopback ports:
+#   1. sign in through instance A, keep working through instance B with the same cookie and forms
+#      (Data Protection keys are shared in PostgreSQL);
+#   2. survey answers sent alternately to A and B are all stored, once (when the surveys module is present);
+#   3. under a steady load through nginx, instance A is killed (SIGKILL): B keeps serving.
+# Usage: scripts/two-instances.sh        (root installs nginx, postgresql and curl when missing)
+# Environment: LOAD_SECONDS (default 12), WORKERS (default 4), OBSERVATOIRE_APP_DIR (an already published portal),
+# KEEP=1 (keep logs). Exit code 0 when every check holds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+. scripts/lib/pg.sh
+. scripts/lib/portal.sh
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+need_packages nginx curl
+pg_require
+
+work=$(mktemp -d /tmp/observatoire-two.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_stop "$work/pg"
+  if [ "${KEEP:-}" = 1 ]; then echo "Journaux gardés dans $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+app=${OBSERVATOIRE_APP_DIR:-$work/app}
+[ -f "$app/Observatoire.Web.dll" ] || portal_publish "$app"
+
+pg_init "$work/pg"
+pg_port=$(pg_free_port)
+pg_start "$work/pg" "$pg_port"
+pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"
+export Observatoire__Admin__Email=admin@deux-instances.test Observatoire__Admin__Password=Deux-Instances-2026
+export Observatoire__DemoData=${Observatoire__DemoData:-true}
+
+port_a=$(pg_free_port); port_b=$(pg_free_port); port_n=$(pg_free_port)
+# A first: it migrates and loads the data; B then starts on a ready database (the advisory lock would also serialise them).
+pid_a=$(portal_start "$app" "$port_a" "$work/a.log"); pids+=("$pid_a")
+portal_wait "$port_a"
+pid_b=$(portal_start "$app" "$port_b" "$work/b.log"); pids+=("$pid_b")
+portal_wait "$port_b"
+
+mkdir -p "$work/nginx"
+for d in body proxy fastcgi uwsgi scgi; do mkdir -p "$work/nginx/$d"; chmod 777 "$work/nginx/$d"; done
+sed -e "s/__PORT__/$port_n/; s/__A__/127.0.0.1:$port_a/; s/__B__/127.0.0.1:$port_b/; s#__DIR__#$work/nginx#g" \
+  > "$work/nginx/nginx.conf" <<'NGINX'
+daemon off;
+worker_processes 1;
+pid __DIR__/nginx.pid;
+error_log __DIR__/error.log warn;
+events { worker_connections 512; }
+http {
+    access_log __DIR__/access.log;
+    client_body_temp_path __DIR__/body;
+    proxy_temp_path __DIR__/proxy;
+    fastcgi_temp_path __DIR__/fastcgi;
+    uwsgi_temp_path __DIR__/uwsgi;
+    scgi_temp_path __DIR__/scgi;
+    upstream portal {
+        server __A__ max_fails=1 fail_timeout=10s;
+        server __B__ max_fails=1 fail_timeout=10s;
+    }
+    server {
+        listen 127.0.0.1:__PORT__;
+        client_max_body_size 25m;
+        location / {
+            proxy_pass http://portal;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_connect_timeout 2s;
+        }
+    }
+}
+NGINX
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=($!)
+portal_wait "$port_n" 30
+echo "Instances A :$port_a (pid $pid_a), B :$port_b, nginx :$port_n, PostgreSQL :$pg_port."
+
+PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" python3 - "$port_a" "$port_b" "$port_n" "$pid_a" <<'PY'
+import os, re, signal, subprocess, sys, threading, time, uuid
+from html.parser import HTMLParser
+from portal_client import Browser, token
+
+port_a, port_b, port_n, pid_a = sys.argv[1:5]
+A, B, N = (f"http://127.0.0.1:{p}" for p in (port_a, port_b, port_n))
+email, password = os.environ["Observatoire__Admin__Email"], os.environ["Observatoire__Admin__Password"]
+failures = []
+
+def check(ok, message):
+    print(("  ok   " if ok else "  ÉCHEC ") + message)
+    if not ok:
+        failures.append(message)
+
+def sql(query):
+    cmd = [os.environ["PG_BIN"] + "/psql", "-h", "127.0.0.1", "-p", os.environ["PGPORT"], "-U", "postgres", "-d", "observatoire", "-tAc", query]
+    if os.getuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
+
+print("1. Connexion par A, travail par B")
+admin = Browser(A)
+admin.sign_in(email, password)
+key = admin.enrol_totp()           # staff must enrol: done through A
+check(admin.get("/admin").status == 200, "A : l'administrateur (double authentification activée) ouvre /admin")
+at_b = admin.at(B)
+check(at_b.get("/admin/comptes").status == 200, "B accepte le cookie de session émis par A")
+page = admin.get("/admin/comptes/inviter")
+marker = f"b-{uuid.uuid4().hex[:8]}@deux-instances.test"
+r = at_b.post("/admin/comptes/inviter", {"__RequestVerificationToken": token(page.body), "Input.DisplayName": "Invitée par B",
+                                           "Input.Email": marker, "Input.Role": "Contributeur"})
+check(r.status == 200 and "invitation" in r.body.lower(), f"B accepte un formulaire dont le jeton vient de A ({r.status})")
+check(marker in admin.get("/admin/comptes").body, "A voit le compte créé par B")
+
+print("2. Réponses aux enquêtes réparties sur A et B")
+listing = Browser(N).get("/enquetes")
+slugs = sorted(set(re.findall(r'href="/enquetes/([a-z0-9-]+)"', listing.body)) - {"gestion"}) if listing.status == 200 else []
+if listing.status == 404 or not slugs:
+    print("  ignoré : " + ("le module Enquêtes n'est pas dans cette version (/enquetes répond 404)." if listing.status == 404
+                           else "aucune enquête ouverte sur /enquetes.") + " Cette vérification s'exécutera quand il y en aura.")
+else:
+    class Form(HTMLParser):
+        def __init__(self):
+            super().__init__(); self.fields = {}; self.inside = False; self.select = None; self.done = False
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form" and a.get("method", "").lower() == "post" and not self.done and "deconnexion" not in a.get("action", ""):
+                self.inside = True
+            if not self.inside or not a.get("name") and tag != "option":
+                return
+            name = a.get("name")
+            if tag == "input":
+                kind = a.get("type", "text")
+                if kind in ("radio", "checkbox"):
+                    self.fields.setdefault(name, a.get("value", "on"))
+                elif kind == "number":
+                    self.fields.setdefault(name, a.get("min") or "1")
+                elif kind not in ("submit", "button", "file"):
+                    self.fields.setdefault(name, a.get("value") or "Réponse de test")
+            elif tag == "textarea":
+                self.fields.setdefault(name, "Réponse de test")
+            elif tag == "select":
+                self.select = name
+            elif tag == "option" and self.select and a.get("value"):
+                self.fields.setdefault(self.select, a["value"])
+        def handle_endtag(self, tag):
+            if tag == "select": self.select = None
+            if tag == "form" and self.inside: self.inside = False; self.done = True
+    table = sql("SELECT table_name FROM information_schema.tables WHERE table_schema='public' AND table_name ILIKE '%response%' "
+                "AND table_name NOT ILIKE '%answer%' ORDER BY length(table_name) LIMIT 1")
+    before = int(sql(f'SELECT count(*) FROM "{table}"'))
+    acknowledged = 0
+    for i in range(20):
+        visitor = Browser(A if i % 2 == 0 else B)
+        page = visitor.get(f"/enquetes/{slugs[0]}")
+        form = Form(); form.feed(page.body)
+        r = visitor.post(f"/enquetes/{slugs[0]}", form.fields)
+        acknowledged += r.status in (200, 302, 303) and "error-summary" not in r.body.split("validation-summary-valid")[0]
+    after = int(sql(f'SELECT count(*) FROM "{table}"'))
+    check(acknowledged == 20, f"20 réponses envoyées à A et B en alternance, {acknowledged} acceptées")
+    check(after - before == acknowledged, f'table "{table}" : {after - before} réponses enregistrées pour {acknowledged} acceptées')
+
+print("3. Charge par nginx, arrêt brutal de A")
+proxied = admin.at(N)
+results, stop, kill_at = [], threading.Event(), [None]
+invited = []
+lock = threading.Lock()
+def worker(n):
+    i = 0
+    while not stop.is_set():
+        i += 1
+        started = time.time()
+        try:
+            if i % 3 == 0:
+                address = f"charge-{n}-{i}-{uuid.uuid4().hex[:6]}@deux-instances.test"
+                r = proxied.post_form("/admin/comptes/inviter", {"Input.DisplayName": f"Charge {n}-{i}", "Input.Email": address, "Input.Role": "Partenaire"})
+                if r.status == 200:
+                    with lock: invited.append(address)
+            else:
+                r = proxied.get("/admin/comptes" if i % 2 else "/")
+            status = r.status
+        except Exception as e:          # connection reset while A dies
+            status = type(e).__name__
+        with lock: results.append((started, time.time(), status))
+threads = [threading.Thread(target=worker, args=(n,)) for n in range(int(os.environ.get("WORKERS", "4")))]
+for t in threads: t.start()
+seconds = float(os.environ.get("LOAD_SECONDS", "12"))
+time.sleep(seconds / 3)
+kill_at[0] = time.time()
+os.kill(int(pid_a), signal.SIGKILL)
+print(f"  instance A (pid {pid_a}) tuée")
+time.sleep(seconds * 2 / 3)
+stop.set()
+for t in threads: t.join()
+ok = lambda s: s in (200, 302)
+k = kill_at[0]
+before_kill = [s for t, e, s in results if e < k]
+# In flight when A died, or sent in the next 2 s: a POST caught on A cannot be replayed safely (it may have been
+# committed), so nginx answers 502 for it; GETs are retried on B by nginx.
+window = [s for t, e, s in results if t <= k + 2 and e >= k]
+after_grace = [s for t, e, s in results if t > k + 2]
+print(f"  {len(results)} requêtes : {len(before_kill)} terminées avant l'arrêt, {len(window)} en cours ou dans les 2 s qui suivent, {len(after_grace)} ensuite")
+check(all(ok(s) for s in before_kill), f"avant l'arrêt : {sum(not ok(s) for s in before_kill)} échec(s)")
+check(len(after_grace) > 0 and all(ok(s) for s in after_grace),
+      f"après l'arrêt de A, B sert seul : {sum(not ok(s) for s in after_grace)} échec(s) sur {len(after_grace)}")
+print(f"  pendant l'arrêt : {sum(not ok(s) for s in window)} requête(s) en cours sur A perdue(s) (statuts vus : {sorted(set(map(str, window)))})")
+if invited:
+    rows = sql("SELECT count(*), count(DISTINCT u.\"Email\") FROM \"AspNetUsers\" u WHERE u.\"Email\" IN (" +
+               ",".join("'" + a + "'" for a in invited) + ")")
+    total, distinct = map(int, rows.split("|"))
+    check(total == len(invited) == distinct, f"{len(invited)} invitations acceptées, {total} comptes en base, {distinct} distincts")
+print()
+print("Toutes les vérifications sont passées." if not failures else f"{len(failures)} vérification(s) en échec.")
+sys.exit(1 if failures else 0)
+PY

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Infrastructure;
+
+/// <summary>What the audit log records. Modules may add their own constants (at most 40 characters).</summary>
+public static class AuditActions
+{
+    public const string SignIn = nameof(SignIn);
+    public const string SignInFailed = nameof(SignInFailed);
+    public const string Lockout = nameof(Lockout);
+    public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
+    public const string TwoFactorDisabled = nameof(TwoFactorDisabled);
+    public const string RecoveryCodesRenewed = nameof(RecoveryCodesRenewed);
+    public const string PasswordChanged = nameof(PasswordChanged);
+    public const string PasswordReset = nameof(PasswordReset);
+    public const string Invitation = nameof(Invitation);
+    public const string RoleChanged = nameof(RoleChanged);
+    public const string AccountUpdated = nameof(AccountUpdated);
+    public const string AccountUnlocked = nameof(AccountUnlocked);
+    public const string AccountDeleted = nameof(AccountDeleted);
+    public const string Export = nameof(Export);
+    public const string Deletion = nameof(Deletion);
+
+    public static readonly string[] All =
+    [
+        SignIn, SignInFailed, Lockout, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRenewed, PasswordChanged,
+        PasswordReset, Invitation, RoleChanged, AccountUpdated, AccountUnlocked, AccountDeleted, Export, Deletion,
+    ];
+
+    public static string Label(string action) => action switch
+    {
+        SignIn => "Connexion",
+        SignInFailed => "Échec de connexion",
+        Lockout => "Compte verrouillé",
+        TwoFactorEnabled => "Double authentification activée",
+        TwoFactorDisabled => "Double authentification désactivée",
+        RecoveryCodesRenewed => "Codes de récupération renouvelés",
+        PasswordChanged => "Mot de passe changé",
+        PasswordReset => "Mot de passe réinitialisé",
+        Invitation => "Invitation",
+        RoleChanged => "Rôle modifié",
+        AccountUpdated => "Compte modifié",
+        AccountUnlocked => "Compte déverrouillé",
+        AccountDeleted => "Compte supprimé",
+        Export => "Export",
+        Deletion => "Suppression",
+        _ => action,
+    };
+}
+
+/// <summary>
+/// Appends to the audit log. The line is inserted at once with its own statement, so it never saves the caller's
+/// pending changes; inside the caller's transaction (<c>db.Database.BeginTransactionAsync()</c>) it commits or rolls
+/// back with the work it describes — call it there for deletions and other changes that must not go unrecorded.
+/// </summary>
+public class Audit(ObservatoireDbContext db, IHttpContextAccessor http, ILogger<Audit> log)
+{
+    public const int NameLength = 160;
+    public const int ActionLength = 40;
+    public const int TargetLength = 300;
+    public const int DetailsLength = 2000;
+
+    /// <summary>Records an action of the signed-in user (or of an anonymous visitor).</summary>
+    public Task RecordAsync(string action, string? target, string? details)
+    {
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var name = user?.FindFirstValue(ObservatoireClaims.DisplayName) ?? user?.Identity?.Name;
+        return WriteAsync(id, name, action, target, details);
+    }
+
+    /// <summary>Records an action of <paramref name="actor"/>, for sign-in steps where the request is not yet signed in.</summary>
+    public Task RecordForAsync(AppUser? actor, string action, string? target, string? details) =>
+        WriteAsync(actor?.Id, actor?.DisplayName, action, target, details);
+
+    private async Task WriteAsync(string? userId, string? userName, string action, string? target, string? details)
+    {
+        if (string.IsNullOrWhiteSpace(action) || action.Length > ActionLength)
+            throw new ArgumentException($"Audit action must be 1 to {ActionLength} characters.", nameof(action));
+        var at = DateTime.UtcNow;
+        userName = Cut(userName, NameLength);
+        target = Cut(target, TargetLength);
+        details = Cut(details, DetailsLength);
+        // Not the request's cancellation token: a client that goes away must not erase the trace of what it did.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "AuditEntries" ("At", "UserId", "UserName", "Action", "Target", "Details") VALUES ({at}, {userId}, {userName}, {action}, {target}, {details})""");
+        log.LogInformation("Audit {Action} par {UserId} sur {Target}", action, userId, target);
+    }
+
+    private static string? Cut(string? value, int max) =>
+        value is null ? null : value.Length <= max ? value : value[..(max - 1)] + "…";
+}
+
+/// <summary>Claims the portal adds to the sign-in cookie, next to Identity's.</summary>
+public static class ObservatoireClaims
+{
+    /// <summary>The account's display name, so the audit log and pages need no database read to name the user.</summary>
+    public const string DisplayName = "observatoire:name";
+    /// <summary>Present when the account has two-factor authentication on (see <see cref="StaffTwoFactor"/>).</summary>
+    public const string TwoFactor = "observatoire:2fa";
+}
+
+public class ObservatoireClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ObservatoireClaims.DisplayName, user.DisplayName));
+        if (await UserManager.GetTwoFactorEnabledAsync(user))
+            identity.AddClaim(new Claim(ObservatoireClaims.TwoFactor, "on"));
+        return identity;
+    }
+}
