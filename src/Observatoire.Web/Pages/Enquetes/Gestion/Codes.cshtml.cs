@@ -82,8 +82,8 @@ public class CodesModel(ObservatoireDbContext db, IOptions<ObservatoireOptions> 
         PublicUrl = QrModel.PublicUrl(Request, options.Value, survey.Slug);
         Batches = await db.InvitationCodes.AsNoTracking().Where(c => c.SurveyId == id)
             .GroupBy(c => c.Batch)
+            .OrderByDescending(g => g.Min(c => c.CreatedAt))
             .Select(g => new BatchRow(g.Key, g.Count(), g.Count(c => c.UsedAt != null), g.Min(c => c.CreatedAt)))
-            .OrderByDescending(b => b.CreatedAt)
             .ToListAsync(ct);
         return true;
     }
