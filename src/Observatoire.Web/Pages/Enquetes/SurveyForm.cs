@@ -85,6 +85,8 @@ public sealed class SurveyForm
     /// </summary>
     public bool IsVisible(FormQuestion q, AnswerState state, int depth = 0)
     {
+        // A list with nothing in it (no quartier or tool recorded yet) is not a question anyone can answer.
+        if (q.Type == QuestionType.Territory && Territories.Count == 0 || q.Type == QuestionType.Tools && Tools.Count == 0) return false;
         if (q.ConditionQuestionId is not int parentId || q.ConditionOptionId is not int optionId) return true;
         var parent = Questions.FirstOrDefault(p => p.Id == parentId);
         if (parent is null || depth > 20) return true;
