@@ -1,4 +1,5 @@
 using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Enquetes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,7 @@ builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireSecurity(builder.Configuration);
 builder.Services.AddObservatoireWeb(builder.Configuration);
+builder.Services.AddObservatoireSurveys();
 
 var app = builder.Build();
 

@@ -25,7 +25,8 @@ public static class RateLimits
 
     public const string Section = "Observatoire:RateLimits";
 
-    public sealed record Limit(string ConfigKey, int PermitLimit, int WindowSeconds, bool PostsOnly);
+    /// <param name="SignedInExempt">Signed-in members are not limited (field workers typing paper forms in a row).</param>
+    public sealed record Limit(string ConfigKey, int PermitLimit, int WindowSeconds, bool PostsOnly, bool SignedInExempt = false);
 
     /// <summary>Defaults; each can be overridden from configuration.</summary>
     public static readonly IReadOnlyDictionary<string, Limit> Defaults = new Dictionary<string, Limit>
@@ -33,7 +34,8 @@ public static class RateLimits
         [Login] = new("Login", 10, 60, PostsOnly: true),
         [PasswordReset] = new("PasswordReset", 5, 900, PostsOnly: true),
         [TwoFactor] = new("TwoFactor", 10, 60, PostsOnly: true),
-        [SurveySubmit] = new("SurveySubmit", 60, 60, PostsOnly: true),
+        // Generous: a social centre's residents often answer from one shared address.
+        [SurveySubmit] = new("SurveySubmit", 120, 60, PostsOnly: true, SignedInExempt: true),
         [Search] = new("Search", 60, 60, PostsOnly: false),
     };
 
@@ -61,6 +63,7 @@ public static class RateLimits
                 };
                 o.AddPolicy(name, context =>
                     !enabled || limit.PostsOnly && !HttpMethods.IsPost(context.Request.Method)
+                    || limit.SignedInExempt && context.User.Identity?.IsAuthenticated == true
                         ? RateLimitPartition.GetNoLimiter("")
                         : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
                         {

@@ -60,6 +60,8 @@ public static class RoleMatrix
         ("/wiki/suivi", Access.Member),
         ("/wiki/page-a-creer/modifier", Access.Contributor),
         ("/recherche", Access.Public),
+        ("/enquetes", Access.Public),
+        ("/enquetes/gestion", Access.Coordination),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

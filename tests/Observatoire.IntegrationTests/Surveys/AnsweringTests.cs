@@ -1,0 +1,297 @@
+using AngleSharp.Dom;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Pages.Enquetes;
+
+namespace Observatoire.IntegrationTests.Surveys;
+
+public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task A_job_seeker_is_asked_the_job_part_and_everything_is_stored_as_answered()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        Assert.Equal("Vous", first.Heading());
+        Assert.Contains("Étape 1 sur 2", first.QuerySelector(".progress")!.Text());
+        var job = await client.Next(first, ($"q{s.Situation}", $"{s.Seeker}"), ($"q{s.Quartier}", $"{s.SanitasId}"), ($"q{s.Age}", "34"));
+        Assert.Equal("Votre recherche d'emploi", job.Heading());
+        Assert.Contains("Étape 2 sur 3", job.QuerySelector(".progress")!.Text());
+        var last = await client.Next(job, ($"q{s.Search}", $"{s.SearchCv}"), ($"q{s.Search}", SurveyForm.OtherValue), ($"q{s.Search}-autre", "Agence d'intérim"));
+        Assert.Equal("Envoyer mes réponses", last.QuerySelector("button[value=suivant]")!.Text());
+        using var sent = await client.Submit(last, [("action", "suivant"), ($"q{s.Comment}", "Merci !")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal($"/enquetes/{s.Slug}/merci", sent.Headers.Location!.OriginalString);
+        var answers = await Portal.Db(db => db.Answers.OrderBy(a => a.Id)
+            .Select(a => new { a.QuestionId, a.OptionId, a.TerritoryId, a.Number, a.Text }).ToListAsync());
+        Assert.Equal(
+            [
+                new { QuestionId = s.Situation, OptionId = (int?)s.Seeker, TerritoryId = (int?)null, Number = (decimal?)null, Text = (string?)null },
+                new { QuestionId = s.Quartier, OptionId = (int?)null, TerritoryId = (int?)s.SanitasId, Number = (decimal?)null, Text = (string?)null },
+                new { QuestionId = s.Age, OptionId = (int?)null, TerritoryId = (int?)null, Number = (decimal?)34, Text = (string?)null },
+                new { QuestionId = s.Search, OptionId = (int?)s.SearchCv, TerritoryId = (int?)null, Number = (decimal?)null, Text = (string?)null },
+                new { QuestionId = s.Search, OptionId = (int?)null, TerritoryId = (int?)null, Number = (decimal?)null, Text = (string?)"Agence d'intérim" },
+                new { QuestionId = s.Comment, OptionId = (int?)null, TerritoryId = (int?)null, Number = (decimal?)null, Text = (string?)"Merci !" },
+            ], answers);
+        var thanks = await client.GetHtml($"/enquetes/{s.Slug}/merci");
+        Assert.Contains("vos réponses sont enregistrées", thanks.Heading());
+    }
+
+    [Fact]
+    public async Task An_employee_skips_the_job_part_and_answers_left_there_are_not_stored()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        // Goes down the job seeker's path, answers it, then comes back and changes situation.
+        var job = await client.Next(first, ($"q{s.Situation}", $"{s.Seeker}"), ($"q{s.Age}", "40"));
+        using var back = await client.Submit(job, [("action", "precedent"), ($"q{s.Search}", $"{s.SearchOffers}")]);
+        var again = await back.ReadHtml();
+        Assert.Equal("Vous", again.Heading());
+        Assert.Equal("40", again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#q{s.Age}")!.Value);
+
+        var opinion = await client.Next(again, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "40"));
+        Assert.Equal("Votre avis", opinion.Heading());
+        Assert.Contains("Étape 2 sur 2", opinion.QuerySelector(".progress")!.Text());
+        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.False(await Portal.Db(db => db.Answers.AnyAsync(a => a.QuestionId == s.Search)));
+        Assert.Equal(2, await Portal.Db(db => db.Answers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Missing_and_out_of_bounds_answers_are_explained_and_what_was_typed_is_kept()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+
+        var page = await client.Next(first, ($"q{s.Quartier}", $"{s.RabiereId}"), ($"q{s.Age}", "150"));
+
+        Assert.Equal("Vous", page.Heading());
+        var summary = page.QuerySelector(".error-summary[role=alert]")!;
+        Assert.Equal([$"#q{s.Situation}", $"#q{s.Age}"], summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
+        Assert.Contains("Choisissez une réponse pour continuer.", page.QuerySelector($"#q{s.Situation}-erreur")!.Text());
+        Assert.Contains("Écrivez un nombre entre 15 et 99.", page.QuerySelector($"#q{s.Age}-erreur")!.Text());
+        Assert.Contains($"q{s.Age}-erreur", page.QuerySelector($"#q{s.Age}")!.Closest("fieldset")!.GetAttribute("aria-describedby"));
+        Assert.Equal("150", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#q{s.Age}")!.Value);
+        Assert.True(page.QuerySelector<AngleSharp.Html.Dom.IHtmlOptionElement>($"#q{s.Quartier} option[value='{s.RabiereId}']")!.IsSelected);
+        var letters = await client.Next(page, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "douze"));
+        Assert.Contains("Écrivez un nombre en chiffres", letters.QuerySelector($"#q{s.Age}-erreur")!.Text());
+        Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Saving_for_later_shows_a_short_code_that_brings_the_answers_back()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var job = await client.Next(first, ($"q{s.Situation}", $"{s.Seeker}"), ($"q{s.Age}", "22"));
+
+        using var saved = await client.Submit(job, [("action", "plus-tard"), ($"q{s.Search}", $"{s.SearchOffers}")]);
+        var code = (await saved.ReadHtml()).QuerySelector(".resume-code")!.Text();
+        Assert.Matches("^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$", code);
+
+        var later = Portal.CreateClient();
+        var intro = await later.GetHtml($"/enquetes/{s.Slug}");
+        using var resumed = await later.Submit(intro, [("code", code.ToLowerInvariant().Replace("-", " "))], "form[action*=Reprendre]");
+        var page = await resumed.ReadHtml();
+        Assert.Equal("Votre recherche d'emploi", page.Heading());
+        Assert.NotNull(page.QuerySelector($"input[name=q{s.Search}][value='{s.SearchOffers}'][checked]"));
+        using var wrong = await later.Submit(intro, [("code", "ZZZZ-ZZZZ")], "form[action*=Reprendre]");
+        Assert.Contains("ne correspond à aucune réponse", (await wrong.ReadHtml()).QuerySelector(".error-summary")!.Text());
+
+        var opinion = await later.Next(page, ($"q{s.Search}", $"{s.SearchOffers}"));
+        using var sent = await later.Submit(opinion, [("action", "suivant")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(0, await Portal.Db(db => db.ResumeDrafts.CountAsync()));
+        Assert.Equal(3, await Portal.Db(db => db.Answers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sending_the_same_form_twice_stores_one_response()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "50"));
+
+        using var once = await client.Submit(opinion, [("action", "suivant")]);
+        using var twice = await client.Submit(opinion, [("action", "suivant")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
+        Assert.Equal(1, await Portal.Db(db => db.Responses.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Two_hundred_simultaneous_submissions_are_all_stored_exactly_once()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        var token = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var section = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=section]")!.Value;
+        var states = Enumerable.Range(0, 200).Select(i => new AnswerState
+        {
+            Values = { [s.Situation] = [$"{s.Employee}"], [s.Age] = [$"{18 + i % 60}"] },
+        }).ToList();
+
+        // Each response is sent twice at once, as a double tap on a slow network would.
+        var posts = states.Concat(states).Select(async state =>
+        {
+            using var response = await client.PostAsync($"/enquetes/{s.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["etat"] = state.Serialize(), ["section"] = section, ["action"] = "suivant",
+            }));
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(posts);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        var keys = await Portal.Db(db => db.Responses.Select(r => r.IdempotencyKey).ToListAsync());
+        Assert.Equal(states.Select(x => x.Key).Order(), keys.Order());
+        Assert.Equal(400, await Portal.Db(db => db.Answers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_invitation_code_gives_one_response_only()
+    {
+        var s = await Portal.Survey(invitation: true);
+        await Portal.Db(db =>
+        {
+            db.InvitationCodes.Add(new InvitationCode { SurveyId = s.Id, Code = "ABCDEFGH", Batch = "Sanitas", CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var client = Portal.CreateClient();
+
+        var refused = await client.Start($"/enquetes/{s.Slug}", ("invitation", "ABCD-EFGX"));
+        Assert.Contains("n'existe pas ou a déjà servi", refused.QuerySelector("#invitation-erreur")!.Text());
+        var first = await client.Start($"/enquetes/{s.Slug}", ("invitation", "abcd-efgh"));
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var again = await Portal.CreateClient().Start($"/enquetes/{s.Slug}", ("invitation", "ABCDEFGH"));
+        Assert.Contains("n'existe pas ou a déjà servi", again.QuerySelector("#invitation-erreur")!.Text());
+        var response = await Portal.Db(db => db.Responses.SingleAsync());
+        Assert.NotNull(response.InvitationCodeId);
+        Assert.NotNull(await Portal.Db(db => db.InvitationCodes.Select(c => c.UsedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_closed_survey_refuses_answers_with_a_clear_page()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        await Portal.Db(db => db.Surveys.Where(x => x.Id == s.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, SurveyStatus.Closed)));
+
+        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+
+        Assert.Equal(HttpStatusCode.Gone, sent.StatusCode);
+        var page = await sent.ReadHtml();
+        Assert.Equal("Cette enquête est terminée", page.Heading());
+        Assert.Contains("Vos réponses n'ont pas été enregistrées", page.QuerySelector("main")!.Text());
+        Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
+        await client.GetHtml($"/enquetes/{s.Slug}", HttpStatusCode.Gone);
+        Assert.DoesNotContain(s.Slug, (await client.GetHtml("/enquetes")).QuerySelector("main")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task A_draft_survey_is_not_public_but_coordination_previews_it_without_storing()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        await Portal.CreateClient().GetHtml($"/enquetes/{s.Slug}", HttpStatusCode.NotFound);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        var first = await coordination.Start($"/enquetes/{s.Slug}?apercu=1");
+        var opinion = await coordination.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        using var sent = await coordination.Submit(opinion, [("action", "suivant")]);
+
+        Assert.Contains("apercu=1", sent.Headers.Location!.OriginalString);
+        Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
+        var contributor = await Portal.SignedInAs(Roles.Contributeur);
+        await contributor.GetHtml($"/enquetes/{s.Slug}?apercu=1", HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Nothing_identifying_is_stored_with_a_response()
+    {
+        var s = await Portal.Survey();
+        var client = await Portal.SignedInAs(Roles.Partenaire);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("TelephoneDeTest/1.0");
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+
+        var columns = await Portal.Db(db => db.Database.SqlQueryRaw<string>(
+            "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'Responses' ORDER BY column_name").ToListAsync());
+        Assert.Equal(["ConsentRecorded", "CreatedAt", "Id", "IdempotencyKey", "InvitationCodeId", "IsAssisted", "SurveyId"], columns);
+        var row = await Portal.Db(db => db.Responses.SingleAsync());
+        Assert.Equal((0, 0, 0), (row.CreatedAt.Minute, row.CreatedAt.Second, row.CreatedAt.Millisecond));
+        Assert.False(row.IsAssisted);
+        var dump = await Portal.Db(db => db.Database.SqlQueryRaw<string>(
+            "SELECT row_to_json(r)::text AS \"Value\" FROM \"Responses\" r").SingleAsync());
+        Assert.DoesNotContain("TelephoneDeTest", dump);
+        Assert.DoesNotContain("partenaire", dump);
+    }
+
+    [Fact]
+    public async Task Assisted_entry_asks_for_consent_and_marks_the_response()
+    {
+        var s = await Portal.Survey();
+        await Portal.CreateClient().GetHtml($"/enquetes/{s.Slug}?assiste=1", HttpStatusCode.Redirect);
+        var worker = await Portal.SignedInAs(Roles.Contributeur);
+
+        var refused = await worker.Start($"/enquetes/{s.Slug}?assiste=1");
+        Assert.Contains("donné son accord", refused.QuerySelector("#consentement-erreur")!.Text());
+        var first = await worker.Start($"/enquetes/{s.Slug}?assiste=1", ("consentement", "oui"));
+        var opinion = await worker.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "70"));
+        using var sent = await worker.Submit(opinion, [("action", "suivant")]);
+
+        var row = await Portal.Db(db => db.Responses.SingleAsync());
+        Assert.True(row.IsAssisted);
+        Assert.True(row.ConsentRecorded);
+    }
+
+    [Fact]
+    public async Task A_state_claiming_assisted_entry_from_an_anonymous_visitor_is_refused()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var state = AnswerState.Parse(first.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=etat]")!.Value)!;
+        state.Assisted = true;
+        state.Consent = true;
+
+        using var sent = await client.Submit(first, [("etat", state.Serialize()), ("action", "suivant"),
+            ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("/compte/connexion", sent.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_filled_honeypot_looks_accepted_but_stores_nothing()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+
+        using var sent = await client.Submit(opinion, [("action", "suivant"), (RepondreModel.HoneypotField, "http://spam.example")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
+    }
+}

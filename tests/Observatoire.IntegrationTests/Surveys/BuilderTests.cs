@@ -1,0 +1,163 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.IntegrationTests.Surveys;
+
+public class BuilderTests(PortalFixture portal) : PortalTest(portal)
+{
+    private static async Task<int> Create(HttpClient client, string title)
+    {
+        using var created = await client.PostForm("/enquetes/gestion", new Dictionary<string, string> { ["Input.Title"] = title }, "main form[method=post]");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    private static async Task<HttpResponseMessage> SaveQuestion(HttpClient client, string url, QuestionType type, string text,
+        params (string, string)[] more) =>
+        await client.PostForm(url, new (string, string)[] { ("Input.Type", type.ToString()), ("Input.Text", text) }.Concat(more)
+            .Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)), "main form[method=post]");
+
+    [Fact]
+    public async Task Every_question_type_round_trips_through_the_builder_and_shows_in_the_preview()
+    {
+        await Portal.Seed(b => { b.Quartier("Sanitas"); b.Tool("Nextcloud"); });
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var id = await Create(client, "Enquête de test");
+        var url = $"/enquetes/gestion/{id}/question";
+        var section = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == id).Select(x => x.Id).SingleAsync());
+
+        foreach (var type in Enum.GetValues<QuestionType>())
+        {
+            var extra = new List<(string, string)> { ("Input.SectionId", $"{section}"), ("Input.Required", "true"), ("Input.HelpText", $"Aide {type}") };
+            if (type.HasEditableOptions())
+                extra.AddRange([("Input.Options[0].Label", "Oui souvent"), ("Input.Options[1].Label", "Parfois"), ("Input.AllowOther", "true")]);
+            if (type == QuestionType.Number) extra.AddRange([("Input.MinNumber", "0"), ("Input.MaxNumber", "10,5")]);
+            if (type == QuestionType.Scale) extra.AddRange([("Input.ScaleMinLabel", "Pas du tout"), ("Input.ScaleMaxLabel", "Tout à fait")]);
+            using var saved = await SaveQuestion(client, url, type, $"Question {type}", [.. extra]);
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{type} : {(await saved.ReadHtml()).QuerySelector(".error-summary")?.Text()}");
+        }
+
+        var questions = await Portal.Db(db => db.Questions.Include(q => q.Options).Where(q => q.SurveyId == id).OrderBy(q => q.Order).ToListAsync());
+        Assert.Equal(Enum.GetValues<QuestionType>(), questions.Select(q => q.Type));
+        Assert.All(questions, q => Assert.Equal(($"Question {q.Type}", $"Aide {q.Type}", true), (q.Text, q.HelpText, q.Required)));
+        Assert.Equal(["oui-souvent", "parfois"], questions.Single(q => q.Type == QuestionType.MultipleChoice).Options.OrderBy(o => o.Order).Select(o => o.Code));
+        Assert.True(questions.Single(q => q.Type == QuestionType.SingleChoice).AllowOther);
+        Assert.Equal(["oui", "non"], questions.Single(q => q.Type == QuestionType.YesNo).Options.OrderBy(o => o.Order).Select(o => o.Code));
+        var scale = questions.Single(q => q.Type == QuestionType.Scale);
+        Assert.Equal((5, "Pas du tout", "Tout à fait"), (scale.Options.Count, scale.ScaleMinLabel, scale.ScaleMaxLabel));
+        var number = questions.Single(q => q.Type == QuestionType.Number);
+        Assert.Equal((0m, 10.5m), (number.MinNumber, number.MaxNumber));
+        Assert.Empty(questions.Single(q => q.Type == QuestionType.ShortText).Options);
+
+        var edit = await client.GetHtml($"{url}/{number.Id}");
+        Assert.Equal("10,5", edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_MaxNumber")!.Value);
+        var slug = await Portal.Db(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync());
+        var preview = await client.Start($"/enquetes/{slug}?apercu=1");
+        Assert.Equal(Enum.GetValues<QuestionType>().Length, preview.QuerySelectorAll("fieldset.question").Length);
+        Assert.NotNull(preview.QuerySelector("select option:not([value=''])"));
+        Assert.Contains("Nextcloud", preview.QuerySelector("main")!.Text());
+    }
+
+    [Fact]
+    public async Task A_condition_must_point_at_an_earlier_part()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var firstSection = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id && x.Order == 0).Select(x => x.Id).SingleAsync());
+
+        using var refused = await SaveQuestion(client, $"/enquetes/gestion/{s.Id}/question", QuestionType.ShortText, "Lequel ?",
+            ("Input.SectionId", $"{firstSection}"), ("Input.ConditionOptionId", $"{s.Seeker}"));
+        var page = await refused.ReadHtml();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("partie précédente", page.QuerySelector(".error-summary")!.Text());
+        Assert.Equal("Lequel ?", page.QuerySelector("#Input_Text")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Questions_and_options_are_reordered_with_buttons_without_javascript()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        using var moved = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["questionId"] = $"{s.Age}", ["direction"] = "haut" }, $"form[action*=MoveQuestion]:has(input[value='{s.Age}'])");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var order = await Portal.Db(db => db.Questions.Where(q => q.SectionId == db.Questions.Single(x => x.Id == s.Age).SectionId)
+            .OrderBy(q => q.Order).Select(q => q.Id).ToListAsync());
+        Assert.Equal([s.Situation, s.Age, s.Quartier], order);
+
+        var section = await Portal.Db(db => db.Questions.Where(q => q.Id == s.Search).Select(q => q.SectionId).SingleAsync());
+        using var swapped = await client.PostForm($"/enquetes/gestion/{s.Id}/question/{s.Search}", new Dictionary<string, string>
+        {
+            ["move"] = "bas:0", ["Input.Text"] = "Que faites-vous en ligne ?", ["Input.Type"] = "MultipleChoice", ["Input.SectionId"] = $"{section}",
+            ["Input.Required"] = "true", ["Input.AllowOther"] = "true", ["Input.ConditionOptionId"] = $"{s.Seeker}",
+            ["Input.Options[0].Label"] = "Offres", ["Input.Options[1].Label"] = "CV",
+        }, "main form[method=post]");
+        Assert.Equal(HttpStatusCode.Redirect, swapped.StatusCode);
+        var options = await Portal.Db(db => db.QuestionOptions.Where(o => o.QuestionId == s.Search).OrderBy(o => o.Order).Select(o => o.Id).ToListAsync());
+        Assert.Equal([s.SearchCv, s.SearchOffers], options);
+        var kept = await Portal.Db(db => db.Questions.SingleAsync(q => q.Id == s.Search));
+        Assert.Equal((QuestionType.MultipleChoice, s.Seeker), (kept.Type, kept.ConditionOptionId));
+    }
+
+    [Fact]
+    public async Task Duplicating_copies_parts_questions_and_conditions_but_not_responses()
+    {
+        var s = await Portal.Survey();
+        await Portal.Db(db =>
+        {
+            db.Responses.Add(new Response { SurveyId = s.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        using var copied = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>(), "form[action*=Duplicate]");
+
+        var copyId = int.Parse(copied.Headers.Location!.OriginalString.Split('/').Last());
+        var copy = await Portal.Db(db => db.Surveys.Include(x => x.Questions).ThenInclude(q => q.ConditionOption).SingleAsync(x => x.Id == copyId));
+        Assert.Equal(SurveyStatus.Draft, copy.Status);
+        Assert.Equal(5, copy.Questions.Count);
+        var conditional = copy.Questions.Single(q => q.ConditionQuestionId is not null);
+        Assert.Equal("En recherche d'emploi", conditional.ConditionOption!.Label);
+        Assert.Contains(copy.Questions, q => q.Id == conditional.ConditionQuestionId);
+        Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync(r => r.SurveyId == copyId)));
+    }
+
+    [Fact]
+    public async Task Publishing_opens_the_survey_and_closing_shuts_it()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var resident = Portal.CreateClient();
+        await resident.GetHtml($"/enquetes/{s.Slug}", HttpStatusCode.NotFound);
+
+        using var _ = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>(), "form[action*=Status]");
+        Assert.Contains(s.Slug, (await resident.GetHtml("/enquetes")).QuerySelector("main")!.InnerHtml);
+        await resident.GetHtml($"/enquetes/{s.Slug}");
+        using var __ = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>(), "form[action*=Status]:has(button.danger)");
+        await resident.GetHtml($"/enquetes/{s.Slug}", HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task Invitation_codes_come_in_printable_batches_and_the_qr_code_points_at_the_public_address()
+    {
+        var s = await Portal.Survey(invitation: true);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        using var made = await client.PostForm($"/enquetes/gestion/{s.Id}/codes", new Dictionary<string, string>
+            { ["Input.Batch"] = "Centre social du Sanitas", ["Input.Count"] = "12" }, "main form[method=post]");
+        var sheet = await client.GetHtml(made.Headers.Location!.OriginalString);
+        Assert.Equal(12, sheet.QuerySelectorAll(".code-sheet li").Length);
+        Assert.Equal(12, await Portal.Db(db => db.InvitationCodes.Select(c => c.Code).Distinct().CountAsync()));
+
+        using var png = await client.GetAsync($"/enquetes/gestion/{s.Id}/qr?format=png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        using var svg = await client.GetAsync($"/enquetes/gestion/{s.Id}/qr?format=svg");
+        Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync()).TrimStart()[..4]);
+        await (await Portal.SignedInAs(Roles.Contributeur)).GetHtml($"/enquetes/gestion/{s.Id}/codes", HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.IntegrationTests.Surveys;
+
+public class ResultsTests(PortalFixture portal) : PortalTest(portal)
+{
+    /// <summary>Stores responses directly: n job seekers of the Sanitas, then m employees of the Rabière.</summary>
+    private Task Responses(TestSurvey s, int seekers, int employees) => Portal.Db(db =>
+    {
+        for (var i = 0; i < seekers + employees; i++)
+        {
+            var seeker = i < seekers;
+            var r = new Response { SurveyId = s.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = DateTime.UtcNow.Date };
+            r.Answers.Add(new Answer { QuestionId = s.Situation, OptionId = seeker ? s.Seeker : s.Employee });
+            r.Answers.Add(new Answer { QuestionId = s.Quartier, TerritoryId = seeker ? s.SanitasId : s.RabiereId });
+            r.Answers.Add(new Answer { QuestionId = s.Age, Number = 20 + i });
+            if (seeker) r.Answers.Add(new Answer { QuestionId = s.Search, OptionId = s.SearchOffers });
+            if (i == 0) r.Answers.Add(new Answer { QuestionId = s.Comment, Text = "=HYPERLINK(\"http://x\")" });
+            db.Responses.Add(r);
+        }
+        return db.SaveChangesAsync();
+    });
+
+    private static IElement Row(IDocument page, int questionId, string label) =>
+        page.QuerySelectorAll($"#question-{questionId} tbody tr").Single(tr => tr.Children[0].Text() == label);
+
+    [Fact]
+    public async Task Counts_and_shares_are_shown_and_groups_under_five_read_less_than_five()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 3, employees: 9);
+        var client = await Portal.SignedInAs(Roles.Partenaire);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+
+        Assert.Equal(["Salarié", "9", "75 %"], Row(page, s.Situation, "Salarié").Children.Select(c => c.Text()));
+        Assert.Equal(["En recherche d'emploi", "< 5", "—"], Row(page, s.Situation, "En recherche d'emploi").Children.Select(c => c.Text()));
+        Assert.NotNull(page.QuerySelector($"#question-{s.Situation} svg.chart[role=img]"));
+        Assert.DoesNotContain("style=", page.QuerySelector($"#question-{s.Situation} svg")!.OuterHtml);
+        Assert.Contains("< 5", page.QuerySelector($"#question-{s.Situation} svg")!.TextContent);
+
+        var filtered = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?f[{s.Situation}]={s.Employee}");
+        Assert.Equal("9", filtered.QuerySelector(".figures strong")!.Text());
+        Assert.Equal(["Rabière", "9", "100 %"], Row(filtered, s.Quartier, "Rabière").Children.Select(c => c.Text()));
+        var few = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?f[{s.Situation}]={s.Seeker}");
+        Assert.Equal("< 5", few.QuerySelector(".figures strong")!.Text());
+        Assert.Contains("Réponses libres masquées", few.QuerySelector($"#question-{s.Comment}")!.Text());
+        Assert.Contains("Trop peu de réponses", few.QuerySelector($"#question-{s.Age}")!.Text());
+    }
+
+    [Fact]
+    public async Task Cross_tabulation_counts_pairs_and_hides_small_cells()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 2);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?lignes={s.Quartier}&colonnes={s.Situation}");
+
+        var cells = page.QuerySelectorAll("#croisement + .table-wrap tbody tr")
+            .ToDictionary(tr => tr.Children[0].Text(), tr => tr.Children.Skip(1).Select(c => c.Text()).ToArray());
+        Assert.Equal(["0", "< 5"], cells["Rabière"]);
+        Assert.Equal(["6", "0"], cells["Sanitas"]);
+    }
+
+    [Fact]
+    public async Task Exports_hide_small_groups_and_escape_formulas()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 3, employees: 9);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        var csvBytes = await client.GetByteArrayAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csvBytes[..3]);
+        var lines = Encoding.UTF8.GetString(csvBytes[3..]).Split("\r\n");
+        Assert.Contains("Quelle est votre situation ?;en-recherche-d-emploi;En recherche d'emploi;< 5;;12", lines.Select(l => l[(l.IndexOf(';') + 1)..]));
+        Assert.Contains("Quelle est votre situation ?;salarie;Salarié;9;75;12", lines.Select(l => l[(l.IndexOf(';') + 1)..]));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Json"));
+        var situation = json.RootElement.GetProperty("questions").EnumerateArray().First(q => q.GetProperty("id").GetInt32() == s.Situation);
+        var seeker = situation.GetProperty("reponses").EnumerateArray().First(v => v.GetProperty("code").GetString() == "en-recherche-d-emploi");
+        Assert.Equal(JsonValueKind.Null, seeker.GetProperty("effectif").ValueKind);
+        Assert.Equal("< 5", seeker.GetProperty("affiche").GetString());
+
+        var rows = Encoding.UTF8.GetString((await client.GetByteArrayAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses"))[3..]);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", rows);
+    }
+
+    [Fact]
+    public async Task Response_export_columns_are_the_same_whatever_path_the_respondents_took()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 6);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        string[] Header(string csv) => csv.Split("\r\n")[0].Split(';');
+        var all = Encoding.UTF8.GetString((await client.GetByteArrayAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses"))[3..]);
+        var employees = Encoding.UTF8.GetString((await client.GetByteArrayAsync(
+            $"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Employee}"))[3..]);
+
+        Assert.Equal(Header(all), Header(employees));
+        var header = Header(all);
+        Assert.Contains($"q{s.Search}_offres", header);
+        Assert.Contains($"q{s.Search}_autre", header);
+        var column = Array.IndexOf(header, $"q{s.Search}_offres");
+        var employeeRows = employees.Split("\r\n").Skip(1).Where(l => l.Length > 0).Select(l => l.Split(';')).ToList();
+        Assert.Equal(6, employeeRows.Count);
+        Assert.All(employeeRows, r => Assert.Equal("", r[column]));
+        Assert.Equal(13, all.Split("\r\n").Count(l => l.Length > 0));
+    }
+
+    [Fact]
+    public async Task A_partner_reads_results_but_not_the_row_level_export_and_a_small_group_export_is_refused()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 3, employees: 6);
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        using var forbidden = await partner.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        await (await Portal.SignedInAs(Roles.Contributeur)).GetHtml($"/enquetes/gestion/{s.Id}/resultats", HttpStatusCode.Forbidden);
+
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        using var small = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Seeker}");
+        Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
+    }
+}
