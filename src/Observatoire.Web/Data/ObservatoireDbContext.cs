@@ -23,6 +23,11 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<WikiPage> WikiPages => Set<WikiPage>();
+    public DbSet<WikiRevision> WikiRevisions => Set<WikiRevision>();
+    public DbSet<WikiAttachment> WikiAttachments => Set<WikiAttachment>();
+    public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
+    public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
