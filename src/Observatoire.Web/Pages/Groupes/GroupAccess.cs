@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
@@ -16,6 +18,13 @@ public static class GroupAccess
         user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Coordination);
 
     public static bool IsContributor(ClaimsPrincipal user) => IsCoordination(user) || user.IsInRole(Roles.Contributeur);
+
+    /// <summary>
+    /// For POST handlers of pages open to visitors (Razor Pages ignore [Authorize] on handlers): null when the
+    /// user is a member, else the sign-in redirect or a 403.
+    /// </summary>
+    public static IActionResult? MemberRequired(this PageModel page) =>
+        IsMember(page.User) ? null : page.User.Identity?.IsAuthenticated == true ? page.Forbid() : page.Challenge();
 
     /// <summary>The user animates the group: directly, or through the directory actor linked to their account.</summary>
     public static Task<bool> IsAnimateurAsync(ObservatoireDbContext db, ClaimsPrincipal user, int groupId, CancellationToken ct)

@@ -15,6 +15,7 @@ public class VeilleOptions
     public int TimeoutSeconds { get; set; } = 10;
 }
 
+/// <summary>Services of the groups, events and watch features.</summary>
 public static class VeilleExtensions
 {
     public static IServiceCollection AddObservatoireVeille(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,7 @@ public static class VeilleExtensions
         services.Configure<VeilleOptions>(configuration.GetSection(VeilleOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FeedFetcher>();
+        services.AddScoped<Evenements.CalendarFeed>();
         services.AddHostedService<FeedFetcherService>();
         return services;
     }
