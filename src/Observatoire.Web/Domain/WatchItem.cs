@@ -8,6 +8,8 @@ public enum WatchStatus
     /// <summary>Read from a feed: waits for Coordination before members see it.</summary>
     [Display(Name = "À examiner")] ToReview,
     [Display(Name = "Publié")] Published,
+    /// <summary>A feed item Coordination set aside: kept so the next reading of the feed does not bring it back.</summary>
+    [Display(Name = "Écarté")] Discarded,
 }
 
 /// <summary>A practice or tool spotted elsewhere (participatory watch, "veille"): a link with a short note.</summary>
