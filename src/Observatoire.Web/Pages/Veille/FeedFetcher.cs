@@ -57,7 +57,7 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
-        var source = await db.FeedSources.SingleOrDefaultAsync(s => s.Id == sourceId, ct);
+        var source = await db.FeedSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sourceId, ct);
         if (source is null) return new SourceResult(0, "Source introuvable.");
         var now = clock.GetUtcNow().UtcDateTime;
         int imported = 0;
@@ -67,8 +67,6 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
             var download = await DownloadAsync(source, ct);
             if (download is not null)
             {
-                source.ETag = download.ETag;
-                source.LastModified = download.LastModified;
                 using var stream = new MemoryStream(download.Body, writable: false);
                 var entries = FeedReader.Parse(stream, new Uri(source.Url));
                 foreach (var e in entries)
@@ -80,6 +78,9 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
                         ON CONFLICT ("SourceId", "Guid") DO NOTHING
                         """, ct);
                 }
+                // Validators only once the feed was read: a broken feed is downloaded again next time, not answered 304.
+                await db.FeedSources.Where(s => s.Id == source.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.ETag, download.ETag).SetProperty(s => s.LastModified, download.LastModified), ct);
             }
         }
         catch (FeedException e)
@@ -99,10 +100,12 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
             error = "La lecture du flux a été interrompue : " + e.Message;
         }
         if (error is not null) log.LogWarning("Veille : lecture de {Url} échouée : {Error}", source.Url, error);
-        source.LastFetchedAt = now;
-        source.LastError = error is null ? null : error.Length <= 1000 ? error : error[..1000];
-        source.ItemsImported += imported;
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Set in one statement, not through the tracked row: a reading started by hand may overlap the background one.
+        var stored = error is null ? null : error.Length <= 1000 ? error : error[..1000];
+        await db.FeedSources.Where(s => s.Id == source.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.LastFetchedAt, now)
+            .SetProperty(s => s.LastError, stored)
+            .SetProperty(s => s.ItemsImported, s => s.ItemsImported + imported), CancellationToken.None);
         return new SourceResult(imported, error);
     }
 

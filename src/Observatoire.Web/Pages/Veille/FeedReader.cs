@@ -38,6 +38,10 @@ public static class FeedReader
             using var reader = XmlReader.Create(xml, settings);
             document = XDocument.Load(reader, LoadOptions.None);
         }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            throw new FeedException("Ce document n'est ni un flux RSS ni un flux Atom : il déclare un DOCTYPE, refusé (c'est souvent une page web).", e);
+        }
         catch (XmlException e)
         {
             throw new FeedException($"Le flux n'est pas un XML valide (ligne {e.LineNumber}) : {e.Message}", e);
