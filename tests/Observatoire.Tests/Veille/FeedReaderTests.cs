@@ -48,7 +48,7 @@ public class FeedReaderTests
             <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]>
             <rss version="2.0"><channel><item><title>&b;&xxe;</title><link>https://exemple.fr/</link></item></channel></rss>
             """));
-        Assert.Contains("XML", ex.Message);
+        Assert.Contains("DOCTYPE", ex.Message);
     }
 
     [Theory]
