@@ -1,5 +1,6 @@
 using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Enquetes;
+using Observatoire.Web.Pages.Veille;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireSecurity(builder.Configuration);
 builder.Services.AddObservatoireWeb(builder.Configuration);
 builder.Services.AddObservatoireSurveys();
+builder.Services.AddObservatoireVeille(builder.Configuration);
 
 var app = builder.Build();
 

@@ -37,6 +37,14 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<WikiAttachment> WikiAttachments => Set<WikiAttachment>();
     public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<WatchItem> WatchItems => Set<WatchItem>();
+    public DbSet<WatchComment> WatchComments => Set<WatchComment>();
+    public DbSet<WatchUseful> WatchUsefuls => Set<WatchUseful>();
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

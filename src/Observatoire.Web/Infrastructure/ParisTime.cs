@@ -1,14 +1,64 @@
+using System.Globalization;
+
 namespace Observatoire.Web.Infrastructure;
 
-/// <summary>Times are stored in UTC and shown, typed and printed in Tours' time zone.</summary>
+/// <summary>
+/// Wall time in Europe/Paris, the only time zone people of the portal live in. Instants are stored in UTC;
+/// this converts what people type and read, and refuses the hour that does not exist on the spring change.
+/// </summary>
 public static class ParisTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    /// <summary>
+    /// The UTC instant of a Paris wall time, or null when that time is skipped (last Sunday of March, 2:00–2:59).
+    /// In the repeated hour of October the first occurrence (summer time) is taken: a meeting at 2:30 is the earlier one.
+    /// </summary>
+    public static DateTime? ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local)) return null;
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
 
-    public static DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+    public static DateTime ToParis(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static DateTime FromUtc(DateTime utc) => ToParis(utc);
+
+    /// <summary>A Paris wall time as UTC; a time in the skipped spring hour is read one hour later, as clocks show it.</summary>
+    public static DateTime ToUtc(DateTime local) =>
+        ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+        ?? ToUtc(DateOnly.FromDateTime(local.AddHours(1)), TimeOnly.FromDateTime(local.AddHours(1)))!.Value;
 
     /// <summary>"15 mars 2026 à 18 h 00".</summary>
-    public static string Format(DateTime utc) => FromUtc(utc).ToString("d MMMM yyyy 'à' H 'h' mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' H 'h' mm", French);
+
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToParis(utcNow));
+
+    /// <summary>"mardi 24 novembre 2026 à 14 h 00".</summary>
+    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' H 'h' mm", French);
+
+    public static string Day(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy", French);
+
+    public static string Hour(DateTime utc) => ToParis(utc).ToString("H 'h' mm", French);
+
+    /// <summary>"mardi 24 novembre 2026, 14 h 00 – 16 h 30", or both dates when it spans days.</summary>
+    public static string Range(DateTime startUtc, DateTime endUtc)
+    {
+        var start = ToParis(startUtc);
+        var end = ToParis(endUtc);
+        return start.Date == end.Date
+            ? $"{Day(startUtc)}, {Hour(startUtc)} – {Hour(endUtc)}"
+            : $"du {Long(startUtc)} au {Long(endUtc)}";
+    }
+
+    /// <summary>Value for &lt;time datetime&gt;: the instant with its Paris offset.</summary>
+    public static string Iso(DateTime utc)
+    {
+        var paris = ToParis(utc);
+        return new DateTimeOffset(paris, Zone.GetUtcOffset(paris)).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+    }
 }

@@ -21,6 +21,8 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         // portal (PortalFixture.Hardened) keeps both protections on for the tests of those protections.
         builder.UseSetting("Observatoire:Security:RequireTwoFactorForStaff", "false");
         builder.UseSetting("Observatoire:RateLimits:Enabled", "false");
+        // Feed tests read sources on demand; a background round in the middle of a test would race them.
+        builder.UseSetting("Observatoire:Veille:FetchIntervalMinutes", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected at every start (EF probes the migration history of a fresh database; keys are stored in clear
         // in the test database): noise that would hide the errors worth reading.

@@ -73,6 +73,18 @@ public class SeedBuilder(ObservatoireDbContext db)
         });
     }
 
+    /// <summary>An event a week from now, two hours long, open to the public unless told otherwise.</summary>
+    public Event Event(string title = "Atelier numérique", DateTime? startsAt = null, int? capacity = null, bool openToPublic = true,
+        string place = "Centre social du Sanitas, Tours")
+    {
+        var start = startsAt ?? DateTime.UtcNow.Date.AddDays(7).AddHours(13);
+        return Add(new Event
+        {
+            Title = title, Slug = SlugFor<Event>(title, e => e.Slug), StartsAt = start, EndsAt = start.AddHours(2), Place = place,
+            Capacity = capacity, OpenToPublic = openToPublic, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+    }
+
     private T Add<T>(T entity) where T : class
     {
         db.Add(entity);

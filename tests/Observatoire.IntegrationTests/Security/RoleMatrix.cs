@@ -62,6 +62,17 @@ public static class RoleMatrix
         ("/recherche", Access.Public),
         ("/enquetes", Access.Public),
         ("/enquetes/gestion", Access.Coordination),
+        ("/groupes", Access.Public),
+        ("/groupes/nouveau", Access.Coordination),
+        ("/evenements", Access.Public),
+        ("/evenements/nouveau", Access.Coordination),
+        ("/evenements/calendrier.ics", Access.Public),
+        ("/veille", Access.Public),
+        ("/veille/semaine", Access.Public),
+        ("/veille/semaine?semaine=2026-W47", Access.Public),
+        ("/veille/proposer", Access.Member),
+        ("/veille/a-examiner", Access.Coordination),
+        ("/veille/sources", Access.Coordination),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

@@ -25,6 +25,36 @@ namespace Observatoire.Web.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EventThemes", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "ThemesId");
+
+                    b.HasIndex("ThemesId");
+
+                    b.ToTable("EventThemes");
+                });
+
+            modelBuilder.Entity("EventTools", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolsId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "ToolsId");
+
+                    b.HasIndex("ToolsId");
+
+                    b.ToTable("EventTools");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -545,6 +575,296 @@ namespace Observatoire.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DigitalTools");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Event", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<string>("DescriptionText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MinutesPageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("OpenToPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Place\", '')), 'B') || setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"DescriptionText\", '')), 'B')", true);
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("MinutesPageId");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.ToTable("Events", t =>
+                        {
+                            t.HasCheckConstraint("CK_Events_Capacity", "\"Capacity\" IS NULL OR \"Capacity\" > 0");
+
+                            t.HasCheckConstraint("CK_Events_Ends_after_start", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelToken")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique()
+                        .HasFilter("\"Email\" IS NOT NULL");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.HasIndex("EventId", "Status", "Id");
+
+                    b.ToTable("EventRegistrations", t =>
+                        {
+                            t.HasCheckConstraint("CK_EventRegistrations_Someone", "\"UserId\" IS NOT NULL OR (\"Name\" IS NOT NULL AND \"Email\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.FeedSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemsImported")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastFetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("FeedSources");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.GroupMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "ActorId")
+                        .IsUnique()
+                        .HasFilter("\"ActorId\" IS NOT NULL");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("GroupMemberships", t =>
+                        {
+                            t.HasCheckConstraint("CK_GroupMemberships_Someone", "\"UserId\" IS NOT NULL OR \"ActorId\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.InvitationCode", b =>
@@ -1199,6 +1519,142 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.ToTable("WatchComments");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Guid")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PostedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Note\", '')), 'B')", true);
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WikiPageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("PostedById");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("WikiPageId");
+
+                    b.HasIndex("SourceId", "Guid")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("WatchItems");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchUseful", b =>
+                {
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ItemId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WatchUsefuls");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.WikiAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1423,6 +1879,61 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("WikiWatches");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.WorkingGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Name\", '')), 'A') || setweight(to_tsvector('fr_unaccent'::regconfig, coalesce(\"Purpose\", '')), 'B')", true);
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WikiPageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WikiPageId");
+
+                    b.ToTable("WorkingGroups");
+                });
+
             modelBuilder.Entity("UserStructures", b =>
                 {
                     b.Property<int>("StructuresId")
@@ -1436,6 +1947,51 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasIndex("UsersId");
 
                     b.ToTable("UserStructures");
+                });
+
+            modelBuilder.Entity("WatchItemObservations", b =>
+                {
+                    b.Property<int>("ObservationsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WatchItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ObservationsId", "WatchItemId");
+
+                    b.HasIndex("WatchItemId");
+
+                    b.ToTable("WatchItemObservations");
+                });
+
+            modelBuilder.Entity("WatchItemThemes", b =>
+                {
+                    b.Property<int>("ThemesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WatchItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThemesId", "WatchItemId");
+
+                    b.HasIndex("WatchItemId");
+
+                    b.ToTable("WatchItemThemes");
+                });
+
+            modelBuilder.Entity("WatchItemTools", b =>
+                {
+                    b.Property<int>("ToolsId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WatchItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ToolsId", "WatchItemId");
+
+                    b.HasIndex("WatchItemId");
+
+                    b.ToTable("WatchItemTools");
                 });
 
             modelBuilder.Entity("WikiPageObservations", b =>
@@ -1511,6 +2067,36 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasIndex("WikiPageId");
 
                     b.ToTable("WikiPageTools");
+                });
+
+            modelBuilder.Entity("EventThemes", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventTools", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.DigitalTool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1657,6 +2243,87 @@ namespace Observatoire.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Event", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.WorkingGroup", "Group")
+                        .WithMany("Events")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.WikiPage", "MinutesPage")
+                        .WithMany()
+                        .HasForeignKey("MinutesPageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Group");
+
+                    b.Navigation("MinutesPage");
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.EventRegistration", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Event", "Event")
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Event");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.GroupMembership", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Observatoire.Web.Domain.WorkingGroup", "Group")
+                        .WithMany("Memberships")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.InvitationCode", b =>
@@ -1872,6 +2539,81 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchComment", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.WatchItem", "Item")
+                        .WithMany("Comments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchItem", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.WorkingGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "PostedBy")
+                        .WithMany()
+                        .HasForeignKey("PostedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.FeedSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.WikiPage", "WikiPage")
+                        .WithMany()
+                        .HasForeignKey("WikiPageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("PostedBy");
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("WikiPage");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchUseful", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.WatchItem", "Item")
+                        .WithMany("Usefuls")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.WikiAttachment", b =>
                 {
                     b.HasOne("Observatoire.Web.Domain.WikiPage", "Page")
@@ -1948,6 +2690,16 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.WorkingGroup", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.WikiPage", "WikiPage")
+                        .WithMany()
+                        .HasForeignKey("WikiPageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("WikiPage");
+                });
+
             modelBuilder.Entity("UserStructures", b =>
                 {
                     b.HasOne("Observatoire.Web.Domain.Structure", null)
@@ -1959,6 +2711,51 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasOne("Observatoire.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UsersId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WatchItemObservations", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Observation", null)
+                        .WithMany()
+                        .HasForeignKey("ObservationsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.WatchItem", null)
+                        .WithMany()
+                        .HasForeignKey("WatchItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WatchItemThemes", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.WatchItem", null)
+                        .WithMany()
+                        .HasForeignKey("WatchItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WatchItemTools", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.DigitalTool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.WatchItem", null)
+                        .WithMany()
+                        .HasForeignKey("WatchItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2045,6 +2842,11 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Event", b =>
+                {
+                    b.Navigation("Registrations");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>
                 {
                     b.Navigation("Options");
@@ -2077,6 +2879,13 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.WatchItem", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Usefuls");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.WikiPage", b =>
                 {
                     b.Navigation("Attachments");
@@ -2084,6 +2893,13 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Links");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.WorkingGroup", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Observatoire.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Pages.Wiki;
@@ -11,9 +13,11 @@ using Observatoire.Web.Pages.Wiki;
 namespace Observatoire.Web.Pages.Search;
 
 /// <summary>
-/// One French full-text search (accents and plurals ignored) over wiki pages, structures, tools and observations,
+/// One French full-text search (accents and plurals ignored) over wiki pages, structures, tools, observations,
+/// working groups, events and watch items,
 /// ranked, with highlighted excerpts. Visitors without an account never see observations, nor members-only pages.
 /// </summary>
+[EnableRateLimiting(RateLimits.Search)]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public const int MaxQueryLength = 200;
@@ -39,7 +43,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         var options = HeadlineMarkers.Options;
         var start = HeadlineMarkers.Start;
         var stop = HeadlineMarkers.Stop;
-        Hits = await db.Database.SqlQuery<Hit>($"""
+        var hits = await db.Database.SqlQuery<Hit>($"""
             WITH q AS (SELECT websearch_to_tsquery('fr_unaccent', {q}) AS query)
             SELECT h."Kind", h."Title", h."Url", h."Rank",
                    ts_headline('fr_unaccent', replace(replace(h."Text", {start}, ''), {stop}, ''), q.query, {options}) AS "Excerpt"
@@ -66,6 +70,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             ORDER BY h."Rank" DESC, h."Title"
             LIMIT 50
             """).ToListAsync(ct);
+        hits.AddRange(await Groupes.GroupsSearch.SearchAsync(db, q, ct));
+        Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(50).ToList();
     }
 
     public static string KindLabel(string kind) => kind switch
@@ -74,7 +80,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         "structure" => "Structure",
         "outil" => "Outil numérique",
         "observation" => "Observation",
-        _ => kind,
+        _ => Groupes.GroupsSearch.KindLabel(kind) ?? kind,
     };
 
     /// <summary>The headline HTML-encoded, with only the match markers turned into &lt;mark&gt;.</summary>

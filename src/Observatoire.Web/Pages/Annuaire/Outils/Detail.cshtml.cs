@@ -26,6 +26,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
     public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
+    public IReadOnlyList<Evenements.EventQueries.Row> Events { get; private set; } = [];
+    public IReadOnlyList<Veille.WatchQueries.Row> WatchItems { get; private set; } = [];
     public bool IsCoordination { get; private set; }
 
     [BindProperty] public int? TargetId { get; set; }
@@ -98,6 +100,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         if (tool is null || (tool.Status == ToolStatus.Pending && !IsMember)) return false;
         Tool = tool;
         Reports = await Wiki.WikiLinks.ReportsForTool(db, User, tool.Id, ct);
+        Events = await Evenements.EventQueries.ForTool(db, tool.Id, ct);
+        WatchItems = await Veille.WatchQueries.ForTool(db, tool.Id, ct);
         DescriptionHtml = tool.Description is null ? null : Markdown.Render(tool.Description).Html;
         var validated = db.Observations.AsNoTracking()
             .Where(o => o.Status == ObservationStatus.Validee && o.Tools.Any(t => t.Id == tool.Id));

@@ -27,6 +27,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
     public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
+    public IReadOnlyList<Evenements.EventQueries.Row> Events { get; private set; } = [];
+    public IReadOnlyList<Veille.WatchQueries.Row> WatchItems { get; private set; } = [];
     public bool IsCoordination { get; private set; }
     public bool CanEdit { get; private set; }
 
@@ -104,6 +106,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         if (item is null) return false;
         Item = item;
         Reports = await Wiki.WikiLinks.ReportsForStructure(db, User, item.Id, ct);
+        Events = await Evenements.EventQueries.ForStructure(db, item.Id, ct);
+        WatchItems = await Veille.WatchQueries.ForStructure(db, item.Id, ct);
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
         var validated = db.Observations.AsNoTracking().Where(o => o.StructureId == item.Id && o.Status == ObservationStatus.Validee);
         ValidatedCount = await validated.CountAsync(ct);

@@ -22,6 +22,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public string? DescriptionHtml { get; private set; }
     public bool IsMember { get; private set; }
     public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
+    public IReadOnlyList<Evenements.EventQueries.Row> Events { get; private set; } = [];
+    public IReadOnlyList<Veille.WatchQueries.Row> WatchItems { get; private set; } = [];
     public bool IsCoordination { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -30,6 +32,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         if (item is null) return NotFound();
         Item = item;
         Reports = await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct);
+        Events = await Evenements.EventQueries.ForTerritory(db, item.Id, ct);
+        WatchItems = await Veille.WatchQueries.ForTerritory(db, item.Id, ct);
         IsMember = DirectoryPages.IsMember(User);
         IsCoordination = DirectoryPages.IsCoordination(User);
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
