@@ -23,6 +23,14 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveySection> SurveySections => Set<SurveySection>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
+    public DbSet<ResumeDraft> ResumeDrafts => Set<ResumeDraft>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

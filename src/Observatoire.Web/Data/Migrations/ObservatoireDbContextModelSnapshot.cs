@@ -273,6 +273,55 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("Actors");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("ToolId");
+
+                    b.HasIndex("QuestionId", "OptionId");
+
+                    b.ToTable("Answers");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -454,6 +503,41 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("DigitalTools");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.InvitationCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("InvitationCodes");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.MailMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -591,6 +675,185 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowOther")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ConditionOptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConditionQuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("MaxNumber")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal?>("MinNumber")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ScaleMaxLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ScaleMinLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ShowOnDashboard")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConditionOptionId");
+
+                    b.HasIndex("ConditionQuestionId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("SectionId", "Order");
+
+                    b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuestionOptions");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Response", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ConsentRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("InvitationCodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAssisted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("InvitationCodeId")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.ResumeDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SurveyId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ResumeDrafts");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Structure", b =>
                 {
                     b.Property<int>("Id")
@@ -677,6 +940,94 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasIndex("StructureId");
 
                     b.ToTable("StructureMemberships");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Intro")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequiresInvitation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.SurveySection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Intro")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Order");
+
+                    b.ToTable("SurveySections");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Territory", b =>
@@ -875,6 +1226,46 @@ namespace Observatoire.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Answer", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.QuestionOption", "Option")
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Observatoire.Web.Domain.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.Response", "Response")
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Observatoire.Web.Domain.DigitalTool", "Tool")
+                        .WithMany()
+                        .HasForeignKey("ToolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Option");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+
+                    b.Navigation("Territory");
+
+                    b.Navigation("Tool");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.AppUser", b =>
                 {
                     b.HasOne("Observatoire.Web.Domain.Actor", "Actor")
@@ -883,6 +1274,17 @@ namespace Observatoire.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.InvitationCode", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Observation", b =>
@@ -918,6 +1320,79 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Territory");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.QuestionOption", "ConditionOption")
+                        .WithMany()
+                        .HasForeignKey("ConditionOptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.Question", "ConditionQuestion")
+                        .WithMany()
+                        .HasForeignKey("ConditionQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.SurveySection", "Section")
+                        .WithMany("Questions")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.Survey", "Survey")
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConditionOption");
+
+                    b.Navigation("ConditionQuestion");
+
+                    b.Navigation("Section");
+
+                    b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.QuestionOption", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Question", "Question")
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Response", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.InvitationCode", "InvitationCode")
+                        .WithMany()
+                        .HasForeignKey("InvitationCodeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Observatoire.Web.Domain.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("InvitationCode");
+
+                    b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.ResumeDraft", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Structure", b =>
                 {
                     b.HasOne("Observatoire.Web.Domain.Territory", "Territory")
@@ -945,6 +1420,17 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Actor");
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.SurveySection", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Survey", "Survey")
+                        .WithMany("Sections")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Territory", b =>
@@ -979,9 +1465,31 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Response", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Structure", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.Survey", b =>
+                {
+                    b.Navigation("Questions");
+
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.SurveySection", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Territory", b =>

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.Property(s => s.Title).HasMaxLength(200);
+        b.Property(s => s.Slug).HasMaxLength(120);
+        b.HasIndex(s => s.Slug).IsUnique();
+        b.Property(s => s.Intro).HasMaxLength(4000);
+        b.HasIndex(s => s.Status);
+        b.Property(s => s.Version).IsRowVersion();
+    }
+}
