@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds the solution once and runs every test project against one throwaway PostgreSQL cluster.
+# Usage: scripts/test.sh [dotnet test options], e.g. scripts/test.sh --filter RoleMatrix
+# The last line is the summary read by CI: "N passed, N failed[, N skipped]".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Playwright drives Debian's Chromium (/usr/bin/chromium); it must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# --- Machine packages the tests need (a fresh Debian 12 has none of them) ---
+missing=()
+for pkg in chromium fonts-dejavu-core poppler-utils; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql postgresql-contrib)
+# The trx summary below and scripts/lib/pg.sh use python3, absent from a minimal Debian.
+command -v python3 >/dev/null || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "Paquets manquants : ${missing[*]} (lancez ce script en root, ou installez-les avec apt-get)." >&2
+    exit 1
+  fi
+  echo "Installation de : ${missing[*]}…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+. scripts/lib/pg.sh
+pg_require
+
+# --- Build once; the test projects then run with --no-build ---
+echo "Compilation de Observatoire.sln…"
+if ! dotnet build Observatoire.sln -c Debug -nologo -v quiet -tl:off; then
+  echo "La compilation a échoué." >&2
+  exit 1
+fi
+
+# --- One throwaway PostgreSQL cluster for the whole run ---
+pg_dir=$(mktemp -d /tmp/observatoire-test-pg.XXXXXX)
+results=$(mktemp -d /tmp/observatoire-test-results.XXXXXX)
+cleanup() {
+  pg_stop "$pg_dir"
+  rm -rf "$pg_dir" "$results"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pg_init "$pg_dir"
+pg_port=$(pg_free_port)
+# Durability is worthless for a cluster deleted at exit; skipping it makes resets and migrations faster.
+pg_start "$pg_dir" "$pg_port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+export OBSERVATOIRE_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+echo "PostgreSQL de test sur le port $pg_port."
+
+# --- Test projects, one after the other (the machine has two cores) ---
+projects=(tests/Observatoire.Tests tests/Observatoire.IntegrationTests tests/Observatoire.BrowserTests)
+not_run=()
+for project in "${projects[@]}"; do
+  name=$(basename "$project")
+  echo
+  echo "=== $name ==="
+  rc=0
+  dotnet test "$project" --no-build -c Debug -nologo \
+    --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" "$@" || rc=$?
+  if [ ! -s "$results/$name.trx" ]; then
+    echo "$name n'a pas pu s'exécuter (code $rc, aucun résultat produit)." >&2
+    not_run+=("$name")
+  elif [ "$rc" != 0 ]; then
+    echo "$name : des tests ont échoué (code $rc)." >&2
+  fi
+done
+
+# --- Summary from the trx files: the last line printed ---
+summary=$(python3 - "$results" <<'PY'
+import glob, sys
+import xml.etree.ElementTree as ET
+
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+passed = failed = skipped = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for result in ET.parse(path).getroot().iter(ns + "UnitTestResult"):
+        outcome = result.get("outcome", "")
+        if outcome == "Passed":
+            passed += 1
+        elif outcome in ("NotExecuted", "Inconclusive"):
+            skipped += 1
+        else:  # Failed, Error, Timeout, Aborted…
+            failed += 1
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+PY
+)
+
+status=0
+[ ${#not_run[@]} -eq 0 ] || { echo "Projets non exécutés : ${not_run[*]}" >&2; status=1; }
+case "$summary" in *", 0 failed"*) ;; *) status=1 ;; esac
+echo
+echo "$summary"
+exit "$status"

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.Web.Data;
+
+namespace Observatoire.BrowserTests.Infrastructure;
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public class BrowserCollection : ICollectionFixture<BrowserFixture>;
+
+/// <summary>
+/// The portal on a real Kestrel port over its own PostgreSQL database, and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it launches /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private TestPostgres _postgres = null!;
+    private PortalFactory _factory = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>TestResults/screenshots at the repository root: where a person looks at what the tests saw.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium est introuvable ({ChromiumPath}) : apt-get install chromium, ou lancez scripts/test.sh.");
+
+        _postgres = await TestPostgres.StartAsync();
+        var port = TestPostgres.FreeTcpPort();
+        _factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_browser"));
+        _factory.UseKestrel(port);
+        _factory.StartServer();
+        BaseUrl = $"http://localhost:{port}";
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+
+    /// <summary>A fresh page (own cookies) in French, at the given viewport size; close its context when done.</summary>
+    public async Task<IPage> NewPage(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "fr-FR",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Adds entities through a <see cref="SeedBuilder"/> and saves them.</summary>
+    public async Task<T> Seed<T>(Func<SeedBuilder, T> build)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
+        var result = build(new SeedBuilder(db));
+        await db.SaveChangesAsync();
+        return result;
+    }
+
+    public static async Task Screenshot(IPage page, string name, bool fullPage = true)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = fullPage });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Observatoire.sln")))
+                return dir.FullName;
+        return AppContext.BaseDirectory;
+    }
+}

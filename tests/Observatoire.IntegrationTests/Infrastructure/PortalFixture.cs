@@ -1,0 +1,163 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+using Respawn;
+using Respawn.Graph;
+
+namespace Observatoire.IntegrationTests.Infrastructure;
+
+[CollectionDefinition(nameof(PortalCollection))]
+public class PortalCollection : ICollectionFixture<PortalFixture>;
+
+/// <summary>
+/// One portal over one real PostgreSQL database for the whole test assembly; migrations run once at start-up
+/// (Program applies them), and <see cref="ResetAsync"/> empties the data between tests.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    /// <summary>Password of every account made by <see cref="SignedInAs"/>.</summary>
+    public const string Password = "Test-Password-2026";
+
+    private TestPostgres _postgres = null!;
+    private Respawner _respawner = null!;
+
+    public PortalFactory Factory { get; private set; } = null!;
+    public string ConnectionString => Factory.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await TestPostgres.StartAsync();
+        Factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_it"));
+        _ = Factory.Server; // starts the portal, which migrates the database and creates the roles
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("DataProtectionKeys")],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null) await Factory.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+
+    /// <summary>Empties every table but the migration history and the data-protection keys, then re-creates the roles.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner.ResetAsync(connection);
+        }
+        await Scope(sp => sp.GetRequiredService<InitialData>().LoadAsync(new ObservatoireOptions()));
+    }
+
+    /// <summary>A browser-like client: no automatic redirect (tests assert them), cookies kept between requests.</summary>
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost"),
+    });
+
+    /// <summary>Creates an account with <paramref name="role"/> (optionally linked to a structure) and signs it in through the login form.</summary>
+    public async Task<HttpClient> SignedInAs(string role, int? structureId = null)
+    {
+        var user = await CreateUser(role, structureId);
+        return await SignIn(user.Email!);
+    }
+
+    /// <summary>An account with the given role and password <see cref="Password"/>; email <c>{role}-{guid}@test.fr</c>.</summary>
+    public Task<AppUser> CreateUser(string role, int? structureId = null) => Scope(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.fr";
+        var user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true,
+            DisplayName = $"{Roles.Label(role)} de test", CreatedAt = DateTime.UtcNow,
+        };
+        Succeeded(await users.CreateAsync(user, Password), $"création de {email}");
+        Succeeded(await users.AddToRoleAsync(user, role), $"rôle {role} pour {email}");
+        if (structureId is int id)
+        {
+            // The user store works on this scope's context, so the user is tracked by it.
+            var db = sp.GetRequiredService<ObservatoireDbContext>();
+            var structure = await db.Structures.FindAsync(id)
+                ?? throw new InvalidOperationException($"La structure {id} n'existe pas : créez-la avant le compte.");
+            user.Structures.Add(structure);
+            await db.SaveChangesAsync();
+        }
+        return user;
+    });
+
+    /// <summary>Signs in through the login form, as a person would, and returns the signed-in client.</summary>
+    public async Task<HttpClient> SignIn(string email, string password = Password)
+    {
+        var client = CreateClient();
+        using var response = await client.PostForm("/compte/connexion", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException(
+                $"La connexion de {email} a échoué : {(int)response.StatusCode} au lieu d'une redirection.\n{await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public Task<T> Db<T>(Func<ObservatoireDbContext, Task<T>> work) =>
+        Scope(sp => work(sp.GetRequiredService<ObservatoireDbContext>()));
+
+    public Task Db(Func<ObservatoireDbContext, Task> work) =>
+        Scope(sp => work(sp.GetRequiredService<ObservatoireDbContext>()));
+
+    /// <summary>Adds entities through a <see cref="SeedBuilder"/>, saves them, and returns what the builder returned (with its ids).</summary>
+    public Task<T> Seed<T>(Func<SeedBuilder, T> build) => Db(async db =>
+    {
+        var result = build(new SeedBuilder(db));
+        await db.SaveChangesAsync();
+        return result;
+    });
+
+    public Task Seed(Action<SeedBuilder> build) => Seed(s => { build(s); return 0; });
+
+    public async Task<T> Scope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task Scope(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    private static void Succeeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Échec ({what}) : {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}
+
+/// <summary>Base of integration test classes: shares the portal and starts every test from an empty database.</summary>
+[Collection(nameof(PortalCollection))]
+public abstract class PortalTest(PortalFixture portal) : IAsyncLifetime
+{
+    protected PortalFixture Portal { get; } = portal;
+
+    public Task InitializeAsync() => Portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

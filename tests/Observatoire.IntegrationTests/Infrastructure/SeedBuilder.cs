@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Test data with sensible defaults: each method adds an entity to the context and returns it; the caller
+/// (<see cref="PortalFixture.Seed{T}"/>) saves. Slugs derive from names, "-2", "-3"… when already taken.
+/// </summary>
+public class SeedBuilder(ObservatoireDbContext db)
+{
+    private readonly HashSet<string> _slugs = [];
+
+    public Territory Territory(string name = "Tours", TerritoryKind kind = TerritoryKind.Commune, Territory? parent = null) =>
+        Add(new Territory
+        {
+            Name = name, Slug = SlugFor<Territory>(name, t => t.Slug), Kind = kind, Parent = parent,
+        });
+
+    public Territory Quartier(string name = "Sanitas", Territory? commune = null) =>
+        Territory(name, TerritoryKind.Quartier, commune ?? Territory());
+
+    public Structure Structure(string name = "Centre social Pluriel", Territory? territory = null,
+        StructureKind kind = StructureKind.CentreSocial) =>
+        Add(new Structure
+        {
+            Name = name, Slug = SlugFor<Structure>(name, s => s.Slug), Kind = kind, Territory = territory ?? Territory(),
+        });
+
+    public DigitalTool Tool(string name = "Nextcloud", ToolCategory category = ToolCategory.Collaboratif,
+        ToolLicence licence = ToolLicence.Libre, ToolStatus status = ToolStatus.Listed) =>
+        Add(new DigitalTool
+        {
+            Name = name, Slug = SlugFor<DigitalTool>(name, t => t.Slug), Category = category, Licence = licence, Status = status,
+        });
+
+    public Theme Theme(string name = "Emploi") =>
+        Add(new Theme { Name = name, Slug = SlugFor<Theme>(name, t => t.Slug) });
+
+    public Audience Audience(string name = "Demandeurs d'emploi") =>
+        Add(new Audience { Name = name, Slug = SlugFor<Audience>(name, a => a.Slug) });
+
+    public Actor Actor(string fullName = "Léa Martin", ActorCategory category = ActorCategory.ProfessionnelTerrain) =>
+        Add(new Actor { FullName = fullName, Slug = SlugFor<Actor>(fullName, a => a.Slug), Category = category });
+
+    /// <summary>A validated observation (so it counts in published figures) unless another status is given.</summary>
+    public Observation Observation(string title = "Atelier CV en ligne", Structure? structure = null, Territory? territory = null,
+        ObservationStatus status = ObservationStatus.Validee, DateOnly? observedOn = null, int participants = 8,
+        DigitalTool[]? tools = null, Theme[]? themes = null, Audience[]? audiences = null,
+        AppropriationLevel level = AppropriationLevel.PriseEnMain, string description = "Séance collective d'une heure et demie.")
+    {
+        structure ??= Structure();
+        var now = DateTime.UtcNow;
+        return Add(new Observation
+        {
+            Title = title,
+            Structure = structure,
+            Territory = territory ?? structure.Territory
+                ?? (structure.TerritoryId is int id ? db.Territories.Find(id) : null) ?? Territory(),
+            ObservedOn = observedOn ?? DateOnly.FromDateTime(now).AddDays(-7),
+            Status = status,
+            ParticipantsCount = participants,
+            Tools = [.. tools ?? []],
+            Themes = [.. themes ?? []],
+            Audiences = [.. audiences ?? []],
+            AppropriationLevel = level,
+            Description = description,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ValidatedAt = status == ObservationStatus.Validee ? now : null,
+        });
+    }
+
+    private T Add<T>(T entity) where T : class
+    {
+        db.Add(entity);
+        return entity;
+    }
+
+    // Slugs are unique per table: checks what this builder already made and what the database holds.
+    private string SlugFor<T>(string name, System.Linq.Expressions.Expression<Func<T, string>> slugOf) where T : class
+    {
+        var baseSlug = Slug.From(name);
+        var candidate = baseSlug;
+        var parameter = slugOf.Parameters[0];
+        for (var n = 2; ; n++)
+        {
+            var key = $"{typeof(T).Name}:{candidate}";
+            var equals = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
+                System.Linq.Expressions.Expression.Equal(slugOf.Body, System.Linq.Expressions.Expression.Constant(candidate)), parameter);
+            if (!_slugs.Contains(key) && !db.Set<T>().AsNoTracking().Any(equals))
+            {
+                _slugs.Add(key);
+                return candidate;
+            }
+            candidate = $"{baseSlug}-{n}";
+        }
+    }
+}

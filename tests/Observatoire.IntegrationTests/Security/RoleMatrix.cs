@@ -1,0 +1,67 @@
+using Observatoire.Web.Domain;
+
+namespace Observatoire.IntegrationTests.Security;
+
+/// <summary>Who may open a page, as users should experience it (written from the product, not read from the code).</summary>
+public enum Access
+{
+    /// <summary>Everyone, signed in or not.</summary>
+    Public,
+    /// <summary>Any signed-in account with a role.</summary>
+    Member,
+    /// <summary>Contributeur, Coordination, Administrateur.</summary>
+    Contributor,
+    /// <summary>Coordination, Administrateur.</summary>
+    Coordination,
+    /// <summary>Partenaire, Coordination, Administrateur: the full dashboard and syntheses.</summary>
+    Reader,
+    /// <summary>Administrateur only.</summary>
+    Admin,
+}
+
+/// <summary>
+/// Every page of the portal and who may open it. A module adds its pages here (GET routes that need no data;
+/// per-record rules are tested in the module's own tests), and <see cref="RoleMatrixTests"/> checks each
+/// page for an anonymous visitor and each role.
+/// </summary>
+public static class RoleMatrix
+{
+    public static readonly (string Route, Access Access)[] Pages =
+    [
+        ("/", Access.Public),
+        ("/healthz", Access.Public),
+        ("/compte/connexion", Access.Public),
+        ("/compte/mot-de-passe-oublie", Access.Public),
+        ("/compte/deconnexion", Access.Public),
+        ("/compte", Access.Member),
+        ("/compte/mot-de-passe", Access.Member),
+        ("/compte/mes-donnees", Access.Member),
+        ("/admin", Access.Admin),
+        ("/admin/comptes", Access.Admin),
+        ("/admin/comptes/inviter", Access.Admin),
+        ("/admin/courriels", Access.Admin),
+    ];
+
+    /// <summary>A visitor without an account, next to the roles in the test data.</summary>
+    public const string Anonymous = "anonyme";
+
+    public static readonly string[] Visitors = [Anonymous, .. Roles.All];
+
+    public enum Outcome { Ok, RedirectToLogin, Forbidden }
+
+    public static Outcome Expected(Access access, string visitor) =>
+        access == Access.Public ? Outcome.Ok
+        : visitor == Anonymous ? Outcome.RedirectToLogin
+        : AllowedRoles(access).Contains(visitor) ? Outcome.Ok
+        : Outcome.Forbidden;
+
+    private static string[] AllowedRoles(Access access) => access switch
+    {
+        Access.Member => Roles.All,
+        Access.Contributor => [Roles.Contributeur, Roles.Coordination, Roles.Administrateur],
+        Access.Coordination => [Roles.Coordination, Roles.Administrateur],
+        Access.Reader => [Roles.Partenaire, Roles.Coordination, Roles.Administrateur],
+        Access.Admin => [Roles.Administrateur],
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
+    };
+}
