@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Data;
@@ -32,6 +33,9 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
     public DbSet<ResumeDraft> ResumeDrafts => Set<ResumeDraft>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
+    public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
+    public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
+    public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
