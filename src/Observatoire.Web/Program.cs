@@ -1,4 +1,5 @@
 using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Enquetes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,6 +7,7 @@ builder.AddObservatoireLogging();
 builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireWeb(builder.Configuration);
+builder.Services.AddObservatoireSurveys();
 
 var app = builder.Build();
 

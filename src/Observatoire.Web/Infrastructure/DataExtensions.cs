@@ -47,6 +47,11 @@ public class ObservatoireOptions
     public SmtpOptions Smtp { get; set; } = new();
     /// <summary>Published figures hide groups smaller than this, so nobody can be singled out.</summary>
     public int SuppressionThreshold { get; set; } = 5;
+    /// <summary>
+    /// Survey screens one client address may post per minute. A whole survey takes about ten; a social centre's
+    /// public Wi-Fi puts many residents behind one address, hence the margin.
+    /// </summary>
+    public int SurveyPostsPerMinute { get; set; } = 120;
     /// <summary>Public address of the portal, used in e-mailed links.</summary>
     public string? PublicUrl { get; set; }
 }
