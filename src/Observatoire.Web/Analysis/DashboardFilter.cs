@@ -23,7 +23,7 @@ public sealed class DashboardFilter
 
     /// <summary>Structure kinds by URL slug ("centre-social", "association"…).</summary>
     public static readonly IReadOnlyDictionary<string, StructureKind> KindSlugs =
-        Enum.GetValues<StructureKind>().ToDictionary(k => Slug.From(k.DisplayLabel()), k => k);
+        Enum.GetValues<StructureKind>().ToDictionary(k => Slug.From(k.Label()), k => k);
 
     /// <summary>The period when none is given: the twelve months up to <paramref name="today"/>.</summary>
     public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Analysis;
 
@@ -212,7 +213,7 @@ public static class Indicators
             """;
         var rows = await q.Run(db, r => (Kind: r.GetString(0), Count: r.GetInt32(1)), ct);
         return rows.Select(r => Enum.TryParse<StructureKind>(r.Kind, out var k)
-                ? new Group(Slug(k), k.DisplayLabel(), r.Count)
+                ? new Group(Slug(k), k.Label(), r.Count)
                 : new Group(r.Kind, r.Kind, r.Count))
             .ToList();
 
@@ -230,7 +231,7 @@ public static class Indicators
             """;
         var rows = await q.Run(db, r => (Category: r.GetString(0), Count: r.GetInt32(1)), ct);
         return rows.Select(r => new Group(r.Category,
-                Enum.TryParse<ToolCategory>(r.Category, out var c) ? c.DisplayLabel() : r.Category, r.Count))
+                Enum.TryParse<ToolCategory>(r.Category, out var c) ? c.Label() : r.Category, r.Count))
             .ToList();
     }
 
@@ -245,7 +246,7 @@ public static class Indicators
             """;
         var counts = (await q.Run(db, r => new[] { r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3) }, ct))[0];
         return Enum.GetValues<AppropriationLevel>()
-            .Select(l => new Group(((int)l).ToString(), l.DisplayLabel(), counts[(int)l - 1]))
+            .Select(l => new Group(((int)l).ToString(), l.Label(), counts[(int)l - 1]))
             .ToList();
     }
 
@@ -358,9 +359,9 @@ public static class Indicators
         return result;
     }
 
-    // Survey responses carry an instant; the period covers whole days in UTC.
+    // Survey responses carry an instant; the period covers whole days in Tours' time zone.
     private static (DateTime From, DateTime To) Instants(Scope scope) =>
-        (scope.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), scope.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        (ParisTime.ToUtc(scope.From.ToDateTime(TimeOnly.MinValue)), ParisTime.ToUtc(scope.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
 
     private static Group ReadGroup(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt32(2));
 
