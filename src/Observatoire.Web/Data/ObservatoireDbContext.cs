@@ -32,6 +32,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
     public DbSet<ResumeDraft> ResumeDrafts => Set<ResumeDraft>();
+    public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();

@@ -40,6 +40,19 @@ public static class RoleMatrix
         ("/admin/comptes", Access.Admin),
         ("/admin/comptes/inviter", Access.Admin),
         ("/admin/courriels", Access.Admin),
+        ("/observations", Access.Member),
+        ("/observations/nouvelle", Access.Contributor),
+        ("/observations/a-valider", Access.Coordination),
+        ("/observations/export.csv", Access.Member),
+        ("/observations/export.json", Access.Member),
+        ("/annuaire/structures", Access.Public),
+        ("/annuaire/structures/nouvelle", Access.Coordination),
+        ("/annuaire/outils", Access.Public),
+        ("/annuaire/outils/nouveau", Access.Coordination),
+        ("/annuaire/territoires", Access.Public),
+        ("/annuaire/territoires/nouveau", Access.Coordination),
+        ("/annuaire/acteurs", Access.Member),
+        ("/annuaire/acteurs/nouveau", Access.Coordination),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>
