@@ -12,7 +12,7 @@ PORTAL_PID=
 cleanup() { [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true; pg_stop "$DIR/pg"; rm -rf "$DIR"; }
 trap cleanup EXIT
 
-dotnet build -c Release -v q src/Observatoire.Web bench/Observatoire.Bench >/dev/null
+dotnet build -c Release -nologo -v q bench/Observatoire.Bench | grep -E "error|Erreur" && exit 1 || true
 pg_init "$DIR/pg"
 pg_start "$DIR/pg" "$PG_PORT" "-c shared_buffers=512MB -c work_mem=32MB -c max_wal_size=4GB -c synchronous_commit=off"
 pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres obs
