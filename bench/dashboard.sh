@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/pg.sh
 RUNS=${1:-40}
 pg_require
-DIR=$(mktemp -d /tmp/obs-bench-XXXX)
+DIR=$(mktemp -d /tmp/obs-bench-XXXX); chmod 755 "$DIR"
 PG_PORT=$(pg_free_port); WEB_PORT=$(pg_free_port)
 PORTAL_PID=
 cleanup() { [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true; pg_stop "$DIR/pg"; rm -rf "$DIR"; }
