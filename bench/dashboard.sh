@@ -19,7 +19,7 @@ pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres obs
 CS="Host=127.0.0.1;Port=$PG_PORT;Database=obs;Username=postgres"
 
 ConnectionStrings__Observatoire="$CS" Observatoire__DemoData=true ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot src/Observatoire.Web >"$DIR/portal.log" 2>&1 &
+  dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot "$PWD/src/Observatoire.Web" >"$DIR/portal.log" 2>&1 &
 PORTAL_PID=$!
 for _ in $(seq 120); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 1; done
 
