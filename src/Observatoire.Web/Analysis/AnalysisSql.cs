@@ -163,4 +163,81 @@ public static class AnalysisSql
         ALTER TABLE "ObservationAudiences" ENABLE TRIGGER analysis_observation_audiences;
         ALTER TABLE "ObservationTools" ENABLE TRIGGER analysis_observation_tools;
         """;
+
+    /// <summary>
+    /// Survey rollup: answers are added by a statement trigger (one pass per INSERT, whatever its size); a deleted
+    /// response is subtracted before its answers cascade away; answers deleted on their own are subtracted while
+    /// their response still exists. A question's respondents (ValueKey -1) count each response once.
+    /// </summary>
+    public const string SurveyFunctions = """
+        CREATE OR REPLACE FUNCTION survey_rollup_add(sign int, rows_json jsonb) RETURNS void LANGUAGE sql AS $fn$
+          WITH a AS (
+            SELECT (x->>'Id')::bigint id, (x->>'ResponseId')::bigint response, (x->>'QuestionId')::int question,
+                   coalesce((x->>'OptionId')::int, (x->>'TerritoryId')::int, (x->>'ToolId')::int, 0) value,
+                   (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date AS day
+            FROM jsonb_array_elements(rows_json) x JOIN "Responses" r ON r."Id" = (x->>'ResponseId')::bigint),
+          cells AS (
+            SELECT question, day, value, count(*)::int n FROM a GROUP BY 1, 2, 3
+            UNION ALL
+            -- A respondent enters (or leaves) a question with its first (or last) answer row to it, whether
+            -- the rows come in one statement or several.
+            SELECT question, day, -1, count(DISTINCT response)::int FROM a
+            WHERE NOT EXISTS (SELECT 1 FROM "Answers" e WHERE e."ResponseId" = a.response AND e."QuestionId" = a.question
+                                AND e."Id" NOT IN (SELECT id FROM a))
+            GROUP BY 1, 2)
+          INSERT INTO "SurveyAnswerDays" AS d ("QuestionId", "Day", "ValueKey", "Count")
+          SELECT question, day, value, sign * n FROM cells ORDER BY 1, 2, 3
+          ON CONFLICT ("QuestionId", "Day", "ValueKey") DO UPDATE SET "Count" = d."Count" + EXCLUDED."Count";
+        $fn$;
+
+        CREATE OR REPLACE FUNCTION survey_answers_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          PERFORM survey_rollup_add(1, (SELECT jsonb_agg(to_jsonb(n)) FROM new_rows n));
+          RETURN NULL;
+        END $fn$;
+
+        CREATE OR REPLACE FUNCTION survey_answers_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          -- Rows whose response is gone were subtracted by survey_response_deleted (the join drops them).
+          PERFORM survey_rollup_add(-1, (SELECT jsonb_agg(to_jsonb(o)) FROM old_rows o));
+          RETURN NULL;
+        END $fn$;
+
+        CREATE OR REPLACE FUNCTION survey_response_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          PERFORM survey_rollup_add(-1, (SELECT jsonb_agg(to_jsonb(a)) FROM "Answers" a WHERE a."ResponseId" = OLD."Id"));
+          RETURN OLD;
+        END $fn$;
+
+        CREATE TRIGGER survey_answers_inserted AFTER INSERT ON "Answers"
+          REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_answers_inserted();
+        CREATE TRIGGER survey_answers_deleted AFTER DELETE ON "Answers"
+          REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION survey_answers_deleted();
+        CREATE TRIGGER survey_response_deleted BEFORE DELETE ON "Responses"
+          FOR EACH ROW EXECUTE FUNCTION survey_response_deleted();
+
+        """;
+
+    /// <summary>Recomputes the survey rollup from every answer: after the migration and after a bulk load.</summary>
+    public const string SurveyRebuild = """
+        TRUNCATE "SurveyAnswerDays";
+        INSERT INTO "SurveyAnswerDays" ("QuestionId", "Day", "ValueKey", "Count")
+        SELECT q, d, v, n FROM (
+          SELECT a."QuestionId" q, (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date d,
+                 coalesce(a."OptionId", a."TerritoryId", a."ToolId", 0) v, count(*)::int n
+          FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2, 3
+          UNION ALL
+          SELECT a."QuestionId", (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date, -1, count(DISTINCT a."ResponseId")::int
+          FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2) s;
+        """;
+
+    public const string DropSurveyFunctions = """
+        DROP TRIGGER IF EXISTS survey_answers_inserted ON "Answers";
+        DROP TRIGGER IF EXISTS survey_answers_deleted ON "Answers";
+        DROP TRIGGER IF EXISTS survey_response_deleted ON "Responses";
+        DROP FUNCTION IF EXISTS survey_answers_inserted();
+        DROP FUNCTION IF EXISTS survey_answers_deleted();
+        DROP FUNCTION IF EXISTS survey_response_deleted();
+        DROP FUNCTION IF EXISTS survey_rollup_add(int, jsonb);
+        """;
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
@@ -321,25 +320,13 @@ public static class Indicators
         questions = questions.Where(q => q.Type.IsClosed()).ToList();
         if (questions.Count == 0) return [];
 
-        var (from, to) = Instants(scope);
         var ids = questions.Select(q => q.Id).ToArray();
-        // One row per (question, answered value); "Autre : …" answers have no value and count under key 0.
-        var counts = await new SqlQuery
-        {
-            Sql = """
-                SELECT q, v, count(DISTINCT response)::int
-                FROM (SELECT a."QuestionId" q, coalesce(a."OptionId", a."TerritoryId", a."ToolId", 0) v, a."ResponseId" response
-                      FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId"
-                      WHERE a."QuestionId" = ANY(@questions) AND r."CreatedAt" >= @t0 AND r."CreatedAt" < @t1) s
-                GROUP BY GROUPING SETS ((q, v), (q))
-                """,
-            Parameters =
-            {
-                new NpgsqlParameter("questions", ids),
-                new NpgsqlParameter("t0", NpgsqlDbType.TimestampTz) { Value = from },
-                new NpgsqlParameter("t1", NpgsqlDbType.TimestampTz) { Value = to },
-            },
-        }.Run(db, r => (Question: r.GetInt32(0), Value: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), Count: r.GetInt32(2)), ct);
+        // Daily rollup kept by triggers (SurveyAnswerDays): value -1 holds the question's respondents.
+        var counts = await db.SurveyAnswerDays.AsNoTracking()
+            .Where(d => ids.Contains(d.QuestionId) && d.Day >= scope.From && d.Day <= scope.To)
+            .GroupBy(d => new { d.QuestionId, d.ValueKey })
+            .Select(g => new { Question = g.Key.QuestionId, Value = g.Key.ValueKey, Count = g.Sum(d => d.Count) })
+            .ToListAsync(ct);
 
         var territoryIds = questions.Any(q => q.Type == QuestionType.Territory)
             ? await db.Territories.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct) : [];
@@ -350,8 +337,8 @@ public static class Indicators
         foreach (var q in questions)
         {
             var mine = counts.Where(c => c.Question == q.Id).ToList();
-            var respondents = mine.FirstOrDefault(c => c.Value is null).Count;
-            var byValue = mine.Where(c => c.Value is not null).ToDictionary(c => c.Value!.Value, c => c.Count);
+            var respondents = mine.FirstOrDefault(c => c.Value == SurveyAnswerDay.Respondents)?.Count ?? 0;
+            var byValue = mine.Where(c => c.Value != SurveyAnswerDay.Respondents).ToDictionary(c => c.Value, c => c.Count);
             List<Group> answers = q.Type switch
             {
                 QuestionType.Territory => territoryIds.Where(t => byValue.ContainsKey(t.Id))

@@ -48,3 +48,17 @@ public class AnalysisToolCell
     public int ToolId { get; set; }
     public int Observations { get; set; }
 }
+
+/// <summary>
+/// Survey answers per day (Tours time) and question: one row per answered value (<see cref="ValueKey"/> = option,
+/// territory or tool id, 0 for "Autre"), plus <see cref="ValueKey"/> = -1 holding the question's respondents.
+/// Kept by triggers on Answers and Responses (AnalysisSql.SurveyFunctions); responses are never edited.
+/// </summary>
+public class SurveyAnswerDay
+{
+    public const int Respondents = -1;
+    public int QuestionId { get; set; }
+    public DateOnly Day { get; set; }
+    public int ValueKey { get; set; }
+    public int Count { get; set; }
+}

@@ -37,6 +37,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
     public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();
+    public DbSet<SurveyAnswerDay> SurveyAnswerDays => Set<SurveyAnswerDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -177,6 +177,41 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(before, await Portal.Db(db => Snapshot(db)));
     }
 
+    [Fact]
+    public async Task Survey_answers_count_each_respondent_once_and_follow_deletions()
+    {
+        var ids = await Portal.Db(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var survey = new Survey { Title = "Usages", Slug = "usages", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
+            var section = new SurveySection { Survey = survey, Order = 1, Title = "Vous" };
+            var question = new Question { Survey = survey, Section = section, Order = 1, Text = "Pour quoi ?", Type = QuestionType.MultipleChoice, ShowOnDashboard = true };
+            var job = new QuestionOption { Question = question, Order = 1, Label = "Emploi", Code = "emploi" };
+            var forms = new QuestionOption { Question = question, Order = 2, Label = "Démarches", Code = "demarches" };
+            var both = new Response { Survey = survey, CreatedAt = new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc), IdempotencyKey = Guid.NewGuid(),
+                Answers = [new Answer { Question = question, Option = job }, new Answer { Question = question, Option = forms }] };
+            var one = new Response { Survey = survey, CreatedAt = new DateTime(2026, 3, 3, 9, 0, 0, DateTimeKind.Utc), IdempotencyKey = Guid.NewGuid(),
+                Answers = [new Answer { Question = question, Option = job }] };
+            db.AddRange(survey, section, question, job, forms, both, one);
+            await db.SaveChangesAsync();
+            // An answer added in a later statement to a question the response already answered: same respondent.
+            db.Add(new Answer { ResponseId = one.Id, QuestionId = question.Id, Text = "autre chose" });
+            await db.SaveChangesAsync();
+            return (Question: question.Id, Both: both.Id);
+        });
+        var scope = await Scope();
+
+        var before = (await Portal.Db(db => SurveyQuestionsAsync(db, scope))).Single();
+        await Portal.Db(async db => { db.Remove(await db.Responses.SingleAsync(r => r.Id == ids.Both)); await db.SaveChangesAsync(); });
+        var after = (await Portal.Db(db => SurveyQuestionsAsync(db, scope))).Single();
+
+        Assert.Equal(2, before.Respondents);
+        Assert.Equal([("emploi", 2), ("demarches", 1), ("autre", 1)], before.Answers.Select(a => (a.Key, a.Count)));
+        Assert.Equal(1, after.Respondents);
+        Assert.Equal([("emploi", 1), ("demarches", 0), ("autre", 1)], after.Answers.Select(a => (a.Key, a.Count)));
+        Assert.Equal(1, await Portal.Db(db => SurveyRespondentsAsync(db, scope)));
+    }
+
     private static async Task<string> Snapshot(Observatoire.Web.Data.ObservatoireDbContext db) =>
         string.Join("\n", (await db.AnalysisCells.AsNoTracking().ToListAsync())
             .Select(c => $"{c.ThemeId} {c.AudienceId} {c.Month} {c.TerritoryId} {c.StructureId} {c.Observations} {c.Participants} {c.Level1}{c.Level2}{c.Level3}{c.Level4}")

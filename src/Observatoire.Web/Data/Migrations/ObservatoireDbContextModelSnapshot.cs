@@ -324,6 +324,25 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("AnalysisToolCells", (string)null);
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Analysis.SurveyAnswerDay", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValueKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionId", "Day", "ValueKey");
+
+                    b.ToTable("SurveyAnswerDays", (string)null);
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Actor", b =>
                 {
                     b.Property<int>("Id")
