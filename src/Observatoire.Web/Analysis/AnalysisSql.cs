@@ -102,7 +102,8 @@ public static class AnalysisSql
                      FROM "ObservationAudiences" GROUP BY 1) au ON au."ObservationId" = o."Id"
           LEFT JOIN (SELECT "ObservationId", array_agg(DISTINCT "ToolsId" ORDER BY "ToolsId") ids
                      FROM "ObservationTools" GROUP BY 1) tl ON tl."ObservationId" = o."Id"
-          WHERE o."Status" = 'Validee';
+          WHERE o."Status" = 'Validee'
+          ORDER BY o."ObservedOn"; -- the edge days of a period are then a few contiguous pages
           INSERT INTO "AnalysisCells" ("ThemeId", "AudienceId", "Month", "TerritoryId", "StructureId",
                  "Observations", "Participants", "Level1", "Level2", "Level3", "Level4")
           SELECT t, a, f."Month", f."TerritoryId", f."StructureId", count(*), sum(f."Participants"),

@@ -386,15 +386,16 @@ public static class Indicators
                 WHERE x."Month" >= @m0 AND x."Month" < @m1 AND x."ThemeId" {themeCond} AND x."AudienceId" {audienceCond}{common}
                 """);
         }
+        var (themeValue, themeJoin, themeWhere) = FactSlice(scope.ThemeId, themes, "ThemeIds", "t");
+        var (audienceValue, audienceJoin, audienceWhere) = FactSlice(scope.AudienceId, audiences, "AudienceIds", "a");
         parts.Add($"""
-            SELECT x."Month", x."TerritoryId", x."StructureId", t.k, a.k, 1, x."Participants"::bigint,
+            SELECT x."Month", x."TerritoryId", x."StructureId", {themeValue}, {audienceValue}, 1, x."Participants"::bigint,
                    (x."Level" = 1)::int, (x."Level" = 2)::int, (x."Level" = 3)::int, (x."Level" = 4)::int
-            FROM "AnalysisFacts" x
-            CROSS JOIN LATERAL unnest(ARRAY[0] || x."ThemeIds") t(k)
-            CROSS JOIN LATERAL unnest(ARRAY[0] || x."AudienceIds") a(k)
-            WHERE {q.DateCondition(scope.Edges)} AND t.k {themeCond} AND a.k {audienceCond}{common}
+            FROM "AnalysisFacts" x{themeJoin}{audienceJoin}
+            WHERE {q.DateCondition(scope.Edges)}{themeWhere}{audienceWhere}{common}
             """);
-        q.Cte = "WITH cells AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
+        q.Cte = "WITH cells (\"Month\", \"TerritoryId\", \"StructureId\", \"ThemeId\", \"AudienceId\", \"Observations\", " +
+            "\"Participants\", \"Level1\", \"Level2\", \"Level3\", \"Level4\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
         return q;
     }
 
@@ -433,15 +434,28 @@ public static class Indicators
             factFilters += " AND x.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
         }
         var dates = rollupUsable ? scope.Edges : [(scope.From, scope.To)];
+        var (themeValue, themeJoin, themeWhere) = FactSlice(scope.ThemeId, themes, "ThemeIds", "t");
         parts.Add($"""
-            SELECT t.k, tool, 1
-            FROM "AnalysisFacts" x
-            CROSS JOIN LATERAL unnest(ARRAY[0] || x."ThemeIds") t(k)
+            SELECT {themeValue}, tool, 1
+            FROM "AnalysisFacts" x{themeJoin}
             CROSS JOIN LATERAL unnest(x."ToolIds") tool
-            WHERE {q.DateCondition(dates)} AND t.k {themeCond}{factFilters}
+            WHERE {q.DateCondition(dates)}{themeWhere}{factFilters}
             """);
         q.Cte = "WITH toolcells (\"ThemeId\", \"ToolId\", \"Observations\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
         return q;
+    }
+
+    /// <summary>
+    /// How fact rows join a slice: "every value" is the constant 0 and one value is a containment test (no
+    /// unnest: edge days can hold tens of thousands of rows at 1M observations); only "each value" unnests.
+    /// Parameters are the ones <see cref="SqlQuery.SliceCondition"/> added.
+    /// </summary>
+    private static (string Value, string Join, string Where) FactSlice(int? filtered, Slice slice, string column, string alias)
+    {
+        var name = alias == "t" ? "theme" : "audience";
+        if (filtered is not null) return ($"@{name}", "", $" AND @{name} = ANY(x.\"{column}\")");
+        if (slice == Slice.All) return ("0", "", "");
+        return ($"{alias}.k", $"\nCROSS JOIN LATERAL unnest(x.\"{column}\") {alias}(k)", "");
     }
 
     /// <summary>One SQL statement and its parameters, run on the context's connection.</summary>

@@ -137,6 +137,18 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_period_inside_one_month_is_read_from_the_fact_rows_alone()
+    {
+        await DashboardData.SeedAsync(Portal);
+        var scope = await Portal.Db(db => ResolveAsync(db, new DashboardFilter { Du = new(2026, 3, 1), Au = new(2026, 3, 20) }.Normalized(DashboardData.To)));
+
+        Assert.Equal(new Totals(1, 4, 1), await Portal.Db(db => TotalsAsync(db, scope)));         // #3 (5 March)
+        Assert.Equal([("emploi", 1), ("education", 0)], (await Portal.Db(db => ByThemeAsync(db, scope))).Select(g => (g.Key, g.Count)));
+        Assert.Equal(new ToolTotals(1, 1, 0), await Portal.Db(db => ToolTotalsAsync(db, scope)));
+        Assert.Equal([("2026-03", 1)], (await Portal.Db(db => ByMonthAsync(db, scope))).Select(m => (m.Key, m.Count)));
+    }
+
+    [Fact]
     public async Task An_unknown_slug_matches_nothing_rather_than_everything()
     {
         await DashboardData.SeedAsync(Portal);
