@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Data;
@@ -46,6 +47,10 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<WatchUseful> WatchUsefuls => Set<WatchUseful>();
     public DbSet<FeedSource> FeedSources => Set<FeedSource>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
+    public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
+    public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
+    public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();
+    public DbSet<SurveyAnswerDay> SurveyAnswerDays => Set<SurveyAnswerDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -73,6 +73,10 @@ public static class RoleMatrix
         ("/veille/proposer", Access.Member),
         ("/veille/a-examiner", Access.Coordination),
         ("/veille/sources", Access.Coordination),
+        ("/tableau-de-bord", Access.Public),
+        ("/tableau-de-bord/csv?graphique=themes", Access.Public),
+        ("/tableau-de-bord/donnees?format=csv", Access.Member),
+        ("/tableau-de-bord/donnees?format=json", Access.Member),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

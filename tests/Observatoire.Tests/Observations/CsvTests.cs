@@ -1,5 +1,5 @@
 using System.Text;
-using Observatoire.Web.Pages.Observations;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Observations;
 
@@ -29,7 +29,7 @@ public class CsvTests
     [Fact]
     public void The_document_starts_with_a_byte_order_mark_and_ends_lines_with_crlf()
     {
-        var bytes = Csv.Document(["Titre", "Participants"], [["Atelier", "8"]]);
+        var bytes = Csv.Write(["Titre", "Participants"], [["Atelier", "8"]]);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("Titre;Participants\r\nAtelier;8\r\n", Encoding.UTF8.GetString(bytes[3..]));

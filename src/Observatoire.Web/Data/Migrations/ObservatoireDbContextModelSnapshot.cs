@@ -251,6 +251,129 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("ObservationTools");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisCell", b =>
+                {
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AudienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Participants")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ThemeId", "AudienceId", "Month", "TerritoryId", "StructureId");
+
+                    b.ToTable("AnalysisCells", (string)null);
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisFact", b =>
+                {
+                    b.Property<int>("ObservationId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("AudienceIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<int[]>("ToolIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("ObservationId");
+
+                    b.HasIndex("ObservedOn");
+
+                    b.ToTable("AnalysisFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisToolCell", b =>
+                {
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThemeId", "Month", "TerritoryId", "ToolId");
+
+                    b.ToTable("AnalysisToolCells", (string)null);
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Analysis.SurveyAnswerDay", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValueKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionId", "Day", "ValueKey");
+
+                    b.ToTable("SurveyAnswerDays", (string)null);
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Actor", b =>
                 {
                     b.Property<int>("Id")

@@ -66,6 +66,6 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
             string.Join(", ", r.Publics), r.Participants.ToString(CultureInfo.InvariantCulture), r.NiveauAppropriation,
             r.CeQuiAFonctionne, r.Difficultes, r.Description, r.ObservePar,
         });
-        return File(Csv.Document(header, lines), "text/csv; charset=utf-8", name + ".csv");
+        return File(Csv.Write(header, lines), Csv.ContentType, name + ".csv");
     }
 }

@@ -1,0 +1,341 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
+using NpgsqlTypes;
+using Observatoire.Web.Analysis;
+
+// Data generator and dashboard latency benchmark. See docs/performance.md and bench/dashboard.sh.
+//   dotnet run -c Release --project bench/Observatoire.Bench -- generate "<connection string>" <observations> [<survey responses>]
+//   dotnet run -c Release --project bench/Observatoire.Bench -- measure <portal url> <email> <password> [<runs>]
+return args switch
+{
+    ["generate", var cs, var n, ..] => await Generator.RunAsync(cs, int.Parse(n, CultureInfo.InvariantCulture),
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0),
+    ["measure", var url, var email, var password, ..] => await Measure.RunAsync(url, email, password,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 40),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage :
+          generate "<chaîne de connexion>" <observations> [<réponses d'enquête>]
+          measure <url du portail> <courriel d'un membre> <mot de passe> [<requêtes par scénario>]
+        La base doit avoir été migrée et contenir les données de démonstration (référentiels, enquête).
+        """);
+    return 2;
+}
+
+/// <summary>Adds N observations (and survey responses) with binary COPY, then rebuilds the analysis rollups.</summary>
+static class Generator
+{
+    private static readonly string[] Levels = ["Decouverte", "PriseEnMain", "UsageRegulier", "Autonomie"];
+    private static readonly string[] Titles =
+    [
+        "Atelier CV en ligne", "Permanence démarches", "Initiation visioconférence", "Café numérique",
+        "Accompagnement France Travail", "Atelier Pix", "Réunion de quartier outillée", "Aide aux devoirs en ligne",
+    ];
+
+    public static async Task<int> RunAsync(string connectionString, int count, int responses)
+    {
+        var random = new Random(1380 + count);
+        await using var data = NpgsqlDataSource.Create(connectionString);
+        await using var db = await data.OpenConnectionAsync();
+        var watch = Stopwatch.StartNew();
+
+        var territories = await Read(db, """SELECT "Id", coalesce("ParentId", 0) FROM "Territories" """, r => (Id: r.GetInt32(0), Parent: r.GetInt32(1)));
+        var structures = await Read(db, """SELECT "Id", coalesce("TerritoryId", 0) FROM "Structures" """, r => (Id: r.GetInt32(0), Territory: r.GetInt32(1)));
+        var tools = await Read(db, """SELECT "Id" FROM "DigitalTools" ORDER BY "Id" """, r => r.GetInt32(0));
+        var themes = await Read(db, """SELECT "Id" FROM "Themes" ORDER BY "Id" """, r => r.GetInt32(0));
+        var audiences = await Read(db, """SELECT "Id" FROM "Audiences" ORDER BY "Id" """, r => r.GetInt32(0));
+        if (structures.Count == 0 || tools.Count == 0 || themes.Count == 0 || audiences.Count == 0)
+        {
+            Console.Error.WriteLine("Référentiels vides : lancez d'abord le portail avec Observatoire__DemoData=true.");
+            return 1;
+        }
+        // A structure observes mostly where it is, sometimes in a neighbouring quartier of the same commune.
+        var places = structures.ToDictionary(s => s.Id, s =>
+        {
+            var own = territories.FirstOrDefault(t => t.Id == s.Territory);
+            var commune = own.Parent == 0 ? own.Id : own.Parent;
+            var neighbours = territories.Where(t => t.Parent == commune && t.Id != s.Territory).Select(t => t.Id).ToArray();
+            return (Own: s.Territory == 0 ? territories[0].Id : s.Territory, Neighbours: neighbours);
+        });
+        // Popular tools are cited far more often than the rest (Zipf-like).
+        var toolWeights = tools.Select((_, i) => 1.0 / (i + 1)).ToArray();
+
+        var firstId = await Scalar<int>(db, """SELECT coalesce(max("Id"), 0) + 1 FROM "Observations" """);
+        // Replica mode skips every trigger during the COPY: foreign-key checks (the rows are consistent by
+        // construction) and the analysis triggers (rebuilt set-based afterwards). Needs a superuser.
+        await Execute(db, "SET session_replication_role = replica");
+        try
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var links = (Themes: new List<(int, int)>(), Audiences: new List<(int, int)>(), Tools: new List<(int, int)>());
+            await using (var copy = await db.BeginBinaryImportAsync("""
+                COPY "Observations" ("Id", "Title", "ObservedOn", "StructureId", "TerritoryId", "ParticipantsCount",
+                  "Description", "AppropriationLevel", "Status", "CreatedAt", "UpdatedAt", "ValidatedAt") FROM STDIN (FORMAT BINARY)
+                """))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var id = firstId + i;
+                    var structure = structures[random.Next(structures.Count)];
+                    var place = places[structure.Id];
+                    var territory = place.Neighbours.Length > 0 && random.NextDouble() < 0.15
+                        ? place.Neighbours[random.Next(place.Neighbours.Length)] : place.Own;
+                    var observedOn = today.AddDays(-random.Next(5 * 365));
+                    var status = random.NextDouble() switch { < 0.9 => "Validee", < 0.98 => "Soumise", _ => "Brouillon" };
+                    var created = observedOn.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc);
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(id, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(Titles[random.Next(Titles.Length)], NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(observedOn, NpgsqlDbType.Date);
+                    await copy.WriteAsync(structure.Id, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(territory, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(3 + random.Next(23), NpgsqlDbType.Integer);
+                    await copy.WriteAsync("Observation générée pour le banc d'essai.", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(Levels[Math.Min(3, (int)(random.NextDouble() * random.NextDouble() * 5))], NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(status, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                    if (status == "Validee") await copy.WriteAsync(created.AddDays(2), NpgsqlDbType.TimestampTz);
+                    else await copy.WriteNullAsync();
+
+                    foreach (var t in Pick(random, themes, 1 + (random.NextDouble() < 0.35 ? 1 : 0), null)) links.Themes.Add((id, t));
+                    foreach (var a in Pick(random, audiences, 1 + random.Next(3), null)) links.Audiences.Add((id, a));
+                    foreach (var t in Pick(random, tools, 1 + random.Next(3), toolWeights)) links.Tools.Add((id, t));
+                }
+                await copy.CompleteAsync();
+            }
+            Console.WriteLine($"{count:N0} observations copiées en {watch.Elapsed.TotalSeconds:0.0} s");
+            await CopyLinks(db, "ObservationThemes", "ThemesId", links.Themes);
+            await CopyLinks(db, "ObservationAudiences", "AudiencesId", links.Audiences);
+            await CopyLinks(db, "ObservationTools", "ToolsId", links.Tools);
+            Console.WriteLine($"liens copiés en {watch.Elapsed.TotalSeconds:0.0} s");
+            await Execute(db, """SELECT setval(pg_get_serial_sequence('"Observations"', 'Id'), (SELECT max("Id") FROM "Observations"))""");
+        }
+        finally
+        {
+            await Execute(db, "SET session_replication_role = DEFAULT");
+        }
+        await Execute(db, AnalysisSql.Rebuild, timeoutSeconds: 0);
+        Console.WriteLine($"agrégats reconstruits en {watch.Elapsed.TotalSeconds:0.0} s");
+
+        if (responses > 0) await GenerateResponses(db, random, responses);
+        await Execute(db, """ANALYZE "Observations", "ObservationThemes", "ObservationAudiences", "ObservationTools", "Responses", "Answers" """, 0);
+        Console.WriteLine($"terminé en {watch.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    /// <summary>Responses to the first survey that has closed questions; those questions are shown on the dashboard.</summary>
+    private static async Task GenerateResponses(NpgsqlConnection db, Random random, int count)
+    {
+        var questions = await ClosedQuestions(db);
+        if (questions.Count == 0)
+        {
+            await Execute(db, BenchSurvey);
+            questions = await ClosedQuestions(db);
+        }
+        await Execute(db, "SET session_replication_role = replica");
+        await Execute(db, $"""UPDATE "Questions" SET "ShowOnDashboard" = true WHERE "Id" IN ({string.Join(',', questions.Select(q => q.Id))})""");
+        var firstId = await Scalar<long>(db, """SELECT coalesce(max("Id"), 0) + 1 FROM "Responses" """);
+        var now = DateTime.UtcNow;
+        await using (var copy = await db.BeginBinaryImportAsync("""
+            COPY "Responses" ("Id", "SurveyId", "CreatedAt", "IsAssisted", "ConsentRecorded", "IdempotencyKey") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var at = now.AddHours(-random.Next(2 * 365 * 24));
+                await copy.StartRowAsync();
+                await copy.WriteAsync(firstId + i, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(questions[0].Survey, NpgsqlDbType.Integer);
+                await copy.WriteAsync(new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+            }
+            await copy.CompleteAsync();
+        }
+        await using (var copy = await db.BeginBinaryImportAsync("""
+            COPY "Answers" ("ResponseId", "QuestionId", "OptionId") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var i = 0; i < count; i++)
+                foreach (var q in questions)
+                {
+                    var picks = q.Type == "MultipleChoice" ? 1 + random.Next(Math.Min(3, q.Options.Length)) : 1;
+                    foreach (var option in Pick(random, q.Options, picks, null))
+                    {
+                        await copy.StartRowAsync();
+                        await copy.WriteAsync(firstId + i, NpgsqlDbType.Bigint);
+                        await copy.WriteAsync(q.Id, NpgsqlDbType.Integer);
+                        await copy.WriteAsync(option, NpgsqlDbType.Integer);
+                    }
+                }
+            await copy.CompleteAsync();
+        }
+        await Execute(db, "SET session_replication_role = DEFAULT");
+        await Execute(db, """SELECT setval(pg_get_serial_sequence('"Responses"', 'Id'), (SELECT max("Id") FROM "Responses"))""");
+        await Execute(db, AnalysisSql.SurveyRebuild, timeoutSeconds: 0);
+        Console.WriteLine($"{count:N0} réponses d'enquête copiées ({questions.Count} questions suivies sur le tableau de bord)");
+    }
+
+    private static Task<List<(int Id, int Survey, string Type, int[] Options)>> ClosedQuestions(NpgsqlConnection db) => Read(db, """
+        SELECT q."Id", q."SurveyId", q."Type", array_agg(o."Id" ORDER BY o."Order")
+        FROM "Questions" q JOIN "QuestionOptions" o ON o."QuestionId" = q."Id"
+        WHERE q."Type" IN ('SingleChoice', 'MultipleChoice', 'Scale', 'YesNo')
+          AND q."SurveyId" = (SELECT min(q2."SurveyId") FROM "Questions" q2 JOIN "QuestionOptions" o2 ON o2."QuestionId" = q2."Id")
+        GROUP BY q."Id" ORDER BY q."Id" LIMIT 3
+        """, r => (Id: r.GetInt32(0), Survey: r.GetInt32(1), Type: r.GetString(2), Options: r.GetFieldValue<int[]>(3)));
+
+    /// <summary>A survey with three closed questions, for databases without the demo surveys.</summary>
+    private const string BenchSurvey = """
+        WITH s AS (INSERT INTO "Surveys" ("Title", "Slug", "Status", "RequiresInvitation", "CreatedAt", "UpdatedAt")
+                   VALUES ('Vos usages du numérique (banc d''essai)', 'banc-d-essai', 'Open', false, now(), now()) RETURNING "Id"),
+             p AS (INSERT INTO "SurveySections" ("SurveyId", "Order", "Title") SELECT "Id", 1, 'Vos usages' FROM s RETURNING "Id", "SurveyId"),
+             q AS (INSERT INTO "Questions" ("SurveyId", "SectionId", "Order", "Text", "Type", "Required", "AllowOther", "ShowOnDashboard")
+                   SELECT p."SurveyId", p."Id", v.o, v.t, v.k, true, false, true FROM p,
+                     (VALUES (1, 'Avez-vous un ordinateur chez vous ?', 'YesNo'),
+                             (2, 'Pour quoi utilisez-vous internet ?', 'MultipleChoice'),
+                             (3, 'Êtes-vous à l''aise avec les démarches en ligne ?', 'Scale')) v(o, t, k)
+                   RETURNING "Id", "Order")
+        INSERT INTO "QuestionOptions" ("QuestionId", "Order", "Label", "Code")
+        SELECT q."Id", v.o, v.l, v.c FROM q JOIN (VALUES
+          (1, 1, 'Oui', 'oui'), (1, 2, 'Non', 'non'),
+          (2, 1, 'Chercher un emploi', 'emploi'), (2, 2, 'Démarches administratives', 'demarches'),
+          (2, 3, 'Garder le contact', 'contact'), (2, 4, 'Se former', 'formation'),
+          (3, 1, '1', '1'), (3, 2, '2', '2'), (3, 3, '3', '3'), (3, 4, '4', '4'), (3, 5, '5', '5')) v(q, o, l, c) ON v.q = q."Order";
+        """;
+
+    private static IEnumerable<int> Pick(Random random, IReadOnlyList<int> values, int n, double[]? weights)
+    {
+        var chosen = new HashSet<int>();
+        var total = weights?.Sum() ?? 0;
+        while (chosen.Count < Math.Min(n, values.Count))
+        {
+            if (weights is null) chosen.Add(values[random.Next(values.Count)]);
+            else
+            {
+                var x = random.NextDouble() * total;
+                var i = 0;
+                while (i < weights.Length - 1 && (x -= weights[i]) > 0) i++;
+                chosen.Add(values[i]);
+            }
+        }
+        return chosen.Order();
+    }
+
+    private static async Task CopyLinks(NpgsqlConnection db, string table, string column, List<(int Observation, int Other)> rows)
+    {
+        await using var copy = await db.BeginBinaryImportAsync($"""COPY "{table}" ("ObservationId", "{column}") FROM STDIN (FORMAT BINARY)""");
+        foreach (var (observation, other) in rows)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(observation, NpgsqlDbType.Integer);
+            await copy.WriteAsync(other, NpgsqlDbType.Integer);
+        }
+        await copy.CompleteAsync();
+    }
+
+    private static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(map(reader));
+        return rows;
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task Execute(NpgsqlConnection db, string sql, int timeoutSeconds = 30)
+    {
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = timeoutSeconds };
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// Dashboard latency over HTTP, sequential requests (one user), as p50/p95 in milliseconds:
+/// "cold" = every request a period never asked before; "repeated" = the same URL again and again.
+/// </summary>
+static partial class Measure
+{
+    public static async Task<int> RunAsync(string url, string email, string password, int runs)
+    {
+        var publicClient = new HttpClient { BaseAddress = new Uri(url) };
+        var member = await SignIn(url, email, password);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (string Name, HttpClient Client, string Query)[] scenarios =
+        [
+            ("public, sans filtre", publicClient, ""),
+            ("membre, sans filtre", member, ""),
+            ("membre, territoire + thème", member, "&territoire=rabiere&theme=emploi"),
+            ("membre, public + type de structure", member, "&public=demandeurs-d-emploi&type=association"),
+        ];
+        Console.WriteLine("| scénario | froid p50 | froid p95 | répété p50 | répété p95 |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var (name, client, query) in scenarios)
+        {
+            // Cold: a one-year period moved back by one day each time, so no request repeats an earlier one.
+            var cold = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var au = today.AddDays(-(i + 1) * 3);
+                cold.Add(await Time(client, $"/tableau-de-bord?du={au.AddYears(-1).AddDays(1):yyyy-MM-dd}&au={au:yyyy-MM-dd}{query}"));
+            }
+            var fixedUrl = $"/tableau-de-bord?du={today.AddYears(-1).AddDays(1):yyyy-MM-dd}&au={today:yyyy-MM-dd}{query}";
+            await Time(client, fixedUrl);
+            var repeated = new List<double>();
+            for (var i = 0; i < runs; i++) repeated.Add(await Time(client, fixedUrl));
+            Console.WriteLine($"| {name} | {P(cold, 50):0} ms | {P(cold, 95):0} ms | {P(repeated, 50):0} ms | {P(repeated, 95):0} ms |");
+        }
+        return 0;
+    }
+
+    private static async Task<double> Time(HttpClient client, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        watch.Stop();
+        if (response.StatusCode != HttpStatusCode.OK || !body.Contains("Chiffres clés"))
+            throw new InvalidOperationException($"GET {path} : {(int)response.StatusCode}");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static async Task<HttpClient> SignIn(string url, string email, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(url),
+        };
+        var form = await client.GetStringAsync("/compte/connexion");
+        var token = Token().Match(form).Groups[1].Value;
+        using var response = await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Connexion de {email} refusée ({(int)response.StatusCode}).");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}

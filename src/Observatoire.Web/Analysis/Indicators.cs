@@ -1,0 +1,534 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Analysis;
+
+/// <summary>
+/// The catalogue of indicators: one definition and one query for each figure, shared by the dashboard,
+/// its CSV exports and the PDF syntheses so that they never disagree. Only validated observations count.
+/// </summary>
+/// <remarks>
+/// Usage: <c>var scope = await Indicators.ResolveAsync(db, filter.Normalized(today), ct);</c> then any
+/// <c>…Async(db, scope, ct)</c>. Observation figures read the monthly rollups (AnalysisCells, AnalysisToolCells)
+/// for whole months and the fact rows (AnalysisFacts) for the partial months at the edges of the period;
+/// see docs/performance.md. Counts are exact: suppression of small groups is applied by whoever publishes them.
+/// </remarks>
+public static class Indicators
+{
+    /// <summary>An indicator as users read it: a label, and the sentence that says exactly what is counted.</summary>
+    public sealed record Definition(string Id, string Label, string Description, bool Public);
+
+    public static readonly Definition Observations = new("observations", "Usages observés",
+        "Nombre d'observations validées par la coordination dont la date d'observation tombe dans la période.", true);
+    public static readonly Definition Participants = new("participants", "Participants touchés",
+        "Somme des participants déclarés dans les observations validées de la période (une même personne venue à deux séances compte deux fois).", true);
+    public static readonly Definition Structures = new("structures", "Structures actives",
+        "Nombre de structures différentes ayant au moins une observation validée dans la période.", true);
+    public static readonly Definition Tools = new("outils", "Outils observés",
+        "Nombre d'outils numériques différents cités dans au moins une observation validée de la période.", false);
+    public static readonly Definition FreeShare = new("part-libre", "Part des outils libres",
+        "Parmi les mentions d'outils dans les observations validées (une observation citant deux outils compte deux mentions), part des outils sous licence libre.", false);
+    public static readonly Definition ByTheme = new("themes", "Usages par thème",
+        "Nombre d'observations validées par thème ; une observation liée à deux thèmes compte dans chacun.", true);
+    public static readonly Definition ByAudience = new("publics", "Usages par public",
+        "Nombre d'observations validées par public accompagné ; une observation liée à plusieurs publics compte dans chacun.", false);
+    public static readonly Definition ByTerritory = new("territoires", "Usages par territoire",
+        "Nombre d'observations validées selon le territoire où l'usage a été observé (quartier, ou commune quand le quartier n'est pas précisé).", true);
+    public static readonly Definition ByStructureKind = new("types-structure", "Usages par type de structure",
+        "Nombre d'observations validées selon le type de la structure qui les a faites.", false);
+    public static readonly Definition ByToolCategory = new("categories-outils", "Mentions d'outils par catégorie",
+        "Nombre de mentions d'outils dans les observations validées, par catégorie d'outil (une observation citant deux outils de la même catégorie compte deux fois).", false);
+    public static readonly Definition ByLevel = new("appropriation", "Niveau d'appropriation",
+        "Répartition des observations validées selon le niveau d'appropriation relevé par l'observateur, de la découverte à l'autonomie.", false);
+    public static readonly Definition ByMonth = new("tendance", "Évolution mensuelle",
+        "Nombre d'observations validées par mois d'observation ; les mois incomplets au bord de la période ne comptent que les jours inclus.", true);
+    public static readonly Definition TopToolsPerTheme = new("outils-par-theme", "Outils les plus observés par thème",
+        "Pour chaque thème, les cinq outils cités dans le plus grand nombre d'observations validées.", false);
+    public static readonly Definition SurveyRespondents = new("repondants", "Répondants aux enquêtes",
+        "Nombre de questionnaires remplis dans la période, toutes enquêtes confondues. Les filtres de territoire, thème, public et type de structure ne s'appliquent pas aux enquêtes.", false);
+    public static readonly Definition SurveyQuestions = new("questions", "Questions d'enquête suivies",
+        "Réponses aux questions que la coordination a choisi de suivre sur le tableau de bord : nombre de répondants par réponse, pour les questionnaires remplis dans la période.", false);
+
+    public static readonly IReadOnlyList<Definition> All =
+    [
+        Observations, Participants, Structures, Tools, FreeShare, ByTheme, ByAudience, ByTerritory, ByStructureKind,
+        ByToolCategory, ByLevel, ByMonth, TopToolsPerTheme, SurveyRespondents, SurveyQuestions,
+    ];
+
+    /// <summary>
+    /// A filter turned into ids, with its period split into whole months (read from the rollups) and
+    /// the partial months at either end (read from the fact rows).
+    /// </summary>
+    public sealed record Scope(
+        DateOnly From, DateOnly To,
+        int[]? TerritoryIds, int? ThemeId, int? AudienceId, StructureKind? Kind)
+    {
+        /// <summary>Every theme and audience id: "each theme" slices are read as ThemeId = ANY(ids), one index range per id.</summary>
+        public int[] AllThemeIds { get; init; } = [];
+        public int[] AllAudienceIds { get; init; } = [];
+
+        /// <summary>First day of the first whole month, and first day after the last whole month (equal when none).</summary>
+        public (DateOnly Start, DateOnly End) WholeMonths
+        {
+            get
+            {
+                var start = From.Day == 1 ? From : new DateOnly(From.Year, From.Month, 1).AddMonths(1);
+                var afterTo = To.AddDays(1);
+                var end = new DateOnly(afterTo.Year, afterTo.Month, 1);
+                return start < end ? (start, end) : (start, start);
+            }
+        }
+
+        /// <summary>Day ranges (inclusive) not covered by <see cref="WholeMonths"/>.</summary>
+        public IReadOnlyList<(DateOnly From, DateOnly To)> Edges
+        {
+            get
+            {
+                var (start, end) = WholeMonths;
+                if (start == end) return [(From, To)];
+                var edges = new List<(DateOnly, DateOnly)>(2);
+                if (From < start) edges.Add((From, start.AddDays(-1)));
+                if (end <= To) edges.Add((end, To));
+                return edges;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Resolves slugs to ids. An unknown slug matches nothing (id -1): a mistyped filter must not silently
+    /// show unfiltered figures. The filter must be normalized (both dates set).
+    /// </summary>
+    public static async Task<Scope> ResolveAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct = default)
+    {
+        if (filter.Du is not DateOnly from || filter.Au is not DateOnly to)
+            throw new ArgumentException("Le filtre doit être normalisé (Normalized) avant d'être résolu.", nameof(filter));
+        int[]? territories = null;
+        if (filter.Territoire is string t)
+        {
+            var id = await db.Territories.Where(x => x.Slug == t).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
+            territories = id is int tid
+                ? [tid, .. await db.Territories.Where(x => x.ParentId == tid).Select(x => x.Id).ToListAsync(ct)]
+                : [-1];
+        }
+        int? theme = filter.Theme is string th
+            ? await db.Themes.Where(x => x.Slug == th).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1
+            : null;
+        int? audience = filter.Public is string p
+            ? await db.Audiences.Where(x => x.Slug == p).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1
+            : null;
+        StructureKind? kind = null;
+        if (filter.Type is string k)
+            kind = DashboardFilter.KindSlugs.TryGetValue(k, out var known) ? known : (StructureKind)(-1);
+        return new Scope(from, to, territories, theme, audience, kind)
+        {
+            AllThemeIds = [.. await db.Themes.Select(x => x.Id).ToListAsync(ct)],
+            AllAudienceIds = [.. await db.Audiences.Select(x => x.Id).ToListAsync(ct)],
+        };
+    }
+
+    public sealed record Totals(int Observations, long Participants, int Structures);
+
+    /// <summary>A bar of a chart: <paramref name="Key"/> is the slug used in drill-down links (or a code).</summary>
+    public sealed record Group(string Key, string Label, int Count);
+
+    public sealed record ToolTotals(int Tools, int Mentions, int FreeMentions)
+    {
+        /// <summary>Share of mentions that are free/open tools, 0–1; null without any mention.</summary>
+        public double? FreeShare => Mentions == 0 ? null : (double)FreeMentions / Mentions;
+    }
+
+    public sealed record ThemeTools(string ThemeSlug, string Theme, IReadOnlyList<Group> Tools);
+
+    public sealed record SurveyQuestion(int QuestionId, string Survey, string Question, int Respondents, IReadOnlyList<Group> Answers);
+
+    /// <summary>Observations, participants and active structures.</summary>
+    public static async Task<Totals> TotalsAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT coalesce(sum("Observations"), 0)::int, coalesce(sum("Participants"), 0)::bigint,
+                   count(DISTINCT "StructureId")::int
+            FROM cells
+            """;
+        var rows = await q.Run(db, r => new Totals(r.GetInt32(0), r.GetInt64(1), r.GetInt32(2)), ct);
+        return rows[0];
+    }
+
+    public static async Task<ToolTotals> ToolTotalsAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = ToolCells(scope, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT count(DISTINCT c."ToolId")::int, coalesce(sum(c."Observations"), 0)::int,
+                   coalesce(sum(c."Observations") FILTER (WHERE d."Licence" = 'Libre'), 0)::int
+            FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId"
+            """;
+        var rows = await q.Run(db, r => new ToolTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)), ct);
+        return rows[0];
+    }
+
+    /// <summary>Every theme (zero included), in the administrators' order; only the filtered theme when there is one.</summary>
+    public static Task<List<Group>> ByThemeAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.Each, Slice.All);
+        q.Sql = q.Cte + $"""
+            SELECT t."Slug", t."Name", coalesce(sum(c."Observations"), 0)::int
+            FROM "Themes" t LEFT JOIN cells c ON c."ThemeId" = t."Id"
+            {(scope.ThemeId is null ? "" : "WHERE t.\"Id\" = @theme")}
+            GROUP BY t."Id" ORDER BY t."SortOrder", t."Name"
+            """;
+        return q.Run(db, ReadGroup, ct);
+    }
+
+    public static Task<List<Group>> ByAudienceAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.Each);
+        q.Sql = q.Cte + $"""
+            SELECT a."Slug", a."Name", coalesce(sum(c."Observations"), 0)::int
+            FROM "Audiences" a LEFT JOIN cells c ON c."AudienceId" = a."Id"
+            {(scope.AudienceId is null ? "" : "WHERE a.\"Id\" = @audience")}
+            GROUP BY a."Id" ORDER BY a."SortOrder", a."Name"
+            """;
+        return q.Run(db, ReadGroup, ct);
+    }
+
+    /// <summary>Territories with at least one observation, most observed first; quartiers named with their commune.</summary>
+    public static Task<List<Group>> ByTerritoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END, n
+            FROM (SELECT "TerritoryId", sum("Observations")::int n FROM cells GROUP BY 1) c
+            JOIN "Territories" t ON t."Id" = c."TerritoryId"
+            LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
+            WHERE n > 0
+            ORDER BY n DESC, t."Name"
+            """;
+        return q.Run(db, ReadGroup, ct);
+    }
+
+    public static async Task<List<Group>> ByStructureKindAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT s."Kind", sum(c."Observations")::int n
+            FROM cells c JOIN "Structures" s ON s."Id" = c."StructureId"
+            GROUP BY 1 HAVING sum(c."Observations") > 0 ORDER BY n DESC, 1
+            """;
+        var rows = await q.Run(db, r => (Kind: r.GetString(0), Count: r.GetInt32(1)), ct);
+        return rows.Select(r => Enum.TryParse<StructureKind>(r.Kind, out var k)
+                ? new Group(Slug(k), k.Label(), r.Count)
+                : new Group(r.Kind, r.Kind, r.Count))
+            .ToList();
+
+        static string Slug(StructureKind k) => DashboardFilter.KindSlugs.First(p => p.Value == k).Key;
+    }
+
+    /// <summary>Every category with at least one mention, most mentioned first.</summary>
+    public static async Task<List<Group>> ByToolCategoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = ToolCells(scope, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT d."Category", sum(c."Observations")::int n
+            FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId"
+            GROUP BY 1 HAVING sum(c."Observations") > 0 ORDER BY n DESC, 1
+            """;
+        var rows = await q.Run(db, r => (Category: r.GetString(0), Count: r.GetInt32(1)), ct);
+        return rows.Select(r => new Group(r.Category,
+                Enum.TryParse<ToolCategory>(r.Category, out var c) ? c.Label() : r.Category, r.Count))
+            .ToList();
+    }
+
+    /// <summary>The four levels, from discovery to autonomy, zero included.</summary>
+    public static async Task<List<Group>> ByLevelAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT coalesce(sum("Level1"), 0)::int, coalesce(sum("Level2"), 0)::int,
+                   coalesce(sum("Level3"), 0)::int, coalesce(sum("Level4"), 0)::int
+            FROM cells
+            """;
+        var counts = (await q.Run(db, r => new[] { r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3) }, ct))[0];
+        return Enum.GetValues<AppropriationLevel>()
+            .Select(l => new Group(((int)l).ToString(), l.Label(), counts[(int)l - 1]))
+            .ToList();
+    }
+
+    /// <summary>Every month of the period, empty months included, keyed "yyyy-MM".</summary>
+    public static async Task<List<Group>> ByMonthAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """SELECT "Month", sum("Observations")::int FROM cells GROUP BY 1""";
+        var counts = (await q.Run(db, r => (Month: r.GetFieldValue<DateOnly>(0), Count: r.GetInt32(1)), ct))
+            .ToDictionary(r => r.Month, r => r.Count);
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        var months = new List<Group>();
+        for (var m = new DateOnly(scope.From.Year, scope.From.Month, 1); m <= scope.To; m = m.AddMonths(1))
+            months.Add(new Group(m.ToString("yyyy-MM"), m.ToString("MMMM yyyy", french), counts.GetValueOrDefault(m)));
+        return months;
+    }
+
+    /// <summary>For each theme (administrators' order), its <paramref name="top"/> most cited tools.</summary>
+    public static async Task<List<ThemeTools>> TopToolsPerThemeAsync(ObservatoireDbContext db, Scope scope, int top = 5,
+        CancellationToken ct = default)
+    {
+        var q = ToolCells(scope, Slice.Each);
+        q.Parameters.Add(new NpgsqlParameter("top", top));
+        q.Sql = q.Cte + """
+            SELECT th."Slug", th."Name", d."Slug", d."Name", x.n
+            FROM (SELECT "ThemeId", "ToolId", sum("Observations")::int n,
+                         row_number() OVER (PARTITION BY "ThemeId" ORDER BY sum("Observations") DESC, "ToolId") r
+                  FROM toolcells GROUP BY 1, 2) x
+            JOIN "Themes" th ON th."Id" = x."ThemeId"
+            JOIN "DigitalTools" d ON d."Id" = x."ToolId"
+            WHERE x.r <= @top AND x.n > 0
+            ORDER BY th."SortOrder", th."Name", x.n DESC, d."Name"
+            """;
+        var rows = await q.Run(db, r => (ThemeSlug: r.GetString(0), Theme: r.GetString(1),
+            Tool: new Group(r.GetString(2), r.GetString(3), r.GetInt32(4))), ct);
+        return rows.GroupBy(r => (r.ThemeSlug, r.Theme))
+            .Select(g => new ThemeTools(g.Key.ThemeSlug, g.Key.Theme, g.Select(r => r.Tool).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Questionnaires submitted in the period, every survey together.</summary>
+    public static Task<int> SurveyRespondentsAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var (from, to) = Instants(scope);
+        return db.Responses.AsNoTracking().CountAsync(r => r.CreatedAt >= from && r.CreatedAt < to, ct);
+    }
+
+    /// <summary>
+    /// The closed questions Coordination chose to show on the dashboard (surveys that are not drafts), with the
+    /// number of respondents for each answer in the period. Every option is listed, zero included.
+    /// </summary>
+    public static async Task<List<SurveyQuestion>> SurveyQuestionsAsync(ObservatoireDbContext db, Scope scope,
+        CancellationToken ct = default)
+    {
+        var questions = await db.Questions.AsNoTracking()
+            .Where(q => q.ShowOnDashboard && q.Survey.Status != SurveyStatus.Draft)
+            .OrderBy(q => q.Survey.Title).ThenBy(q => q.Section.Order).ThenBy(q => q.Order)
+            .Select(q => new
+            {
+                q.Id, q.Type, q.Text, Survey = q.Survey.Title,
+                Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Id, o.Code, o.Label }).ToList(),
+            })
+            .ToListAsync(ct);
+        questions = questions.Where(q => q.Type.IsClosed()).ToList();
+        if (questions.Count == 0) return [];
+
+        var ids = questions.Select(q => q.Id).ToArray();
+        // Daily rollup kept by triggers (SurveyAnswerDays): value -1 holds the question's respondents.
+        var counts = await db.SurveyAnswerDays.AsNoTracking()
+            .Where(d => ids.Contains(d.QuestionId) && d.Day >= scope.From && d.Day <= scope.To)
+            .GroupBy(d => new { d.QuestionId, d.ValueKey })
+            .Select(g => new { Question = g.Key.QuestionId, Value = g.Key.ValueKey, Count = g.Sum(d => d.Count) })
+            .ToListAsync(ct);
+
+        var territoryIds = questions.Any(q => q.Type == QuestionType.Territory)
+            ? await db.Territories.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct) : [];
+        var toolIds = questions.Any(q => q.Type == QuestionType.Tools)
+            ? await db.DigitalTools.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct) : [];
+
+        var result = new List<SurveyQuestion>();
+        foreach (var q in questions)
+        {
+            var mine = counts.Where(c => c.Question == q.Id).ToList();
+            var respondents = mine.FirstOrDefault(c => c.Value == SurveyAnswerDay.Respondents)?.Count ?? 0;
+            var byValue = mine.Where(c => c.Value != SurveyAnswerDay.Respondents).ToDictionary(c => c.Value, c => c.Count);
+            List<Group> answers = q.Type switch
+            {
+                QuestionType.Territory => territoryIds.Where(t => byValue.ContainsKey(t.Id))
+                    .Select(t => new Group(t.Slug, t.Name, byValue[t.Id])).OrderByDescending(g => g.Count).ToList(),
+                QuestionType.Tools => toolIds.Where(t => byValue.ContainsKey(t.Id))
+                    .Select(t => new Group(t.Slug, t.Name, byValue[t.Id])).OrderByDescending(g => g.Count).ToList(),
+                _ => q.Options.Select(o => new Group(o.Code, o.Label, byValue.GetValueOrDefault(o.Id))).ToList(),
+            };
+            if (byValue.TryGetValue(0, out var other))
+                answers.Add(new Group("autre", "Autre (réponse libre)", other));
+            result.Add(new SurveyQuestion(q.Id, q.Survey, q.Text, respondents, answers));
+        }
+        return result;
+    }
+
+    // Survey responses carry an instant; the period covers whole days in Tours' time zone.
+    private static (DateTime From, DateTime To) Instants(Scope scope) =>
+        (ParisTime.ToUtc(scope.From.ToDateTime(TimeOnly.MinValue)), ParisTime.ToUtc(scope.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+
+    private static Group ReadGroup(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt32(2));
+
+    private enum Slice { All, Each }
+
+    /// <summary>
+    /// CTE <c>cells</c>: rollup rows of the whole months plus fact rows of the edge days, in the same shape,
+    /// restricted by the filter. <paramref name="themes"/> = Each gives one row per theme (ThemeId ≠ 0),
+    /// All the "every theme" slice (ThemeId = 0) where each observation appears once.
+    /// </summary>
+    private static SqlQuery Cells(Scope scope, Slice themes, Slice audiences)
+    {
+        var q = new SqlQuery();
+        var themeCond = q.SliceCondition(scope.ThemeId, "theme", themes, scope.AllThemeIds);
+        var audienceCond = q.SliceCondition(scope.AudienceId, "audience", audiences, scope.AllAudienceIds);
+        var common = q.CommonConditions(scope, "x");
+        var parts = new List<string>();
+        var (start, end) = scope.WholeMonths;
+        if (start < end)
+        {
+            q.Parameters.Add(new NpgsqlParameter("m0", start));
+            q.Parameters.Add(new NpgsqlParameter("m1", end));
+            parts.Add($"""
+                SELECT x."Month", x."TerritoryId", x."StructureId", x."ThemeId", x."AudienceId", x."Observations",
+                       x."Participants", x."Level1", x."Level2", x."Level3", x."Level4"
+                FROM "AnalysisCells" x
+                WHERE x."Month" >= @m0 AND x."Month" < @m1 AND x."ThemeId" {themeCond} AND x."AudienceId" {audienceCond}{common}
+                """);
+        }
+        var (themeValue, themeJoin, themeWhere) = FactSlice(scope.ThemeId, themes, "ThemeIds", "t");
+        var (audienceValue, audienceJoin, audienceWhere) = FactSlice(scope.AudienceId, audiences, "AudienceIds", "a");
+        parts.Add($"""
+            SELECT x."Month", x."TerritoryId", x."StructureId", {themeValue}, {audienceValue}, 1, x."Participants"::bigint,
+                   (x."Level" = 1)::int, (x."Level" = 2)::int, (x."Level" = 3)::int, (x."Level" = 4)::int
+            FROM "AnalysisFacts" x{themeJoin}{audienceJoin}
+            WHERE {q.DateCondition(scope.Edges)}{themeWhere}{audienceWhere}{common}
+            """);
+        q.Cte = "WITH cells (\"Month\", \"TerritoryId\", \"StructureId\", \"ThemeId\", \"AudienceId\", \"Observations\", " +
+            "\"Participants\", \"Level1\", \"Level2\", \"Level3\", \"Level4\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
+        return q;
+    }
+
+    /// <summary>
+    /// CTE <c>toolcells</c> (ThemeId, ToolId, Observations). The tool rollup has no audience or structure
+    /// dimension, so with an audience or structure-kind filter the whole period is read from the fact rows.
+    /// </summary>
+    private static SqlQuery ToolCells(Scope scope, Slice themes)
+    {
+        var q = new SqlQuery();
+        var themeCond = q.SliceCondition(scope.ThemeId, "theme", themes, scope.AllThemeIds);
+        var territory = scope.TerritoryIds is null ? "" : " AND x.\"TerritoryId\" = ANY(@territories)";
+        if (scope.TerritoryIds is not null) q.Parameters.Add(new NpgsqlParameter("territories", scope.TerritoryIds));
+        var parts = new List<string>();
+        var (start, end) = scope.WholeMonths;
+        var rollupUsable = scope.AudienceId is null && scope.Kind is null;
+        if (rollupUsable && start < end)
+        {
+            q.Parameters.Add(new NpgsqlParameter("m0", start));
+            q.Parameters.Add(new NpgsqlParameter("m1", end));
+            parts.Add($"""
+                SELECT x."ThemeId", x."ToolId", x."Observations"
+                FROM "AnalysisToolCells" x
+                WHERE x."Month" >= @m0 AND x."Month" < @m1 AND x."ThemeId" {themeCond}{territory}
+                """);
+        }
+        var factFilters = territory;
+        if (scope.AudienceId is int audience)
+        {
+            q.Parameters.Add(new NpgsqlParameter("audience", audience));
+            factFilters += " AND @audience = ANY(x.\"AudienceIds\")";
+        }
+        if (scope.Kind is StructureKind kind)
+        {
+            q.Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
+            factFilters += " AND x.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+        }
+        var dates = rollupUsable ? scope.Edges : [(scope.From, scope.To)];
+        var (themeValue, themeJoin, themeWhere) = FactSlice(scope.ThemeId, themes, "ThemeIds", "t");
+        parts.Add($"""
+            SELECT {themeValue}, tool, 1
+            FROM "AnalysisFacts" x{themeJoin}
+            CROSS JOIN LATERAL unnest(x."ToolIds") tool
+            WHERE {q.DateCondition(dates)}{themeWhere}{factFilters}
+            """);
+        q.Cte = "WITH toolcells (\"ThemeId\", \"ToolId\", \"Observations\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
+        return q;
+    }
+
+    /// <summary>
+    /// How fact rows join a slice: "every value" is the constant 0 and one value is a containment test (no
+    /// unnest: edge days can hold tens of thousands of rows at 1M observations); only "each value" unnests.
+    /// Parameters are the ones <see cref="SqlQuery.SliceCondition"/> added.
+    /// </summary>
+    private static (string Value, string Join, string Where) FactSlice(int? filtered, Slice slice, string column, string alias)
+    {
+        var name = alias == "t" ? "theme" : "audience";
+        if (filtered is not null) return ($"@{name}", "", $" AND @{name} = ANY(x.\"{column}\")");
+        if (slice == Slice.All) return ("0", "", "");
+        return ($"{alias}.k", $"\nCROSS JOIN LATERAL unnest(x.\"{column}\") {alias}(k)", "");
+    }
+
+    /// <summary>One SQL statement and its parameters, run on the context's connection.</summary>
+    private sealed class SqlQuery
+    {
+        public string Cte { get; set; } = "";
+        public string Sql { get; set; } = "";
+        public List<NpgsqlParameter> Parameters { get; } = [];
+
+        /// <summary>"= @theme" when filtered on one value, else the slice: "= 0" (every value) or "= ANY(@themes)" (each value).</summary>
+        public string SliceCondition(int? filtered, string name, Slice slice, int[] all)
+        {
+            if (filtered is int id)
+            {
+                Parameters.Add(new NpgsqlParameter(name, id));
+                return "= @" + name;
+            }
+            if (slice == Slice.All) return "= 0";
+            Parameters.Add(new NpgsqlParameter(name + "s", all));
+            return $"= ANY(@{name}s)";
+        }
+
+        public string CommonConditions(Scope scope, string alias)
+        {
+            var sql = "";
+            if (scope.TerritoryIds is not null)
+            {
+                Parameters.Add(new NpgsqlParameter("territories", scope.TerritoryIds));
+                sql += $" AND {alias}.\"TerritoryId\" = ANY(@territories)";
+            }
+            if (scope.Kind is StructureKind kind)
+            {
+                Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
+                sql += $" AND {alias}.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+            }
+            return sql;
+        }
+
+        public string DateCondition(IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
+        {
+            if (ranges.Count == 0) return "false";
+            var conditions = new List<string>();
+            foreach (var (from, to) in ranges)
+            {
+                var i = Parameters.Count;
+                Parameters.Add(new NpgsqlParameter($"d{i}a", from));
+                Parameters.Add(new NpgsqlParameter($"d{i}b", to));
+                conditions.Add($"x.\"ObservedOn\" BETWEEN @d{i}a AND @d{i}b");
+            }
+            return "(" + string.Join(" OR ", conditions) + ")";
+        }
+
+        public async Task<List<T>> Run<T>(ObservatoireDbContext db, Func<DbDataReader, T> read, CancellationToken ct)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                // Parallel workers cost more to start (≈ 20 ms on two cores) than these small scans of the rollups;
+                // the setting lasts until the pooled connection is reset (DISCARD ALL) on its return to the pool.
+                await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+                {
+                    BatchCommands = { new NpgsqlBatchCommand("SET max_parallel_workers_per_gather = 0"), new NpgsqlBatchCommand(Sql) },
+                };
+                batch.BatchCommands[1].Parameters.AddRange(Parameters.ToArray());
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+                return rows;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}

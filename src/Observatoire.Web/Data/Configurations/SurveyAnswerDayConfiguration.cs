@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Observatoire.Web.Analysis;
+
+namespace Observatoire.Web.Data.Configurations;
+
+public class SurveyAnswerDayConfiguration : IEntityTypeConfiguration<SurveyAnswerDay>
+{
+    public void Configure(EntityTypeBuilder<SurveyAnswerDay> b)
+    {
+        b.ToTable("SurveyAnswerDays");
+        b.HasKey(d => new { d.QuestionId, d.Day, d.ValueKey });
+    }
+}

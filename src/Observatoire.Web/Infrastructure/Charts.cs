@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+
+namespace Observatoire.Web.Infrastructure;
+
+/// <summary>One bar: <paramref name="Value"/> null when suppressed; <paramref name="Display"/> is the published figure.</summary>
+public sealed record ChartBar(string? Group, string Label, int? Value, string Display, string? Href);
+
+/// <summary>
+/// Horizontal bar charts as inline SVG written by hand: presentation attributes and CSS classes only, no
+/// <c>style=</c>, so the strict CSP (<c>style-src 'self'</c>) allows them inline and bars can be links.
+/// The SVG is hidden from assistive technologies: the data table next to each chart carries the same figures.
+/// </summary>
+public static class Charts
+{
+    private const int Width = 360;
+    private const int ValueRoom = 56;
+    private const int RowHeight = 40;
+    private const int GroupHeight = 26;
+    private const int MaxLabel = 46;
+
+    public static IHtmlContent HorizontalBars(IReadOnlyList<ChartBar> bars)
+    {
+        var max = bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max();
+        var scale = max == 0 ? 0 : (double)(Width - ValueRoom) / max;
+        var svg = new StringBuilder();
+        var y = 0;
+        string? group = null;
+        foreach (var bar in bars)
+        {
+            if (bar.Group is not null && bar.Group != group)
+            {
+                group = bar.Group;
+                svg.Append($"""<text class="chart-group" x="0" y="{y + 18}">{Escape(Shorten(group))}</text>""");
+                y += GroupHeight;
+            }
+            var length = bar.Value is int v ? Math.Max(v > 0 ? 2 : 0, (int)Math.Round(v * scale)) : 0;
+            var row = new StringBuilder();
+            row.Append($"""<text class="chart-label" x="0" y="{y + 14}">{Escape(Shorten(bar.Label))}</text>""");
+            if (length > 0)
+                row.Append($"""<rect class="chart-bar" x="0" y="{y + 20}" width="{length}" height="14" rx="2"/>""");
+            row.Append($"""<text class="chart-value" x="{length + 6}" y="{y + 32}">{Escape(bar.Display)}</text>""");
+            svg.Append(bar.Href is null
+                ? $"<g>{row}</g>"
+                : $"""<a href="{Escape(bar.Href)}" tabindex="-1">{row}</a>""");
+            y += RowHeight;
+        }
+        var height = Math.Max(y, 1);
+        return new HtmlString(
+            $"""<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {height}" width="{Width}" height="{height}" aria-hidden="true" focusable="false">{svg}</svg>""");
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxLabel ? text : text[..(MaxLabel - 1)] + "…";
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Integer with French digit grouping (narrow no-break space).</summary>
+    public static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
+}
