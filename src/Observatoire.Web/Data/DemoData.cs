@@ -101,6 +101,8 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             db.Observations.AddRange(batch);
             await db.SaveChangesAsync(ct);
         }
+
+        await DemoWiki.LoadAsync(db, accounts[Roles.Coordination], ct);
     }
 
     /// <summary>The four demo accounts, each linked to the person and structures it stands for.</summary>

@@ -32,6 +32,11 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
     public DbSet<ResumeDraft> ResumeDrafts => Set<ResumeDraft>();
+    public DbSet<WikiPage> WikiPages => Set<WikiPage>();
+    public DbSet<WikiRevision> WikiRevisions => Set<WikiRevision>();
+    public DbSet<WikiAttachment> WikiAttachments => Set<WikiAttachment>();
+    public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
+    public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();

@@ -13,7 +13,9 @@ public static class DataExtensions
         var connectionString = configuration.GetConnectionString("Observatoire") ?? "";
         // No retrying execution strategy: features use explicit transactions, and a failed write must
         // reach the user as a retryable error rather than be replayed behind their back.
-        services.AddDbContextPool<ObservatoireDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDbContextPool<ObservatoireDbContext>(o => o.UseNpgsql(connectionString,
+            // Pages project small collections; one round trip is the right default, and saying so silences EF's warning.
+            npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddDataProtection()
             .SetApplicationName("Observatoire")
             .PersistKeysToDbContext<ObservatoireDbContext>();

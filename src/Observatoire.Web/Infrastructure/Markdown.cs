@@ -11,7 +11,7 @@ public sealed record RenderedMarkdown(string Html, string PlainText);
 
 /// <summary>
 /// The one Markdown pipeline of the portal: CommonMark with tables, task lists and heading anchors,
-/// raw HTML disabled, and the output passed through an HTML sanitiser that keeps only safe elements
+/// wiki links parsed but inert unless a feature resolves them, raw HTML disabled, and the output passed through an HTML sanitiser that keeps only safe elements
 /// and links to http, https, mailto and the portal itself.
 /// </summary>
 public static class Markdown
@@ -26,6 +26,7 @@ public static class Markdown
         .UseEmphasisExtras()
         .UseListExtras()
         .UseFootnotes()
+        .Use<WikiLinkExtension>()
         .Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
@@ -42,7 +43,13 @@ public static class Markdown
         renderer.Render(document);
         writer.Flush();
         var html = Sanitize(writer.ToString());
-        var plain = Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+        // Plain text from the same (configured) document, so that resolved extensions read as their text.
+        using var plainWriter = new StringWriter();
+        var plainRenderer = new HtmlRenderer(plainWriter) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(plainRenderer);
+        plainRenderer.Render(document);
+        plainWriter.Flush();
+        var plain = plainWriter.ToString().Trim();
         return new RenderedMarkdown(html, plain);
     }
 

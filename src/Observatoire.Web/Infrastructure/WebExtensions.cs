@@ -39,6 +39,8 @@ public static class WebExtensions
             // Only the reverse proxy on this host (nginx) is trusted; see docker-compose.yml.
             o.KnownProxies.Add(System.Net.IPAddress.Loopback);
         });
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<PdfEngine>();
         services.AddRequestLocalization(o =>
         {
             var fr = new CultureInfo("fr-FR");

@@ -13,6 +13,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
 
     public Figures KeyFigures { get; private set; } = new(0, 0, 0, 0, 0);
     public IReadOnlyList<Latest> LatestObservations { get; private set; } = [];
+    public IReadOnlyList<Wiki.WikiLinks.Report> LatestReports { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,5 +31,6 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             .Select(o => new Latest(o.Id, o.Title, o.ObservedOn, o.Structure.Name, o.Territory.Name,
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray()))
             .ToListAsync(ct);
+        LatestReports = await Wiki.WikiLinks.LatestReports(db, User, 4, ct);
     }
 }

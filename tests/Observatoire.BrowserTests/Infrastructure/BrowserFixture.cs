@@ -72,6 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The portal's services, for tests that create accounts or save through the portal's own code.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Adds entities through a <see cref="SeedBuilder"/> and saves them.</summary>
     public async Task<T> Seed<T>(Func<SeedBuilder, T> build)
     {

@@ -40,6 +40,13 @@ public static class RoleMatrix
         ("/admin/comptes", Access.Admin),
         ("/admin/comptes/inviter", Access.Admin),
         ("/admin/courriels", Access.Admin),
+        ("/wiki", Access.Public),
+        ("/wiki/modifications-recentes", Access.Public),
+        ("/wiki/modifications-recentes.atom", Access.Public),
+        ("/wiki/nouvelle", Access.Contributor),
+        ("/wiki/suivi", Access.Member),
+        ("/wiki/page-a-creer/modifier", Access.Contributor),
+        ("/recherche", Access.Public),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

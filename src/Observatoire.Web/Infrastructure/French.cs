@@ -1,0 +1,8 @@
+namespace Observatoire.Web.Infrastructure;
+
+/// <summary>Small helpers for French text shown to users.</summary>
+public static class French
+{
+    /// <summary>French takes the singular for 0 and 1 ("0 structure contributrice").</summary>
+    public static string Plural(long count, string singular, string plural) => count is >= -1 and <= 1 ? singular : plural;
+}

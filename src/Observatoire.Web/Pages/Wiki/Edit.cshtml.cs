@@ -1,0 +1,256 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Wiki;
+
+/// <summary>
+/// Writes a page (or creates a missing one). A save based on an older revision than the current one is merged
+/// three ways; when both edits touch the same lines, the form comes back with both versions and the user's text.
+/// </summary>
+[Authorize(Policy = Policies.Contributor)]
+public class EditModel(ObservatoireDbContext db) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string Slug { get; private set; } = "";
+    public bool IsNew { get; private set; }
+    public bool CanCoordinate { get; private set; }
+    public WikiRendered? Preview { get; private set; }
+    public ConflictView? Conflict { get; private set; }
+    public IReadOnlyList<Choice> StructureChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> ToolChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> TerritoryChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> ThemeChoices { get; private set; } = [];
+
+    public record Choice(int Id, string Name);
+    /// <summary>What another person saved meanwhile, shown beside the user's own text.</summary>
+    public record ConflictView(int Number, string Author, DateTime At, string Markdown, IReadOnlyList<DiffSegment> Changes);
+
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Donnez un titre à la page.")]
+        [StringLength(200, ErrorMessage = "Le titre ne peut dépasser 200 caractères.")]
+        [Display(Name = "Titre")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Écrivez le contenu de la page.")]
+        [StringLength(100_000, ErrorMessage = "Le contenu ne peut dépasser 100 000 caractères.")]
+        [Display(Name = "Contenu")]
+        public string Markdown { get; set; } = "";
+
+        [StringLength(300, ErrorMessage = "Le résumé ne peut dépasser 300 caractères.")]
+        [Display(Name = "Résumé de la modification")]
+        public string? Comment { get; set; }
+
+        /// <summary>The revision the editor started from: 0 for a new page.</summary>
+        public int BaseRevision { get; set; }
+
+        public WikiPageType Type { get; set; }
+        public WikiVisibility Visibility { get; set; } = WikiVisibility.Members;
+        public bool IsProtected { get; set; }
+
+        [StringLength(600, ErrorMessage = "La liste des catégories ne peut dépasser 600 caractères.")]
+        [Display(Name = "Catégories")]
+        public string? Categories { get; set; }
+
+        public List<int> StructureIds { get; set; } = [];
+        public List<int> ToolIds { get; set; } = [];
+        public List<int> TerritoryIds { get; set; } = [];
+        public List<int> ThemeIds { get; set; } = [];
+
+        [StringLength(300, ErrorMessage = "La liste des observations ne peut dépasser 300 caractères.")]
+        [RegularExpression(@"^[\d\s,;]*$", ErrorMessage = "Indiquez des numéros d'observation séparés par des virgules.")]
+        [Display(Name = "Observations liées")]
+        public string? ObservationIds { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? titre, string? type, CancellationToken ct)
+    {
+        if (Normalized(slug) is { } redirect) return redirect;
+        var page = await db.WikiPages.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                p.Title, p.Type, p.Visibility, p.IsProtected, p.Categories, p.CurrentRevisionNumber,
+                Markdown = p.CurrentRevision!.Markdown,
+                Structures = p.Structures.Select(s => s.Id).ToList(),
+                Tools = p.Tools.Select(t => t.Id).ToList(),
+                Territories = p.Territories.Select(t => t.Id).ToList(),
+                Themes = p.Themes.Select(t => t.Id).ToList(),
+                Observations = p.Observations.Select(o => o.Id).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (page is null)
+        {
+            var report = type == "retour";
+            Input = new InputModel
+            {
+                Title = string.IsNullOrWhiteSpace(titre) ? slug : titre.Trim()[..Math.Min(200, titre.Trim().Length)],
+                Type = report ? WikiPageType.ExperienceReport : WikiPageType.Page,
+                Markdown = report ? WikiStore.ReportTemplate : "",
+            };
+        }
+        else
+        {
+            if (!WikiAccess.CanEdit(User, page.IsProtected)) return Forbid();
+            Input = new InputModel
+            {
+                Title = page.Title, Markdown = page.Markdown, BaseRevision = page.CurrentRevisionNumber,
+                Type = page.Type, Visibility = page.Visibility, IsProtected = page.IsProtected,
+                Categories = string.Join(", ", page.Categories),
+                StructureIds = page.Structures, ToolIds = page.Tools, TerritoryIds = page.Territories, ThemeIds = page.Themes,
+                ObservationIds = string.Join(", ", page.Observations),
+            };
+        }
+        await PrepareAsync(slug, page is null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken ct)
+    {
+        if (Normalized(slug) is { } redirect) return redirect;
+        var existing = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.IsProtected }).SingleOrDefaultAsync(ct);
+        if (existing is not null && !WikiAccess.CanEdit(User, existing.IsProtected)) return Forbid();
+        ModelState.Clear();
+        Preview = await WikiMarkdown.RenderAsync(db, Input.Markdown, ct);
+        await PrepareAsync(slug, existing is null, ct);
+        return Page();
+    }
+
+    /// <summary>The live preview of wiki.js: the same server rendering, as a fragment.</summary>
+    public async Task<IActionResult> OnPostRenderAsync(CancellationToken ct)
+    {
+        if (Input.Markdown.Length > 100_000) return BadRequest();
+        var rendered = await WikiMarkdown.RenderAsync(db, Input.Markdown, ct);
+        return Content(rendered.Html, "text/html; charset=utf-8");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (Normalized(slug) is { } redirect) return redirect;
+        // One retry: if another save lands between our read and our write, the second pass merges with it.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SaveAsync(slug, ct);
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IActionResult> SaveAsync(string slug, CancellationToken ct)
+    {
+        var page = await db.WikiPages
+            .Include(p => p.CurrentRevision)
+            .Include(p => p.Structures).Include(p => p.Tools).Include(p => p.Territories)
+            .Include(p => p.Themes).Include(p => p.Observations)
+            .SingleOrDefaultAsync(p => p.Slug == slug, ct);
+        if (page is not null && !WikiAccess.CanEdit(User, page.IsProtected)) return Forbid();
+        var observationIds = ParseIds(Input.ObservationIds);
+        if (observationIds.Count > 0)
+        {
+            var found = await db.Observations.Where(o => observationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+            var missing = observationIds.Except(found).ToList();
+            if (missing.Count > 0)
+                ModelState.AddModelError("Input.ObservationIds", $"Observation introuvable : n° {string.Join(", ", missing)}.");
+        }
+        if (!ModelState.IsValid)
+        {
+            await PrepareAsync(slug, page is null, ct);
+            return Page();
+        }
+
+        var markdown = Input.Markdown.Replace("\r\n", "\n");
+        var title = Input.Title.Trim();
+        var categories = WikiStore.ParseCategories(Input.Categories);
+        string message;
+        if (page is null)
+        {
+            page = new WikiPage
+            {
+                Title = title, Slug = slug, Type = Input.Type, Visibility = Input.Visibility,
+                IsProtected = WikiAccess.IsCoordination(User) && Input.IsProtected,
+            };
+            message = "La page a été créée.";
+        }
+        else if (Input.BaseRevision != page.CurrentRevisionNumber)
+        {
+            var baseRevision = await db.WikiRevisions.AsNoTracking()
+                .Where(r => r.PageId == page.Id && r.Number == Input.BaseRevision)
+                .Select(r => new { r.Markdown, r.Title, r.CreatedAt })
+                .SingleOrDefaultAsync(ct);
+            var theirs = page.CurrentRevision!;
+            var merged = baseRevision is null ? new MergeResult(null) : WikiDiff.Merge(baseRevision.Markdown, markdown, theirs.Markdown);
+            if (!merged.Succeeded)
+            {
+                var author = await db.Users.Where(u => u.Id == theirs.AuthorId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+                Conflict = new ConflictView(theirs.Number, author ?? "une autre personne", theirs.CreatedAt, theirs.Markdown,
+                    WikiDiff.Words(theirs.Markdown, markdown));
+                // The next save is based on what is now current: the user has seen it and chosen.
+                ModelState.Remove("Input.BaseRevision");
+                Input.BaseRevision = theirs.Number;
+                await PrepareAsync(slug, false, ct);
+                return Page();
+            }
+            markdown = merged.Merged!;
+            // A field the user did not touch keeps the other person's value.
+            if (baseRevision!.Title == title) title = theirs.Title;
+            message = $"La page avait été modifiée entre-temps (version {theirs.Number}) : vos modifications ont été fusionnées avec les siennes.";
+        }
+        else
+        {
+            message = "La page a été enregistrée.";
+        }
+
+        page.Type = Input.Type;
+        page.Categories = categories;
+        if (WikiAccess.IsCoordination(User))
+        {
+            page.Visibility = Input.Visibility;
+            page.IsProtected = Input.IsProtected;
+        }
+        page.Structures = await db.Structures.Where(s => Input.StructureIds.Contains(s.Id)).ToListAsync(ct);
+        page.Tools = await db.DigitalTools.Where(t => Input.ToolIds.Contains(t.Id)).ToListAsync(ct);
+        page.Territories = await db.Territories.Where(t => Input.TerritoryIds.Contains(t.Id)).ToListAsync(ct);
+        page.Themes = await db.Themes.Where(t => Input.ThemeIds.Contains(t.Id)).ToListAsync(ct);
+        page.Observations = await db.Observations.Where(o => observationIds.Contains(o.Id)).ToListAsync(ct);
+
+        await WikiStore.SaveRevisionAsync(db, page, title, markdown, Input.Comment, User.FindFirstValue(ClaimTypes.NameIdentifier),
+            DateTime.UtcNow, ct);
+        TempData["Message"] = message;
+        return Redirect(WikiMarkdown.PageUrl(slug));
+    }
+
+    /// <summary>A missing page may only be created under its canonical slug, and never over a feature's route.</summary>
+    private IActionResult? Normalized(string slug)
+    {
+        var canonical = Infrastructure.Slug.From(slug, 140);
+        if (WikiAccess.ReservedSlugs.Contains(canonical)) return NotFound();
+        return canonical == slug ? null : RedirectPermanent($"/wiki/{canonical}/modifier");
+    }
+
+    private async Task PrepareAsync(string slug, bool isNew, CancellationToken ct)
+    {
+        Slug = slug;
+        IsNew = isNew;
+        CanCoordinate = WikiAccess.IsCoordination(User);
+        StructureChoices = await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
+        ToolChoices = await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        TerritoryChoices = await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        ThemeChoices = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+    }
+
+    private static List<int> ParseIds(string? text) =>
+        (text ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, out var id) ? id : 0).Where(id => id > 0).Distinct().Take(50).ToList();
+}

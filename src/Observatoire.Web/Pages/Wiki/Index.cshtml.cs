@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Pages.Wiki;
+
+/// <summary>Index of all pages the reader may see, with their categories; filtered by category or type.</summary>
+public class IndexModel(ObservatoireDbContext db) : PageModel
+{
+    public record Row(string Title, string Slug, WikiPageType Type, WikiVisibility Visibility, List<string> Categories, DateTime UpdatedAt);
+    public record Category(string Name, int Count);
+
+    [FromQuery(Name = "categorie")] public string? CategoryFilter { get; set; }
+    [FromQuery(Name = "type")] public string? TypeFilter { get; set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var readable = db.WikiPages.AsNoTracking().Readable(User);
+        var all = await readable.OrderBy(p => p.Title)
+            .Select(p => new Row(p.Title, p.Slug, p.Type, p.Visibility, p.Categories, p.UpdatedAt)).ToListAsync(ct);
+        Categories = all.SelectMany(r => r.Categories).GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new Category(g.First(), g.Count())).OrderBy(c => c.Name, StringComparer.Create(new("fr-FR"), true)).ToList();
+        IEnumerable<Row> rows = all;
+        if (!string.IsNullOrWhiteSpace(CategoryFilter))
+            rows = rows.Where(r => r.Categories.Contains(CategoryFilter.Trim(), StringComparer.OrdinalIgnoreCase));
+        if (TypeFilter == "retours")
+            rows = rows.Where(r => r.Type == WikiPageType.ExperienceReport);
+        Rows = rows.ToList();
+    }
+}

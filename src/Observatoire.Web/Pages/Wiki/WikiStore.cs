@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Pages.Wiki;
+
+/// <summary>Saving a page: the one place that appends a revision and keeps the page's copies and link table in step.</summary>
+public static class WikiStore
+{
+    /// <summary>Template of an experience report: the headings the working group agreed on.</summary>
+    public const string ReportTemplate = """
+        ## Contexte
+
+        ## Acteurs
+
+        ## Outils utilisés
+
+        ## Ce qui a été fait
+
+        ## Résultats
+
+        ## Difficultés
+
+        ## Enseignements
+
+        ## Contacts
+        """;
+
+    /// <summary>
+    /// Appends revision N+1 to <paramref name="page"/> (tracked, or new) and saves. Throws
+    /// <see cref="DbUpdateException"/> when another save won the race: the caller merges and retries.
+    /// </summary>
+    public static async Task<WikiRevision> SaveRevisionAsync(ObservatoireDbContext db, WikiPage page, string title,
+        string markdown, string? comment, string? authorId, DateTime now, CancellationToken ct)
+    {
+        markdown = markdown.Replace("\r\n", "\n");
+        var rendered = await WikiMarkdown.RenderAsync(db, markdown, ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (page.Id == 0)
+        {
+            // The page and its first revision point at each other: insert the page first.
+            page.CreatedAt = now;
+            page.UpdatedAt = now;
+            db.WikiPages.Add(page);
+            await db.SaveChangesAsync(ct);
+        }
+        var revision = new WikiRevision
+        {
+            Page = page,
+            Number = page.CurrentRevisionNumber + 1,
+            Title = title,
+            AuthorId = authorId,
+            CreatedAt = now,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Markdown = markdown,
+            Html = rendered.Html,
+            PlainText = rendered.PlainText,
+        };
+        db.WikiRevisions.Add(revision);
+        page.Title = title;
+        page.CurrentRevision = revision;
+        page.CurrentRevisionNumber = revision.Number;
+        page.PlainText = rendered.PlainText;
+        page.UpdatedAt = now;
+        await db.WikiLinks.Where(l => l.FromPageId == page.Id).ExecuteDeleteAsync(ct);
+        // Links added by an earlier save in this context are gone from the table: forget them too.
+        foreach (var stale in db.ChangeTracker.Entries<WikiLink>().Where(e => e.Entity.FromPageId == page.Id).ToList())
+            stale.State = EntityState.Detached;
+        page.Links.Clear();
+        foreach (var target in rendered.LinkTargets.Where(t => t != page.Slug))
+            db.WikiLinks.Add(new WikiLink { FromPageId = page.Id, TargetSlug = target });
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return revision;
+    }
+
+    public static List<string> ParseCategories(string? text) =>
+        (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(c => c.Length is > 0 and <= 60)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(20)
+            .ToList();
+}

@@ -1,0 +1,77 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Observatoire.BrowserTests.Infrastructure;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Pages.Wiki;
+
+namespace Observatoire.BrowserTests.Wiki;
+
+[Collection(nameof(BrowserCollection))]
+public class EditConflictTests(BrowserFixture browser)
+{
+    private const string Password = "Navigateur-Wiki-2026";
+
+    private async Task<string> Account(string role)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"wiki-{Guid.NewGuid():N}@test.fr";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{role} {email[5..9]}", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+
+    private async Task<IPage> SignedIn(string email)
+    {
+        var page = await browser.NewPage(390, 844);
+        await page.GotoAsync("/compte/connexion");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", Password);
+        await page.Locator("main button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        return page;
+    }
+
+    [Fact]
+    public async Task Two_people_editing_the_same_lines_the_second_sees_the_conflict_and_loses_nothing()
+    {
+        var slug = $"bilan-{Guid.NewGuid():N}"[..20];
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
+            await WikiStore.SaveRevisionAsync(db, new WikiPage { Title = "Bilan de l'atelier", Slug = slug, Visibility = WikiVisibility.Public },
+                "Bilan de l'atelier", "## Résultats\n\nÀ venir.", null, null, DateTime.UtcNow, default);
+        }
+        var first = await SignedIn(await Account(Roles.Contributeur));
+        var second = await SignedIn(await Account(Roles.Coordination));
+        await first.GotoAsync($"/wiki/{slug}/modifier");
+        await second.GotoAsync($"/wiki/{slug}/modifier");
+
+        await first.FillAsync("textarea[name='Input.Markdown']", "## Résultats\n\nQuarante contributeurs formés.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await first.WaitForURLAsync($"**/wiki/{slug}");
+        const string mine = "## Résultats\n\nUne Agora qui publie chaque semaine.";
+        await second.FillAsync("textarea[name='Input.Markdown']", mine);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        await second.WaitForSelectorAsync(".conflict");
+        var heading = await second.Locator(".conflict h2").TextContentAsync();
+        var kept = await second.Locator("textarea[name='Input.Markdown']").InputValueAsync();
+        var theirs = await second.Locator("textarea#autre-version").InputValueAsync();
+        var results = await second.RunAxe();
+        await BrowserFixture.Screenshot(second, "wiki-conflict-phone.png");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+
+        Assert.Contains("Quelqu'un a modifié cette page", heading);
+        Assert.Equal(mine, kept.Replace("\r\n", "\n"));
+        Assert.Equal("## Résultats\n\nQuarante contributeurs formés.", theirs.Replace("\r\n", "\n"));
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", serious.Select(v =>
+            $"- [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")))));
+    }
+}
