@@ -38,6 +38,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
+    public DbSet<Synthesis> Syntheses => Set<Synthesis>();
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
     public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();
