@@ -103,6 +103,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         }
 
         await DemoWiki.LoadAsync(db, accounts[Roles.Coordination], ct);
+        await DemoSurveys.LoadAsync(db, ct);
     }
 
     /// <summary>The four demo accounts, each linked to the person and structures it stands for.</summary>

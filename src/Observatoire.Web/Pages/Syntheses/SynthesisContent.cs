@@ -142,7 +142,8 @@ public sealed partial class SynthesisContent
                         ? $"src=\"data:{f.ContentType};base64,{Convert.ToBase64String(f.Content)}\""
                         : m.Value);
             }
-            result.Add(r with { Html = html });
+            // Links inside the portal mean nothing on paper: their text stays, the link goes.
+            result.Add(r with { Html = PortalLink().Replace(html, "$1") });
         }
         return result;
     }
@@ -183,6 +184,9 @@ public sealed partial class SynthesisContent
             .Select(p => p.CurrentRevisionId!.Value).ToListAsync(ct);
         return await FingerprintAsync(db, request, scope, revisions, threshold, ct);
     }
+
+    [GeneratedRegex("<a\\b[^>]*\\bhref=\"/[^\"]*\"[^>]*>(.*?)</a>", RegexOptions.Singleline)]
+    private static partial Regex PortalLink();
 
     [GeneratedRegex("src=\"/wiki/(?<slug>[a-z0-9-]+)/fichiers/(?<name>[^\"/?#]+)\"")]
     private static partial Regex WikiImage();

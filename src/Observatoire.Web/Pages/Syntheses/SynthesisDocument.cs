@@ -94,8 +94,8 @@ public static class SynthesisDocument
         Fact(sb, "Date de génération", ParisTime.Format(stamp.GeneratedAtUtc));
         Fact(sb, "Générée par", stamp.GeneratedBy);
         Fact(sb, "Référence (version)", stamp.Reference ?? "Aperçu : document non enregistré");
-        sb.Append($"<dt>{T("Empreinte des données (SHA-256)")}</dt><dd><code class=\"fingerprint\">{c.Fingerprint}</code></dd>\n");
         sb.Append("</dl>\n");
+        sb.Append($"<p class=\"cover-fingerprint\"><strong>{T("Empreinte des données (SHA-256) :")}</strong><br><code class=\"fingerprint\">{c.Fingerprint}</code></p>\n");
         sb.Append($"<p class=\"cover-note\">{T("L'empreinte identifie les données utilisées : une synthèse régénérée avec les mêmes paramètres sur les mêmes données porte la même empreinte. Voir la page « Méthodologie ».")}</p>\n");
         sb.Append("</section>\n");
     }
@@ -169,7 +169,7 @@ public static class SynthesisDocument
             sb.Append("<div class=\"indicator-body\"><figure class=\"chart-figure\">").Append(Charts.HorizontalBars(chart.Bars).ToString()).Append("</figure>\n");
             sb.Append("<table><thead><tr>");
             if (chart.GroupHeading is not null) sb.Append($"<th scope=\"col\">{T(chart.GroupHeading)}</th>");
-            sb.Append($"<th scope=\"col\">{T(chart.GroupHeading is null ? "Libellé" : "Outil")}</th><th scope=\"col\" class=\"num\">{T(chart.Unit)}</th></tr></thead><tbody>\n");
+            sb.Append($"<th scope=\"col\">{T(chart.GroupHeading is null ? "Libellé" : "Outil")}</th><th scope=\"col\" class=\"num\">{T(UpperFirst(chart.Unit))}</th></tr></thead><tbody>\n");
             foreach (var b in chart.Bars)
             {
                 sb.Append("<tr>");
@@ -216,13 +216,10 @@ public static class SynthesisDocument
                         sb.Append("</div>\n");
                         continue;
                     }
-                    var bars = q.Values.Select(v => new BarChart.Bar(v.Label,
-                        suppression.Hides(v.Count) ? suppression.Format(v.Count) : suppression.FormatPercent(v.Count, q.Respondents),
-                        suppression.Percent(v.Count, q.Respondents))).ToList();
-                    sb.Append("<figure class=\"chart-figure\">").Append(BarChart.Render($"Graphique : {q.Text}", bars).ToString()).Append("</figure>\n");
-                    sb.Append($"<table><thead><tr><th scope=\"col\">{T("Réponse")}</th><th scope=\"col\" class=\"num\">{T("Répondants")}</th><th scope=\"col\" class=\"num\">{T("Part")}</th></tr></thead><tbody>\n");
+                    // A table whose last column is the bar: compact enough for a long list of answers, figures and chart in one.
+                    sb.Append($"<table class=\"bar-table\"><thead><tr><th scope=\"col\">{T("Réponse")}</th><th scope=\"col\" class=\"num\">{T("Répondants")}</th><th scope=\"col\" class=\"num\">{T("Part")}</th><th scope=\"col\" class=\"bar-cell\"><span class=\"visually-hidden\">{T("Graphique")}</span></th></tr></thead><tbody>\n");
                     foreach (var v in q.Values)
-                        sb.Append($"<tr><th scope=\"row\">{T(v.Label)}</th><td class=\"num\">{T(suppression.Format(v.Count))}</td><td class=\"num\">{T(suppression.FormatPercent(v.Count, q.Respondents))}</td></tr>\n");
+                        sb.Append($"<tr><th scope=\"row\">{T(v.Label)}</th><td class=\"num\">{T(suppression.Format(v.Count))}</td><td class=\"num\">{T(suppression.FormatPercent(v.Count, q.Respondents))}</td><td class=\"bar-cell\">{InlineBar(suppression.Percent(v.Count, q.Respondents))}</td></tr>\n");
                     sb.Append("</tbody></table>\n</div>\n");
                 }
                 else if (q.Mean is decimal mean && !suppression.Hides(q.Respondents))
@@ -273,8 +270,16 @@ public static class SynthesisDocument
         sb.Append("</tbody></table>\n");
     }
 
+    /// <summary>A bar for 0–100 %, as an SVG with presentation attributes only (the CSP forbids inline styles); nothing when hidden.</summary>
+    private static string InlineBar(double? percent) =>
+        percent is double p
+            ? $"<svg class=\"inline-bar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect x=\"0\" y=\"0\" width=\"100\" height=\"8\" fill=\"#eef1f5\"/><rect x=\"0\" y=\"0\" width=\"{Math.Max(p > 0 ? 0.5 : 0, p).ToString("0.#", CultureInfo.InvariantCulture)}\" height=\"8\" fill=\"#1f5f8b\"/></svg>"
+            : "";
+
     private static void Fact(StringBuilder sb, string term, string value) =>
         sb.Append($"<dt>{T(term)}</dt><dd>{T(value)}</dd>\n");
+
+    private static string UpperFirst(string s) => s.Length == 0 ? s : char.ToUpper(s[0], French) + s[1..];
 
     private static string T(string? text) => FrenchTypography.Html(text);
 

@@ -13,6 +13,7 @@ public class TelechargerModel(ObservatoireDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
     {
+        if (reference.Length > 20) return NotFound();
         var pdf = await db.Syntheses.AsNoTracking().Where(s => s.Reference == reference && s.PageCount > 0)
             .Select(s => s.Pdf).FirstOrDefaultAsync(ct);
         if (pdf is null) return NotFound();
