@@ -47,6 +47,7 @@ public static class RoleMatrix
         ("/wiki/suivi", Access.Member),
         ("/wiki/page-a-creer/modifier", Access.Contributor),
         ("/recherche", Access.Public),
+        ("/syntheses", Access.Reader),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

@@ -115,11 +115,11 @@ public static class SynthesisDocument
     private static void KeyFigures(StringBuilder sb, SynthesisContent c)
     {
         sb.Append($"<p>{T($"Période du {Day(c.Filter.Du!.Value)} au {Day(c.Filter.Au!.Value)}, comparée à la période précédente de même durée (du {Day(c.PreviousFilter.Du!.Value)} au {Day(c.PreviousFilter.Au!.Value)}).")}</p>\n");
-        sb.Append("<ul class=\"key-figures\">\n");
+        sb.Append($"<table class=\"key-figures\"><thead><tr><th scope=\"col\">{T("Indicateur")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var k in c.Figures)
-            sb.Append($"<li id=\"chiffre-{k.Definition.Id}\"><span class=\"figure-value\">{T(k.Value)}</span><span class=\"figure-label\">{T(k.Definition.Label)}</span>"
-                + $"<span class=\"figure-previous\">{T($"période précédente : {k.Previous} ({k.Change})")}</span></li>\n");
-        sb.Append("</ul>\n");
+            sb.Append($"<tr id=\"chiffre-{k.Definition.Id}\"><th scope=\"row\">{T(k.Definition.Label)}</th><td class=\"num figure-value\">{T(k.Value)}</td>"
+                + $"<td class=\"num\">{T(k.Previous)}</td><td class=\"num\">{T(k.Change)}</td></tr>\n");
+        sb.Append("</tbody></table>\n");
         sb.Append("<dl class=\"definitions\">\n");
         foreach (var k in c.Figures) Fact(sb, k.Definition.Label, k.Definition.Description);
         sb.Append("</dl>\n");
