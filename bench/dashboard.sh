@@ -6,20 +6,20 @@ cd "$(dirname "$0")/.."
 . scripts/lib/pg.sh
 RUNS=${1:-40}
 pg_require
-DIR=$(mktemp -d /tmp/obs-bench-XXXX)
+DIR=$(mktemp -d /tmp/obs-bench-XXXX); chmod 755 "$DIR"
 PG_PORT=$(pg_free_port); WEB_PORT=$(pg_free_port)
 PORTAL_PID=
 cleanup() { [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true; pg_stop "$DIR/pg"; rm -rf "$DIR"; }
 trap cleanup EXIT
 
-dotnet build -c Release -v q src/Observatoire.Web bench/Observatoire.Bench >/dev/null
+dotnet build -c Release -nologo -v q bench/Observatoire.Bench | grep -E "error|Erreur" && exit 1 || true
 pg_init "$DIR/pg"
 pg_start "$DIR/pg" "$PG_PORT" "-c shared_buffers=512MB -c work_mem=32MB -c max_wal_size=4GB -c synchronous_commit=off"
 pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres obs
 CS="Host=127.0.0.1;Port=$PG_PORT;Database=obs;Username=postgres"
 
 ConnectionStrings__Observatoire="$CS" Observatoire__DemoData=true ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls "http://127.0.0.1:$WEB_PORT" >"$DIR/portal.log" 2>&1 &
+  dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls "http://127.0.0.1:$WEB_PORT" --contentRoot "$PWD/src/Observatoire.Web" >"$DIR/portal.log" 2>&1 &
 PORTAL_PID=$!
 for _ in $(seq 120); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 1; done
 

@@ -68,7 +68,9 @@ static class Generator
         var toolWeights = tools.Select((_, i) => 1.0 / (i + 1)).ToArray();
 
         var firstId = await Scalar<int>(db, """SELECT coalesce(max("Id"), 0) + 1 FROM "Observations" """);
-        await Execute(db, AnalysisSql.DisableTriggers);
+        // Replica mode skips every trigger during the COPY: foreign-key checks (the rows are consistent by
+        // construction) and the analysis triggers (rebuilt set-based afterwards). Needs a superuser.
+        await Execute(db, "SET session_replication_role = replica");
         try
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -118,7 +120,7 @@ static class Generator
         }
         finally
         {
-            await Execute(db, AnalysisSql.EnableTriggers);
+            await Execute(db, "SET session_replication_role = DEFAULT");
         }
         await Execute(db, AnalysisSql.Rebuild, timeoutSeconds: 0);
         Console.WriteLine($"agrégats reconstruits en {watch.Elapsed.TotalSeconds:0.0} s");
@@ -132,18 +134,13 @@ static class Generator
     /// <summary>Responses to the first survey that has closed questions; those questions are shown on the dashboard.</summary>
     private static async Task GenerateResponses(NpgsqlConnection db, Random random, int count)
     {
-        var questions = await Read(db, """
-            SELECT q."Id", q."SurveyId", q."Type", array_agg(o."Id" ORDER BY o."Order")
-            FROM "Questions" q JOIN "QuestionOptions" o ON o."QuestionId" = q."Id"
-            WHERE q."Type" IN ('SingleChoice', 'MultipleChoice', 'Scale', 'YesNo')
-              AND q."SurveyId" = (SELECT min(q2."SurveyId") FROM "Questions" q2 JOIN "QuestionOptions" o2 ON o2."QuestionId" = q2."Id")
-            GROUP BY q."Id" ORDER BY q."Id" LIMIT 3
-            """, r => (Id: r.GetInt32(0), Survey: r.GetInt32(1), Type: r.GetString(2), Options: r.GetFieldValue<int[]>(3)));
+        var questions = await ClosedQuestions(db);
         if (questions.Count == 0)
         {
-            Console.Error.WriteLine("Aucune enquête à questions fermées : réponses non générées.");
-            return;
+            await Execute(db, BenchSurvey);
+            questions = await ClosedQuestions(db);
         }
+        await Execute(db, "SET session_replication_role = replica");
         await Execute(db, $"""UPDATE "Questions" SET "ShowOnDashboard" = true WHERE "Id" IN ({string.Join(',', questions.Select(q => q.Id))})""");
         var firstId = await Scalar<long>(db, """SELECT coalesce(max("Id"), 0) + 1 FROM "Responses" """);
         var now = DateTime.UtcNow;
@@ -182,9 +179,37 @@ static class Generator
                 }
             await copy.CompleteAsync();
         }
+        await Execute(db, "SET session_replication_role = DEFAULT");
         await Execute(db, """SELECT setval(pg_get_serial_sequence('"Responses"', 'Id'), (SELECT max("Id") FROM "Responses"))""");
         Console.WriteLine($"{count:N0} réponses d'enquête copiées ({questions.Count} questions suivies sur le tableau de bord)");
     }
+
+    private static Task<List<(int Id, int Survey, string Type, int[] Options)>> ClosedQuestions(NpgsqlConnection db) => Read(db, """
+        SELECT q."Id", q."SurveyId", q."Type", array_agg(o."Id" ORDER BY o."Order")
+        FROM "Questions" q JOIN "QuestionOptions" o ON o."QuestionId" = q."Id"
+        WHERE q."Type" IN ('SingleChoice', 'MultipleChoice', 'Scale', 'YesNo')
+          AND q."SurveyId" = (SELECT min(q2."SurveyId") FROM "Questions" q2 JOIN "QuestionOptions" o2 ON o2."QuestionId" = q2."Id")
+        GROUP BY q."Id" ORDER BY q."Id" LIMIT 3
+        """, r => (Id: r.GetInt32(0), Survey: r.GetInt32(1), Type: r.GetString(2), Options: r.GetFieldValue<int[]>(3)));
+
+    /// <summary>A survey with three closed questions, for databases without the demo surveys.</summary>
+    private const string BenchSurvey = """
+        WITH s AS (INSERT INTO "Surveys" ("Title", "Slug", "Status", "RequiresInvitation", "CreatedAt", "UpdatedAt")
+                   VALUES ('Vos usages du numérique (banc d''essai)', 'banc-d-essai', 'Open', false, now(), now()) RETURNING "Id"),
+             p AS (INSERT INTO "SurveySections" ("SurveyId", "Order", "Title") SELECT "Id", 1, 'Vos usages' FROM s RETURNING "Id", "SurveyId"),
+             q AS (INSERT INTO "Questions" ("SurveyId", "SectionId", "Order", "Text", "Type", "Required", "AllowOther", "ShowOnDashboard")
+                   SELECT p."SurveyId", p."Id", v.o, v.t, v.k, true, false, true FROM p,
+                     (VALUES (1, 'Avez-vous un ordinateur chez vous ?', 'YesNo'),
+                             (2, 'Pour quoi utilisez-vous internet ?', 'MultipleChoice'),
+                             (3, 'Êtes-vous à l''aise avec les démarches en ligne ?', 'Scale')) v(o, t, k)
+                   RETURNING "Id", "Order")
+        INSERT INTO "QuestionOptions" ("QuestionId", "Order", "Label", "Code")
+        SELECT q."Id", v.o, v.l, v.c FROM q JOIN (VALUES
+          (1, 1, 'Oui', 'oui'), (1, 2, 'Non', 'non'),
+          (2, 1, 'Chercher un emploi', 'emploi'), (2, 2, 'Démarches administratives', 'demarches'),
+          (2, 3, 'Garder le contact', 'contact'), (2, 4, 'Se former', 'formation'),
+          (3, 1, '1', '1'), (3, 2, '2', '2'), (3, 3, '3', '3'), (3, 4, '4', '4'), (3, 5, '5', '5')) v(q, o, l, c) ON v.q = q."Order";
+        """;
 
     private static IEnumerable<int> Pick(Random random, IReadOnlyList<int> values, int n, double[]? weights)
     {

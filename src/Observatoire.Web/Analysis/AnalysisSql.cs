@@ -109,11 +109,14 @@ public static class AnalysisSql
                  count(*) FILTER (WHERE f."Level" = 1), count(*) FILTER (WHERE f."Level" = 2),
                  count(*) FILTER (WHERE f."Level" = 3), count(*) FILTER (WHERE f."Level" = 4)
           FROM "AnalysisFacts" f, unnest(ARRAY[0] || f."ThemeIds") t, unnest(ARRAY[0] || f."AudienceIds") a
-          GROUP BY 1, 2, 3, 4, 5;
+          GROUP BY 1, 2, 3, 4, 5
+          ORDER BY 1, 2, 3, 4, 5; -- stored in key order: a slice is then a few contiguous pages
+
           INSERT INTO "AnalysisToolCells" ("ThemeId", "Month", "TerritoryId", "ToolId", "Observations")
           SELECT t, f."Month", f."TerritoryId", tool, count(*)
           FROM "AnalysisFacts" f, unnest(ARRAY[0] || f."ThemeIds") t, unnest(f."ToolIds") tool
-          GROUP BY 1, 2, 3, 4;
+          GROUP BY 1, 2, 3, 4
+          ORDER BY 1, 2, 3, 4;
           ANALYZE "AnalysisFacts", "AnalysisCells", "AnalysisToolCells";
         END $fn$;
         """;

@@ -37,6 +37,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<WikiAttachment> WikiAttachments => Set<WikiAttachment>();
     public DbSet<WikiWatch> WikiWatches => Set<WikiWatch>();
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
+    public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<Synthesis> Syntheses => Set<Synthesis>();
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();

@@ -48,6 +48,23 @@ public static class RoleMatrix
         ("/wiki/page-a-creer/modifier", Access.Contributor),
         ("/recherche", Access.Public),
         ("/syntheses", Access.Reader),
+        ("/observations", Access.Member),
+        ("/observations/nouvelle", Access.Contributor),
+        ("/observations/a-valider", Access.Coordination),
+        ("/observations/export.csv", Access.Member),
+        ("/observations/export.json", Access.Member),
+        ("/annuaire/structures", Access.Public),
+        ("/annuaire/structures/nouvelle", Access.Coordination),
+        ("/annuaire/outils", Access.Public),
+        ("/annuaire/outils/nouveau", Access.Coordination),
+        ("/annuaire/territoires", Access.Public),
+        ("/annuaire/territoires/nouveau", Access.Coordination),
+        ("/annuaire/acteurs", Access.Member),
+        ("/annuaire/acteurs/nouveau", Access.Coordination),
+        ("/tableau-de-bord", Access.Public),
+        ("/tableau-de-bord/csv?graphique=themes", Access.Public),
+        ("/tableau-de-bord/donnees?format=csv", Access.Member),
+        ("/tableau-de-bord/donnees?format=json", Access.Member),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

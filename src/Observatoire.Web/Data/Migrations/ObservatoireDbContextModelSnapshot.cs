@@ -780,6 +780,46 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.ObservationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObservationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ObservationId", "At");
+
+                    b.ToTable("ObservationChanges");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,6 +1833,52 @@ namespace Observatoire.Web.Data.Migrations
                     b.Navigation("Structure");
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.ObservationChange", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Observation", "Observation")
+                        .WithMany()
+                        .HasForeignKey("ObservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Observatoire.Web.Domain.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<long>("ObservationChangeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("After");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.HasKey("ObservationChangeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ObservationChanges");
+
+                            b1
+                                .ToJson("Changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObservationChangeId");
+                        });
+
+                    b.Navigation("Changes");
+
+                    b.Navigation("Observation");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Question", b =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Analysis;
 using Observatoire.Web.Data;
 using Observatoire.Web.Infrastructure;
@@ -36,6 +37,8 @@ public sealed class Dashboard(ObservatoireDbContext db, DashboardFilter filter, 
     public static async Task<Dashboard> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
         Suppression suppression, CancellationToken ct)
     {
+        // One connection for the dozen queries of a page, rather than one pool round trip (and reset) each.
+        await db.Database.OpenConnectionAsync(ct);
         var scope = await Indicators.ResolveAsync(db, normalized, ct);
         return new Dashboard(db, normalized, scope, member, suppression);
     }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Observations;
+
+/// <summary>The filtered list (same filter and visibility as the page, every page of it) as CSV or JSON.</summary>
+[Authorize(Policy = Policies.Member)]
+public class ExportModel(ObservatoireDbContext db) : PageModel
+{
+    /// <summary>Bounds one download; the list says how many match, so a user can narrow the filter.</summary>
+    public const int MaxRows = 50_000;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        // A downloaded file, never embedded in a page: apostrophes and accents stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public record Row(int Id, string Titre, DateOnly Date, string Statut, string Structure, string Territoire,
+        string[] Outils, string[] Themes, string[] Publics, int Participants, string NiveauAppropriation,
+        string? CeQuiAFonctionne, string? Difficultes, string Description, string? ObservePar);
+
+    public async Task<IActionResult> OnGetAsync(string format, CancellationToken ct)
+    {
+        var filter = ObservationFilter.Parse(Request.Query);
+        var access = await ObservationAccess.LoadAsync(db, User, ct);
+        var rows = (await filter.Order(filter.Apply(access.Visible(db.Observations.AsNoTracking())))
+            .Take(MaxRows)
+            .Select(o => new
+            {
+                o.Id, o.Title, o.ObservedOn, o.Status, Structure = o.Structure.Name, Territory = o.Territory.Name,
+                Tools = o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray(),
+                Themes = o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToArray(),
+                Audiences = o.Audiences.OrderBy(a => a.SortOrder).Select(a => a.Name).ToArray(),
+                o.ParticipantsCount, o.AppropriationLevel, o.WhatWorked, o.Difficulties, o.Description,
+                Observer = o.Observer != null ? o.Observer.FullName : o.CreatedBy != null ? o.CreatedBy.DisplayName : null,
+            })
+            .ToListAsync(ct))
+            .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Status.Label(), o.Structure, o.Territory, o.Tools, o.Themes,
+                o.Audiences, o.ParticipantsCount, o.AppropriationLevel.Label(), o.WhatWorked, o.Difficulties, o.Description,
+                o.Observer))
+            .ToList();
+
+        var name = $"observations-{DateTime.Now:yyyy-MM-dd}";
+        if (format == "json")
+            return File(JsonSerializer.SerializeToUtf8Bytes(rows, Json), "application/json; charset=utf-8", name + ".json");
+
+        var header = new[]
+        {
+            "Numéro", "Titre", "Date", "Statut", "Structure", "Territoire", "Outils", "Thèmes", "Publics", "Participants",
+            "Niveau d'appropriation", "Ce qui a bien fonctionné", "Difficultés", "Description", "Observé par",
+        };
+        var lines = rows.Select(r => new[]
+        {
+            r.Id.ToString(CultureInfo.InvariantCulture), r.Titre, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.Statut, r.Structure, r.Territoire, string.Join(", ", r.Outils), string.Join(", ", r.Themes),
+            string.Join(", ", r.Publics), r.Participants.ToString(CultureInfo.InvariantCulture), r.NiveauAppropriation,
+            r.CeQuiAFonctionne, r.Difficultes, r.Description, r.ObservePar,
+        });
+        return File(Csv.Document(header, lines), "text/csv; charset=utf-8", name + ".csv");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Pages.Observations;
+
+/// <summary>
+/// Who may see and change which observation, decided on the server for each record.
+/// <list type="bullet">
+/// <item>Coordination and Administrateur see and edit every observation, in any status, and validate.</item>
+/// <item>Contributeur sees validated observations of every structure, plus all observations of their own structures
+/// and those they created; they edit an observation they created or that belongs to one of their structures,
+/// only while it is a draft (Brouillon, which is also where Coordination returns it): once submitted it waits for
+/// Coordination, once validated it is published and only Coordination corrects it.</item>
+/// <item>Partenaire reads validated observations only and edits nothing.</item>
+/// </list>
+/// Anything not visible answers 404, so an id does not reveal that a draft exists.
+/// </summary>
+public sealed record ObservationAccess(string UserId, string DisplayName, bool IsCoordination, bool IsContributor, int[] StructureIds)
+{
+    public static async Task<ObservationAccess> LoadAsync(ObservatoireDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, Structures = u.Structures.Select(s => s.Id).ToArray() })
+            .FirstOrDefaultAsync(ct);
+        var coordination = user.IsInRole(Roles.Coordination) || user.IsInRole(Roles.Administrateur);
+        return new ObservationAccess(userId, account?.DisplayName ?? user.Identity?.Name ?? "?", coordination,
+            coordination || user.IsInRole(Roles.Contributeur), account?.Structures ?? []);
+    }
+
+    /// <summary>Observations this person may read.</summary>
+    public IQueryable<Observation> Visible(IQueryable<Observation> query)
+    {
+        if (IsCoordination) return query;
+        if (!IsContributor) return query.Where(o => o.Status == ObservationStatus.Validee);
+        var structures = StructureIds;
+        var userId = UserId;
+        return query.Where(o => o.Status == ObservationStatus.Validee
+                                || structures.Contains(o.StructureId)
+                                || o.CreatedById == userId);
+    }
+
+    public bool CanSee(ObservationStatus status, int structureId, string? createdById) =>
+        IsCoordination || status == ObservationStatus.Validee
+        || (IsContributor && (StructureIds.Contains(structureId) || createdById == UserId));
+
+    public bool CanEdit(ObservationStatus status, int structureId, string? createdById) =>
+        IsCoordination
+        || (IsContributor && status == ObservationStatus.Brouillon
+            && (createdById == UserId || StructureIds.Contains(structureId)));
+
+    /// <summary>The author (or a colleague of the structure) sends a draft to Coordination.</summary>
+    public bool CanSubmit(ObservationStatus status, int structureId, string? createdById) =>
+        status == ObservationStatus.Brouillon && CanEdit(status, structureId, createdById);
+
+    public bool CanReview(ObservationStatus status) => IsCoordination && status == ObservationStatus.Soumise;
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.Web.Pages.Observations;
+
+/// <summary>
+/// The filters of the observation list, read from and written to the query string so that a filtered view can be
+/// shared (<c>/observations?theme=emploi&amp;territoire=rabiere&amp;statut=validee</c>). The list, the CSV and JSON
+/// exports and any page linking to a filtered list (the dashboard) use this one type.
+/// </summary>
+public sealed record ObservationFilter
+{
+    public const int PageSize = 25;
+
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>Territory slug; a commune includes its quartiers.</summary>
+    public string? Territory { get; init; }
+    public string? Structure { get; init; }
+    public string? Tool { get; init; }
+    public string? Theme { get; init; }
+    public string? Audience { get; init; }
+    public ObservationStatus? Status { get; init; }
+    /// <summary>French full-text search, accents ignored (web search syntax: "phrase", -mot, or).</summary>
+    public string? Text { get; init; }
+    public ObservationSort Sort { get; init; } = ObservationSort.Recent;
+    public int Page { get; init; } = 1;
+
+    /// <summary>Query-string names, French and stable: links elsewhere depend on them.</summary>
+    public static class Keys
+    {
+        public const string From = "du", To = "au", Territory = "territoire", Structure = "structure", Tool = "outil",
+            Theme = "theme", Audience = "public", Status = "statut", Text = "q", Sort = "tri", Page = "page";
+    }
+
+    public static readonly IReadOnlyDictionary<ObservationStatus, string> StatusSlugs = new Dictionary<ObservationStatus, string>
+    {
+        [ObservationStatus.Brouillon] = "brouillon",
+        [ObservationStatus.Soumise] = "soumise",
+        [ObservationStatus.Validee] = "validee",
+    };
+
+    public static readonly IReadOnlyDictionary<ObservationSort, string> SortSlugs = new Dictionary<ObservationSort, string>
+    {
+        [ObservationSort.Recent] = "recent",
+        [ObservationSort.Oldest] = "ancien",
+        [ObservationSort.Participants] = "participants",
+        [ObservationSort.Title] = "titre",
+    };
+
+    /// <summary>Reads the filter from a query string; values that do not parse are ignored rather than failing the page.</summary>
+    public static ObservationFilter Parse(IQueryCollection query)
+    {
+        string? Get(string key)
+        {
+            var value = query[key].ToString().Trim();
+            return value.Length == 0 ? null : value.Length > 200 ? value[..200] : value;
+        }
+        static DateOnly? Date(string? s) =>
+            DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+        return new ObservationFilter
+        {
+            From = Date(Get(Keys.From)),
+            To = Date(Get(Keys.To)),
+            Territory = Get(Keys.Territory),
+            Structure = Get(Keys.Structure),
+            Tool = Get(Keys.Tool),
+            Theme = Get(Keys.Theme),
+            Audience = Get(Keys.Audience),
+            Status = StatusSlugs.Where(s => s.Value == Get(Keys.Status)?.ToLowerInvariant()).Select(s => (ObservationStatus?)s.Key).FirstOrDefault(),
+            Text = Get(Keys.Text),
+            Sort = SortSlugs.Where(s => s.Value == Get(Keys.Sort)).Select(s => s.Key).FirstOrDefault(ObservationSort.Recent),
+            Page = int.TryParse(Get(Keys.Page), out var p) && p >= 1 && p <= 100_000 ? p : 1,
+        };
+    }
+
+    /// <summary>The filter as query parameters (defaults left out), for links and forms.</summary>
+    public Dictionary<string, string?> ToQuery()
+    {
+        var q = new Dictionary<string, string?>();
+        if (From is { } from) q[Keys.From] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (To is { } to) q[Keys.To] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Territory is not null) q[Keys.Territory] = Territory;
+        if (Structure is not null) q[Keys.Structure] = Structure;
+        if (Tool is not null) q[Keys.Tool] = Tool;
+        if (Theme is not null) q[Keys.Theme] = Theme;
+        if (Audience is not null) q[Keys.Audience] = Audience;
+        if (Status is { } status) q[Keys.Status] = StatusSlugs[status];
+        if (Text is not null) q[Keys.Text] = Text;
+        if (Sort != ObservationSort.Recent) q[Keys.Sort] = SortSlugs[Sort];
+        if (Page > 1) q[Keys.Page] = Page.ToString(CultureInfo.InvariantCulture);
+        return q;
+    }
+
+    /// <summary>A link to <paramref name="path"/> with this filter, e.g. <c>filter with { Page = 2 }</c>.Url().</summary>
+    public string Url(string path = "/observations") => QueryHelpers.AddQueryString(path, ToQuery());
+
+    public bool IsEmpty => this with { Sort = ObservationSort.Recent, Page = 1 } == new ObservationFilter();
+
+    /// <summary>Keeps the observations matching every filter given. Apply it after the viewer's visibility rule.</summary>
+    public IQueryable<Observation> Apply(IQueryable<Observation> query)
+    {
+        if (From is { } from) query = query.Where(o => o.ObservedOn >= from);
+        if (To is { } to) query = query.Where(o => o.ObservedOn <= to);
+        if (Territory is { } territory)
+            query = query.Where(o => o.Territory.Slug == territory || (o.Territory.Parent != null && o.Territory.Parent.Slug == territory));
+        if (Structure is { } structure) query = query.Where(o => o.Structure.Slug == structure);
+        if (Tool is { } tool) query = query.Where(o => o.Tools.Any(t => t.Slug == tool));
+        if (Theme is { } theme) query = query.Where(o => o.Themes.Any(t => t.Slug == theme));
+        if (Audience is { } audience) query = query.Where(o => o.Audiences.Any(a => a.Slug == audience));
+        if (Status is { } status) query = query.Where(o => o.Status == status);
+        if (Text is { } text)
+            query = query.Where(o => o.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ObservatoireDbContext.SearchConfig, text)));
+        return query;
+    }
+
+    public IOrderedQueryable<Observation> Order(IQueryable<Observation> query) => Sort switch
+    {
+        ObservationSort.Oldest => query.OrderBy(o => o.ObservedOn).ThenBy(o => o.Id),
+        ObservationSort.Participants => query.OrderByDescending(o => o.ParticipantsCount).ThenByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id),
+        ObservationSort.Title => query.OrderBy(o => o.Title).ThenBy(o => o.Id),
+        _ => query.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id),
+    };
+}
+
+public enum ObservationSort { Recent, Oldest, Participants, Title }

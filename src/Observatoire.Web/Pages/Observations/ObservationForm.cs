@@ -1,0 +1,225 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Observations;
+
+/// <summary>What the observation form posts (creation and edit). Never an entity.</summary>
+public class ObservationInput
+{
+    [Required(ErrorMessage = "Donnez un titre court à l'observation.")]
+    [StringLength(200, ErrorMessage = "Le titre fait au plus 200 caractères.")]
+    [Display(Name = "Titre")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Indiquez la date de l'observation.")]
+    [Display(Name = "Date")]
+    public DateOnly? ObservedOn { get; set; }
+
+    [Required(ErrorMessage = "Choisissez la structure.")]
+    [Display(Name = "Structure")]
+    public int? StructureId { get; set; }
+
+    [Required(ErrorMessage = "Choisissez le territoire.")]
+    [Display(Name = "Territoire")]
+    public int? TerritoryId { get; set; }
+
+    public List<int> ToolIds { get; set; } = [];
+
+    [StringLength(300, ErrorMessage = "Au plus 300 caractères.")]
+    [Display(Name = "Un outil qui n'est pas dans la liste")]
+    public string? NewTools { get; set; }
+
+    public List<int> ThemeIds { get; set; } = [];
+    public List<int> AudienceIds { get; set; } = [];
+
+    [Required(ErrorMessage = "Indiquez le nombre de participants.")]
+    [Range(1, 10000, ErrorMessage = "Le nombre de participants est compris entre 1 et 10 000.")]
+    [Display(Name = "Nombre de participants")]
+    public int? ParticipantsCount { get; set; }
+
+    [Required(ErrorMessage = "Choisissez le niveau d'appropriation.")]
+    [Display(Name = "Niveau d'appropriation")]
+    public AppropriationLevel? AppropriationLevel { get; set; }
+
+    [StringLength(20000, ErrorMessage = "La description fait au plus 20 000 caractères.")]
+    [Display(Name = "Description")]
+    public string? Description { get; set; }
+
+    [StringLength(8000, ErrorMessage = "Au plus 8 000 caractères.")]
+    [Display(Name = "Ce qui a bien fonctionné")]
+    public string? WhatWorked { get; set; }
+
+    [StringLength(8000, ErrorMessage = "Au plus 8 000 caractères.")]
+    [Display(Name = "Difficultés rencontrées")]
+    public string? Difficulties { get; set; }
+
+    /// <summary>The xmin of the observation when the form was shown (edit only).</summary>
+    public uint Version { get; set; }
+
+    public static ObservationInput From(Observation o) => new()
+    {
+        Title = o.Title, ObservedOn = o.ObservedOn, StructureId = o.StructureId, TerritoryId = o.TerritoryId,
+        ToolIds = o.Tools.Select(t => t.Id).ToList(), ThemeIds = o.Themes.Select(t => t.Id).ToList(),
+        AudienceIds = o.Audiences.Select(a => a.Id).ToList(), ParticipantsCount = o.ParticipantsCount,
+        AppropriationLevel = o.AppropriationLevel, Description = o.Description, WhatWorked = o.WhatWorked,
+        Difficulties = o.Difficulties, Version = o.Version,
+    };
+
+    /// <summary>Names typed in "a tool not listed yet", separated by commas or semicolons.</summary>
+    public IReadOnlyList<string> NewToolNames() =>
+        (NewTools ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(n => n.Length is >= 2 and <= 120).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}
+
+public record Choice(int Id, string Name);
+public record ToolChoice(int Id, string Name, ToolCategory Category, bool Pending);
+
+/// <summary>The lists the form offers, and the rules that need the database.</summary>
+public class ObservationForm
+{
+    public List<Choice> Structures { get; init; } = [];
+    public List<Choice> Territories { get; init; } = [];
+    public List<ToolChoice> Tools { get; init; } = [];
+    public List<Choice> Themes { get; init; } = [];
+    public List<Choice> Audiences { get; init; } = [];
+
+    /// <param name="currentStructureId">Kept selectable when editing, even if the editor is not a member of it.</param>
+    public static async Task<ObservationForm> LoadAsync(ObservatoireDbContext db, ObservationAccess access,
+        ObservationInput input, int? currentStructureId, CancellationToken ct)
+    {
+        var allowed = AllowedStructures(db, access, currentStructureId);
+        var selectedTools = input.ToolIds;
+        return new ObservationForm
+        {
+            Structures = await allowed.OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct),
+            Territories = await db.Territories.AsNoTracking()
+                .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
+                .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct),
+            // Pending tools stay hidden from the list until Coordination accepts them, except those already chosen.
+            Tools = await db.DigitalTools.AsNoTracking()
+                .Where(t => t.Status == ToolStatus.Listed || selectedTools.Contains(t.Id))
+                .OrderBy(t => t.Name).Select(t => new ToolChoice(t.Id, t.Name, t.Category, t.Status == ToolStatus.Pending))
+                .ToListAsync(ct),
+            Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+                .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct),
+            Audiences = await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
+                .Select(a => new Choice(a.Id, a.Name)).ToListAsync(ct),
+        };
+    }
+
+    /// <summary>
+    /// Coordination logs for any structure. A contributor logs for their own structures (any structure if they have
+    /// none yet, so that an account not yet attached can still work).
+    /// </summary>
+    public static IQueryable<Structure> AllowedStructures(ObservatoireDbContext db, ObservationAccess access, int? currentStructureId)
+    {
+        var query = db.Structures.AsNoTracking();
+        if (access.IsCoordination || access.StructureIds.Length == 0) return query;
+        var ids = access.StructureIds;
+        return query.Where(s => ids.Contains(s.Id) || s.Id == currentStructureId);
+    }
+
+    /// <summary>Checks what attributes cannot: ids that exist and are allowed, a date not in the future, at least one tool and theme.</summary>
+    public async Task ValidateAsync(ObservatoireDbContext db, ObservationInput input, ModelStateDictionary modelState,
+        CancellationToken ct)
+    {
+        if (input.StructureId is int s && Structures.All(c => c.Id != s))
+            modelState.AddModelError("Input.StructureId", "Choisissez une de vos structures dans la liste.");
+        if (input.TerritoryId is int t && Territories.All(c => c.Id != t))
+            modelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (input.ObservedOn is { } date && date > DateOnly.FromDateTime(DateTime.Now))
+            modelState.AddModelError("Input.ObservedOn", "La date ne peut pas être dans le futur.");
+        if (input.ObservedOn is { } old && old < new DateOnly(2000, 1, 1))
+            modelState.AddModelError("Input.ObservedOn", "La date doit être postérieure au 1er janvier 2000.");
+        input.ToolIds = input.ToolIds.Distinct().ToList();
+        input.ThemeIds = input.ThemeIds.Distinct().ToList();
+        input.AudienceIds = input.AudienceIds.Distinct().ToList();
+        var toolIds = input.ToolIds;
+        if (await db.DigitalTools.CountAsync(x => toolIds.Contains(x.Id), ct) != toolIds.Count)
+            modelState.AddModelError("Input.ToolIds", "Un des outils choisis n'existe plus : cochez-les à nouveau.");
+        if (toolIds.Count == 0 && input.NewToolNames().Count == 0)
+            modelState.AddModelError("Input.ToolIds", "Cochez au moins un outil, ou écrivez son nom s'il n'est pas dans la liste.");
+        if (input.ThemeIds.Count == 0)
+            modelState.AddModelError("Input.ThemeIds", "Cochez au moins un thème.");
+        if (input.ThemeIds.Any(id => Themes.All(c => c.Id != id)))
+            modelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'existe plus.");
+        if (input.AudienceIds.Any(id => Audiences.All(c => c.Id != id)))
+            modelState.AddModelError("Input.AudienceIds", "Un des publics choisis n'existe plus.");
+    }
+
+    /// <summary>Copies the input onto a tracked observation, creating the tools typed by hand as pending.</summary>
+    public static async Task ApplyAsync(ObservatoireDbContext db, Observation o, ObservationInput input, CancellationToken ct)
+    {
+        o.Title = input.Title!.Trim();
+        o.ObservedOn = input.ObservedOn!.Value;
+        o.StructureId = input.StructureId!.Value;
+        o.TerritoryId = input.TerritoryId!.Value;
+        o.ParticipantsCount = input.ParticipantsCount!.Value;
+        o.AppropriationLevel = input.AppropriationLevel!.Value;
+        o.Description = input.Description?.Trim() ?? "";
+        o.WhatWorked = string.IsNullOrWhiteSpace(input.WhatWorked) ? null : input.WhatWorked.Trim();
+        o.Difficulties = string.IsNullOrWhiteSpace(input.Difficulties) ? null : input.Difficulties.Trim();
+        o.UpdatedAt = DateTime.UtcNow;
+
+        var tools = await db.DigitalTools.Where(t => input.ToolIds.Contains(t.Id)).ToListAsync(ct);
+        foreach (var name in input.NewToolNames())
+        {
+            var slug = Slug.From(name);
+            var existing = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug || t.Name.ToLower() == name.ToLower(), ct);
+            if (existing is null)
+            {
+                existing = new DigitalTool { Name = name, Slug = slug, Category = ToolCategory.Autre, Status = ToolStatus.Pending };
+                db.DigitalTools.Add(existing);
+            }
+            if (tools.All(t => t != existing)) tools.Add(existing);
+        }
+        o.Tools.RemoveAll(t => !tools.Contains(t));
+        o.Tools.AddRange(tools.Where(t => !o.Tools.Contains(t)));
+        var themes = await db.Themes.Where(t => input.ThemeIds.Contains(t.Id)).ToListAsync(ct);
+        o.Themes.RemoveAll(t => !themes.Contains(t));
+        o.Themes.AddRange(themes.Where(t => !o.Themes.Contains(t)));
+        var audiences = await db.Audiences.Where(a => input.AudienceIds.Contains(a.Id)).ToListAsync(ct);
+        o.Audiences.RemoveAll(a => !audiences.Contains(a));
+        o.Audiences.AddRange(audiences.Where(a => !o.Audiences.Contains(a)));
+    }
+
+    /// <summary>The observation's fields as people read them, to compare before and after an edit.</summary>
+    public static async Task<Dictionary<string, string>> SnapshotAsync(ObservatoireDbContext db, Observation o, CancellationToken ct)
+    {
+        var structure = await db.Structures.Where(s => s.Id == o.StructureId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        var territory = await db.Territories.Where(t => t.Id == o.TerritoryId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+        return new Dictionary<string, string>
+        {
+            ["Titre"] = o.Title,
+            ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")),
+            ["Structure"] = structure ?? "",
+            ["Territoire"] = territory ?? "",
+            ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order()),
+            ["Thèmes"] = string.Join(", ", o.Themes.Select(t => t.Name).Order()),
+            ["Publics"] = string.Join(", ", o.Audiences.Select(a => a.Name).Order()),
+            ["Participants"] = o.ParticipantsCount.ToString(CultureInfo.InvariantCulture),
+            ["Niveau d'appropriation"] = o.AppropriationLevel.Label(),
+            ["Description"] = o.Description,
+            ["Ce qui a bien fonctionné"] = o.WhatWorked ?? "",
+            ["Difficultés"] = o.Difficulties ?? "",
+            ["Statut"] = o.Status.Label(),
+        };
+    }
+
+    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Where(a => !before.TryGetValue(a.Key, out var b) || b != a.Value)
+            .Select(a => new FieldChange { Field = a.Key, Before = before.GetValueOrDefault(a.Key), After = a.Value })
+            .ToList();
+
+    public static ObservationChange Change(Observation o, string? userId, string userName, ObservationChangeKind kind,
+        List<FieldChange>? changes = null, string? comment = null) => new()
+    {
+        Observation = o, At = DateTime.UtcNow, UserId = userId, UserName = userName, Kind = kind,
+        Changes = changes ?? [], Comment = comment,
+    };
+}

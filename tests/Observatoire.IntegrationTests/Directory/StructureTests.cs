@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.IntegrationTests.Observations;
+using Observatoire.Web.Domain;
+
+// Not "Directory": that name would shadow System.IO.Directory across the test assembly.
+namespace Observatoire.IntegrationTests.Annuaire;
+
+public class StructureTests(PortalFixture portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task A_contributor_edits_their_own_structure_but_not_another()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var contributor = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
+
+        using var own = await contributor.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Centre social Pluriel", ["Input.Kind"] = nameof(StructureKind.CentreSocial),
+            ["Input.Description"] = "Ateliers numériques chaque mardi.",
+        });
+        using var other = await contributor.GetAsync($"/annuaire/structures/{world.Theirs.Slug}/modifier");
+        using var create = await contributor.GetAsync("/annuaire/structures/nouvelle");
+
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        Assert.Equal("Ateliers numériques chaque mardi.", await Portal.Db(db => db.Structures.Where(s => s.Id == world.Ours.Id).Select(s => s.Description).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+    }
+
+    [Fact]
+    public async Task Merging_two_structures_moves_observations_members_and_accounts()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var (duplicate, actor) = await world.Seed(Portal, s =>
+        {
+            var dup = s.Structure("CS Pluriel", world.Sanitas);
+            var lea = s.Actor("Léa Martin");
+            lea.Memberships.Add(new StructureMembership { Structure = dup, Role = "Animatrice numérique" });
+            lea.Memberships.Add(new StructureMembership { Structure = world.Ours, Role = "Animatrice" });
+            s.Observation("Chez le doublon", dup);
+            s.Observation("Chez l'original", world.Ours);
+            return (dup, lea);
+        });
+        var user = await Portal.CreateUser(Roles.Contributeur, duplicate.Id);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}",
+            new Dictionary<string, string> { ["TargetId"] = world.Ours.Id.ToString() }, "main form[action*='handler=Fusionner']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, await Portal.Db(db => db.Observations.CountAsync(o => o.StructureId == world.Ours.Id)));
+        Assert.False(await Portal.Db(db => db.Structures.AnyAsync(s => s.Id == duplicate.Id)));
+        Assert.Equal("Animatrice", await Portal.Db(db => db.StructureMemberships.Where(m => m.ActorId == actor.Id).Select(m => m.Role).SingleAsync()));
+        Assert.Equal([world.Ours.Id], await Portal.Db(db => db.Users.Where(u => u.Id == user.Id).SelectMany(u => u.Structures.Select(s => s.Id)).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task People_and_their_contact_details_are_for_members_only()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var actor = await world.Seed(Portal, s =>
+        {
+            var lea = s.Actor("Léa Martin");
+            lea.Email = "lea.martin@exemple.fr";
+            lea.Phone = "02 47 00 00 00";
+            lea.Memberships.Add(new StructureMembership { Structure = world.Ours, Role = "Animatrice numérique" });
+            return lea;
+        });
+        var anonymous = Portal.CreateClient();
+
+        var publicPage = await anonymous.GetHtml($"/annuaire/structures/{world.Ours.Slug}");
+        using var actorPage = await anonymous.GetAsync($"/annuaire/acteurs/{actor.Slug}");
+        using var actors = await anonymous.GetAsync("/annuaire/acteurs");
+
+        Assert.DoesNotContain("Léa Martin", publicPage.QuerySelector("main")!.Text());
+        Assert.Equal(HttpStatusCode.Redirect, actorPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, actors.StatusCode);
+        var member = await Portal.SignedInAs(Roles.Partenaire);
+        Assert.Contains("Léa Martin", (await member.GetHtml($"/annuaire/structures/{world.Ours.Slug}")).QuerySelector("main")!.Text());
+        var details = (await member.GetHtml($"/annuaire/acteurs/{actor.Slug}")).QuerySelector("main")!.Text();
+        Assert.Contains("lea.martin@exemple.fr", details);
+        Assert.Contains("02 47 00 00 00", details);
+    }
+
+    [Fact]
+    public async Task The_public_directory_searches_structures_with_accents_ignored()
+    {
+        await ObservationWorld.Create(Portal);
+        var anonymous = Portal.CreateClient();
+
+        var page = await anonymous.GetHtml("/annuaire/structures?q=rabiere");
+
+        var names = page.QuerySelectorAll("main .list-plain li strong").Select(e => e.Text()).ToList();
+        Assert.Equal(["Association Rabière Numérique"], names);
+    }
+}
