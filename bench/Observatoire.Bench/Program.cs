@@ -354,12 +354,12 @@ static partial class SynthesisMeasure
         var client = await Measure.SignIn(url, email, password);
         var form = await client.GetStringAsync("/syntheses");
         var surveys = string.Concat(Checkbox("enquetes").Matches(form).Take(1).Select(m => "&enquetes=" + m.Groups[1].Value));
-        var reports = string.Concat(Checkbox("retours").Matches(form).Take(3).Select(m => "&retours=" + m.Groups[1].Value));
+        var reports = string.Concat(Checkbox("retours").Matches(form).Take(5).Select(m => "&retours=" + m.Groups[1].Value));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var year = $"du={today.AddYears(-1).AddDays(1):yyyy-MM-dd}&au={today:yyyy-MM-dd}";
         (string Name, string Query)[] scenarios =
         [
-            ("douze mois, tout le territoire, 1 enquête, 3 retours", year + surveys + reports),
+            ("douze mois, tout le territoire, 1 enquête, 5 retours", year + surveys + reports),
             ("douze mois, Rabière + emploi", year + "&territoire=rabiere&theme=emploi"),
         ];
         // The first PDF starts Chromium: measured apart, not in the figures below.
