@@ -23,12 +23,10 @@ public static class Csv
 
     public static string Cell(string? value)
     {
-        var v = value ?? "";
-        // A leading = + - @ (or tab, CR) would make Excel or LibreOffice evaluate the cell: an answer typed by anyone
-        // must stay text. Numbers we write ourselves ("-3") are not prefixed: they cannot carry a formula.
-        if (v.Length > 0 && "=+-@\t\r".Contains(v[0]) && !decimal.TryParse(v, System.Globalization.NumberStyles.Number,
-                System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), out _))
-            v = "'" + v;
-        return v.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
+        if (string.IsNullOrEmpty(value)) return "";
+        // A leading = + - @ (or tab, CR) would make Excel or LibreOffice evaluate the cell: prefixed whatever it is,
+        // as OWASP advises (a negative number reads as text, which is safer than guessing it is one).
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }
