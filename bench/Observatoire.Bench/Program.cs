@@ -9,8 +9,11 @@ using Observatoire.Web.Analysis;
 // Data generator and dashboard latency benchmark. See docs/performance.md and bench/dashboard.sh.
 //   dotnet run -c Release --project bench/Observatoire.Bench -- generate "<connection string>" <observations> [<survey responses>]
 //   dotnet run -c Release --project bench/Observatoire.Bench -- measure <portal url> <email> <password> [<runs>]
+//   dotnet run -c Release --project bench/Observatoire.Bench -- syntheses <portal url> <email> <password> [<runs>]
 return args switch
 {
+    ["syntheses", var url, var email, var password, ..] => await SynthesisMeasure.RunAsync(url, email, password,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 5),
     ["generate", var cs, var n, ..] => await Generator.RunAsync(cs, int.Parse(n, CultureInfo.InvariantCulture),
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0),
     ["measure", var url, var email, var password, ..] => await Measure.RunAsync(url, email, password,
@@ -24,6 +27,7 @@ static int Usage()
         Usage :
           generate "<chaîne de connexion>" <observations> [<réponses d'enquête>]
           measure <url du portail> <courriel d'un membre> <mot de passe> [<requêtes par scénario>]
+          syntheses <url du portail> <courriel d'un partenaire> <mot de passe> [<générations par scénario>]
         La base doit avoir été migrée et contenir les données de démonstration (référentiels, enquête).
         """);
     return 2;
@@ -319,7 +323,7 @@ static partial class Measure
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static async Task<HttpClient> SignIn(string url, string email, string password)
+    public static async Task<HttpClient> SignIn(string url, string email, string password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
@@ -338,4 +342,93 @@ static partial class Measure
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+}
+
+/// <summary>
+/// PDF synthesis generation over HTTP (preview form, POST, download), as p50/max in milliseconds, with the page
+/// count; then four generations at once (they queue in the PDF engine), and the list page that recomputes fingerprints.
+/// </summary>
+static partial class SynthesisMeasure
+{
+    public static async Task<int> RunAsync(string url, string email, string password, int runs)
+    {
+        var client = await Measure.SignIn(url, email, password);
+        var form = await client.GetStringAsync("/syntheses");
+        var surveys = string.Concat(Checkbox("enquetes").Matches(form).Take(1).Select(m => "&enquetes=" + m.Groups[1].Value));
+        var reports = string.Concat(Checkbox("retours").Matches(form).Take(5).Select(m => "&retours=" + m.Groups[1].Value));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var year = $"du={today.AddYears(-1).AddDays(1):yyyy-MM-dd}&au={today:yyyy-MM-dd}";
+        (string Name, string Query)[] scenarios =
+        [
+            ("douze mois, tout le territoire, 1 enquête, 5 retours", year + surveys + reports),
+            ("douze mois, Rabière + emploi", year + "&territoire=rabiere&theme=emploi"),
+        ];
+        // The first PDF starts Chromium: measured apart, not in the figures below.
+        var (first, _) = await Generate(client, scenarios[1].Query);
+        Console.WriteLine($"Première génération (démarrage de Chromium compris) : {first:0} ms");
+        Console.WriteLine();
+        Console.WriteLine("| scénario | pages | génération p50 | génération max | aperçu HTML p50 |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var (name, query) in scenarios)
+        {
+            var times = new List<double>();
+            var previews = new List<double>();
+            var pages = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using (var preview = await client.GetAsync("/syntheses/apercu?" + query)) await preview.Content.ReadAsStringAsync();
+                previews.Add(watch.Elapsed.TotalMilliseconds);
+                var (ms, n) = await Generate(client, query);
+                times.Add(ms);
+                pages = n;
+            }
+            Console.WriteLine($"| {name} | {pages} | {P(times, 50):0} ms | {times.Max():0} ms | {P(previews, 50):0} ms |");
+        }
+        var all = Stopwatch.StartNew();
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Generate(client, scenarios[0].Query)));
+        Console.WriteLine();
+        Console.WriteLine($"Quatre générations simultanées : toutes réussies en {all.Elapsed.TotalMilliseconds:0} ms (la plus longue : {concurrent.Max(c => c.Ms):0} ms).");
+        var list = Stopwatch.StartNew();
+        var page = await client.GetStringAsync("/syntheses");
+        Console.WriteLine($"Liste /syntheses ({Row().Matches(page).Count} synthèses, empreintes recalculées) : {list.Elapsed.TotalMilliseconds:0} ms");
+        return 0;
+    }
+
+    /// <summary>Preview form → POST → PDF download; the time covers the POST (content, fingerprint, print, store) and the download.</summary>
+    private static async Task<(double Ms, int Pages)> Generate(HttpClient client, string query)
+    {
+        var preview = await client.GetStringAsync("/syntheses/apercu?" + query);
+        var token = Token().Match(preview).Groups[1].Value;
+        var fields = query.Split('&').Select(p => p.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], Uri.UnescapeDataString(p[1])))
+            .Append(new("__RequestVerificationToken", token));
+        var watch = Stopwatch.StartNew();
+        using var response = await client.PostAsync("/syntheses", new FormUrlEncodedContent(fields));
+        var reference = Created().Match(response.Headers.Location?.OriginalString ?? "").Groups[1].Value;
+        if (response.StatusCode != HttpStatusCode.Redirect || reference.Length == 0)
+            throw new InvalidOperationException($"Génération refusée : {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var pdf = await client.GetByteArrayAsync($"/syntheses/{reference}.pdf");
+        watch.Stop();
+        return (watch.Elapsed.TotalMilliseconds, PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf)));
+    }
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static Regex Checkbox(string name) => new($"name=\"{name}\" value=\"([0-9]+)\"");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("creee=(SYN-[0-9]{4}-[0-9]{4,})")]
+    private static partial Regex Created();
+
+    [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
+    private static partial Regex PageObject();
+
+    [GeneratedRegex("<tr id=\"SYN-")]
+    private static partial Regex Row();
 }

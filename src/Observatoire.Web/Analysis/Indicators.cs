@@ -53,6 +53,10 @@ public static class Indicators
     public static readonly Definition SurveyQuestions = new("questions", "Questions d'enquête suivies",
         "Réponses aux questions que la coordination a choisi de suivre sur le tableau de bord : nombre de répondants par réponse, pour les questionnaires remplis dans la période.", false);
 
+    /// <summary>Shown in the PDF syntheses' highlights, not on the dashboard (which has the per-theme view), hence not in <see cref="All"/>.</summary>
+    public static readonly Definition TopTools = new("outils-les-plus-observes", "Outils les plus observés",
+        "Les outils cités dans le plus grand nombre d'observations validées de la période, tous thèmes confondus (une observation compte une fois par outil cité).", false);
+
     public static readonly IReadOnlyList<Definition> All =
     [
         Observations, Participants, Structures, Tools, FreeShare, ByTheme, ByAudience, ByTerritory, ByStructureKind,
@@ -292,6 +296,37 @@ public static class Indicators
         return rows.GroupBy(r => (r.ThemeSlug, r.Theme))
             .Select(g => new ThemeTools(g.Key.ThemeSlug, g.Key.Theme, g.Select(r => r.Tool).ToList()))
             .ToList();
+    }
+
+    /// <summary>The <paramref name="top"/> tools cited in the most observations, every theme together.</summary>
+    public static Task<List<Group>> TopToolsAsync(ObservatoireDbContext db, Scope scope, int top = 10, CancellationToken ct = default)
+    {
+        var q = ToolCells(scope, Slice.All);
+        q.Parameters.Add(new NpgsqlParameter("top", top));
+        q.Sql = q.Cte + """
+            SELECT d."Slug", d."Name", x.n
+            FROM (SELECT "ToolId", sum("Observations")::int n FROM toolcells GROUP BY 1) x
+            JOIN "DigitalTools" d ON d."Id" = x."ToolId"
+            WHERE x.n > 0
+            ORDER BY x.n DESC, d."Name"
+            LIMIT @top
+            """;
+        return q.Run(db, ReadGroup, ct);
+    }
+
+    /// <summary>
+    /// The validated observations behind every figure of <paramref name="scope"/>, for row-level uses (open data,
+    /// the contributing structures and the data fingerprint of a synthesis): the same rows the rollups add up.
+    /// </summary>
+    public static IQueryable<Observation> ValidatedObservations(ObservatoireDbContext db, Scope scope)
+    {
+        var query = db.Observations.AsNoTracking()
+            .Where(o => o.Status == ObservationStatus.Validee && o.ObservedOn >= scope.From && o.ObservedOn <= scope.To);
+        if (scope.TerritoryIds is { } territories) query = query.Where(o => territories.Contains(o.TerritoryId));
+        if (scope.ThemeId is int theme) query = query.Where(o => o.Themes.Any(t => t.Id == theme));
+        if (scope.AudienceId is int audience) query = query.Where(o => o.Audiences.Any(a => a.Id == audience));
+        if (scope.Kind is StructureKind kind) query = query.Where(o => o.Structure.Kind == kind);
+        return query;
     }
 
     /// <summary>Questionnaires submitted in the period, every survey together.</summary>

@@ -30,13 +30,7 @@ public static class OpenData
 
     public static IAsyncEnumerable<Row> Rows(ObservatoireDbContext db, Indicators.Scope scope)
     {
-        var query = db.Observations.AsNoTracking()
-            .Where(o => o.Status == ObservationStatus.Validee && o.ObservedOn >= scope.From && o.ObservedOn <= scope.To);
-        if (scope.TerritoryIds is { } territories) query = query.Where(o => territories.Contains(o.TerritoryId));
-        if (scope.ThemeId is int theme) query = query.Where(o => o.Themes.Any(t => t.Id == theme));
-        if (scope.AudienceId is int audience) query = query.Where(o => o.Audiences.Any(a => a.Id == audience));
-        if (scope.Kind is StructureKind kind) query = query.Where(o => o.Structure.Kind == kind);
-        return query.OrderBy(o => o.ObservedOn).ThenBy(o => o.Id)
+        return Indicators.ValidatedObservations(db, scope).OrderBy(o => o.ObservedOn).ThenBy(o => o.Id)
             .Select(o => new Row(o.Id, o.ObservedOn, o.Structure.Name, o.Structure.Slug, o.Structure.Kind,
                 o.Territory.Name, o.Territory.Slug, o.Territory.Parent != null ? o.Territory.Parent.Name : o.Territory.Name,
                 o.ParticipantsCount, o.AppropriationLevel,

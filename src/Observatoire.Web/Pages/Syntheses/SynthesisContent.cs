@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Analysis;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Enquetes;
+using Observatoire.Web.Pages.TableauDeBord;
+
+namespace Observatoire.Web.Pages.Syntheses;
+
+/// <summary>
+/// Everything a synthesis prints, read once: the dashboard's key figures and charts for the same filter (same
+/// catalogue, same queries), highlights, the quoted experience reports at their current revision, the results of
+/// the chosen surveys with small groups suppressed, and the contributing structures. Also the data fingerprint.
+/// </summary>
+public sealed partial class SynthesisContent
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public required SynthesisRequest Request { get; init; }
+    public required string Title { get; init; }
+    public required DashboardFilter Filter { get; init; }
+    public required DashboardFilter PreviousFilter { get; init; }
+    public required string TerritoryLabel { get; init; }
+    public required string? ThemeLabel { get; init; }
+    public required string? AudienceLabel { get; init; }
+    public required IReadOnlyList<Dashboard.KeyFigure> Figures { get; init; }
+    public required IReadOnlyList<Dashboard.Chart> Charts { get; init; }
+    public required IReadOnlyList<Indicators.Group> TopTools { get; init; }
+    public required IReadOnlyList<ThemeChange> ThemeChanges { get; init; }
+    public required IReadOnlyList<Report> Reports { get; init; }
+    public required IReadOnlyList<SurveyPart> Surveys { get; init; }
+    public required IReadOnlyList<Contributor> Structures { get; init; }
+    public required int Threshold { get; init; }
+    public required string Fingerprint { get; init; }
+    public int[] WikiRevisionIds => [.. Reports.Select(r => r.RevisionId).Order()];
+
+    public sealed record ThemeChange(string Theme, int Now, int Before);
+    public sealed record Report(int PageId, string Title, string Slug, int RevisionId, int RevisionNumber, DateTime RevisionDate, string Html);
+    public sealed record SurveyPart(int Id, string Title, SurveyStatus Status, SurveyResults Results);
+    public sealed record Contributor(string Name, StructureKind Kind, string Territory, int Observations);
+
+    /// <summary>Loads the content of <paramref name="request"/> (valid and normalized).</summary>
+    public static async Task<SynthesisContent> LoadAsync(ObservatoireDbContext db, SynthesisRequest request, Suppression suppression,
+        CancellationToken ct)
+    {
+        var filter = request.Filter();
+        var previous = filter.Previous();
+        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees.
+        var board = await Dashboard.LoadAsync(db, filter, member: true, suppression, ct);
+        var scope = await Indicators.ResolveAsync(db, filter, ct);
+        var previousScope = await Indicators.ResolveAsync(db, previous, ct);
+
+        var figures = await board.KeyFiguresAsync(ct);
+        var charts = new List<Dashboard.Chart>();
+        foreach (var id in board.ChartIds)
+            if (await board.ChartAsync(id, ct) is { } chart)
+                // Drill-down links lead into the portal: meaningless on paper.
+                charts.Add(chart with { Bars = [.. chart.Bars.Select(b => b with { Href = null })] });
+
+        var themesNow = await Indicators.ByThemeAsync(db, scope, ct);
+        var themesBefore = (await Indicators.ByThemeAsync(db, previousScope, ct)).ToDictionary(g => g.Key, g => g.Count);
+        var reports = await ReportsAsync(db, request.Retours, ct);
+        var surveys = new List<SurveyPart>();
+        foreach (var s in await db.Surveys.AsNoTracking()
+                     .Where(s => request.Enquetes.Contains(s.Id) && s.Status != SurveyStatus.Draft)
+                     .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
+            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
+
+        var structures = await Indicators.ValidatedObservations(db, scope)
+            .GroupBy(o => new { o.StructureId, o.Structure.Name, o.Structure.Kind, Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : "" })
+            .Select(g => new Contributor(g.Key.Name, g.Key.Kind, g.Key.Territory, g.Count()))
+            .ToListAsync(ct);
+
+        return new SynthesisContent
+        {
+            Request = request,
+            Title = request.Titre ?? await DefaultTitleAsync(db, filter, ct),
+            Filter = filter,
+            PreviousFilter = previous,
+            TerritoryLabel = await TerritoryNameAsync(db, filter.Territoire, ct) ?? "Tours et Joué-lès-Tours (tous les territoires)",
+            ThemeLabel = filter.Theme is null ? null : await db.Themes.Where(t => t.Slug == filter.Theme).Select(t => t.Name).FirstOrDefaultAsync(ct),
+            AudienceLabel = filter.Public is null ? null : await db.Audiences.Where(a => a.Slug == filter.Public).Select(a => a.Name).FirstOrDefaultAsync(ct),
+            Figures = figures,
+            Charts = charts,
+            TopTools = await Indicators.TopToolsAsync(db, scope, 10, ct),
+            ThemeChanges = [.. themesNow.Select(t => new ThemeChange(t.Label, t.Count, themesBefore.GetValueOrDefault(t.Key)))],
+            Reports = reports,
+            Surveys = surveys,
+            Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, StringComparer.Create(French, true))],
+            Threshold = suppression.Threshold,
+            Fingerprint = await FingerprintAsync(db, request, scope, [.. reports.Select(r => r.RevisionId)], suppression.Threshold, ct),
+        };
+    }
+
+    /// <summary>"Synthèse 2026 — Rabière — emploi": the years of the period, the territory, the theme and the audience.</summary>
+    public static async Task<string> DefaultTitleAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        var years = filter.Du!.Value.Year == filter.Au!.Value.Year ? $"{filter.Au.Value.Year}" : $"{filter.Du.Value.Year}–{filter.Au.Value.Year}";
+        var parts = new List<string> { $"Synthèse {years}" };
+        if (await TerritoryNameAsync(db, filter.Territoire, ct) is string territory) parts.Add(territory);
+        if (filter.Theme is not null && await db.Themes.Where(t => t.Slug == filter.Theme).Select(t => t.Name).FirstOrDefaultAsync(ct) is string theme)
+            parts.Add(LowerFirst(theme));
+        if (filter.Public is not null && await db.Audiences.Where(a => a.Slug == filter.Public).Select(a => a.Name).FirstOrDefaultAsync(ct) is string audience)
+            parts.Add(LowerFirst(audience));
+        return string.Join(" — ", parts);
+    }
+
+    private static string LowerFirst(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1])
+        ? char.ToLower(s[0], French) + s[1..] : s;
+
+    private static Task<string?> TerritoryNameAsync(ObservatoireDbContext db, string? slug, CancellationToken ct) =>
+        slug is null ? Task.FromResult<string?>(null) : db.Territories.Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The current revision of each chosen experience report, images attached to the page inlined as data: URIs.</summary>
+    private static async Task<List<Report>> ReportsAsync(ObservatoireDbContext db, int[] pageIds, CancellationToken ct)
+    {
+        if (pageIds.Length == 0) return [];
+        var reports = await db.WikiPages.AsNoTracking()
+            .Where(p => pageIds.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevision != null)
+            .OrderBy(p => p.Title)
+            .Select(p => new Report(p.Id, p.CurrentRevision!.Title, p.Slug, p.CurrentRevision.Id, p.CurrentRevision.Number,
+                p.CurrentRevision.CreatedAt, p.CurrentRevision.Html))
+            .ToListAsync(ct);
+        var result = new List<Report>(reports.Count);
+        foreach (var r in reports)
+        {
+            var names = WikiImage().Matches(r.Html).Where(m => m.Groups["slug"].Value == r.Slug)
+                .Select(m => Uri.UnescapeDataString(m.Groups["name"].Value)).Distinct().ToList();
+            var html = r.Html;
+            if (names.Count > 0)
+            {
+                var files = await db.WikiAttachments.AsNoTracking()
+                    .Where(a => a.PageId == r.PageId && names.Contains(a.FileName) && a.ContentType.StartsWith("image/") && a.Size <= 5_000_000)
+                    .Select(a => new { a.FileName, a.ContentType, a.Content }).ToListAsync(ct);
+                html = WikiImage().Replace(html, m =>
+                    files.FirstOrDefault(f => m.Groups["slug"].Value == r.Slug && f.FileName == Uri.UnescapeDataString(m.Groups["name"].Value)) is { } f
+                        ? $"src=\"data:{f.ContentType};base64,{Convert.ToBase64String(f.Content)}\""
+                        : m.Value);
+            }
+            // Links inside the portal mean nothing on paper: their text stays, the link goes.
+            result.Add(r with { Html = PortalLink().Replace(html, "$1") });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) over a canonical text of what the synthesis used: its normalized parameters, the
+    /// suppression threshold, every validated observation in scope with its row version (xmin changes on any
+    /// update), the response ids of the chosen surveys and the wiki revision ids. Same data, same fingerprint.
+    /// </summary>
+    public static async Task<string> FingerprintAsync(ObservatoireDbContext db, SynthesisRequest request, Indicators.Scope scope,
+        IReadOnlyList<int> wikiRevisionIds, int threshold, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Line(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Line("synthese-v1");
+        Line("parametres " + request.ToJson());
+        Line("seuil " + threshold.ToString(CultureInfo.InvariantCulture));
+        // Streamed: a period of a million observations never sits in memory.
+        await foreach (var o in Indicators.ValidatedObservations(db, scope).OrderBy(o => o.Id)
+                           .Select(o => new { o.Id, o.Version }).AsAsyncEnumerable().WithCancellation(ct))
+            Line(string.Create(CultureInfo.InvariantCulture, $"o {o.Id} {o.Version}"));
+        var surveys = request.Enquetes;
+        await foreach (var r in db.Responses.AsNoTracking().Where(r => surveys.Contains(r.SurveyId)).OrderBy(r => r.Id)
+                           .Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+            Line(string.Create(CultureInfo.InvariantCulture, $"r {r}"));
+        foreach (var id in wikiRevisionIds.Order())
+            Line(string.Create(CultureInfo.InvariantCulture, $"w {id}"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The fingerprint the stored parameters would give today, to tell whether the data changed since.</summary>
+    public static async Task<string> CurrentFingerprintAsync(ObservatoireDbContext db, SynthesisRequest request, int threshold,
+        CancellationToken ct)
+    {
+        var scope = await Indicators.ResolveAsync(db, request.Filter(), ct);
+        var revisions = await db.WikiPages.AsNoTracking()
+            .Where(p => request.Retours.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)
+            .Select(p => p.CurrentRevisionId!.Value).ToListAsync(ct);
+        return await FingerprintAsync(db, request, scope, revisions, threshold, ct);
+    }
+
+    [GeneratedRegex("<a\\b[^>]*\\bhref=\"/[^\"]*\"[^>]*>(.*?)</a>", RegexOptions.Singleline)]
+    private static partial Regex PortalLink();
+
+    [GeneratedRegex("src=\"/wiki/(?<slug>[a-z0-9-]+)/fichiers/(?<name>[^\"/?#]+)\"")]
+    private static partial Regex WikiImage();
+}

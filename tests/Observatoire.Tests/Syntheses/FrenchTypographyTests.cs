@@ -1,0 +1,38 @@
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Tests.Syntheses;
+
+public class FrenchTypographyTests
+{
+    private const char N = '\u202F';
+
+    [Fact]
+    public void A_narrow_no_break_space_goes_before_high_punctuation_and_inside_guillemets()
+    {
+        Assert.Equal($"Bilan{N}: une réussite{N}! Vraiment{N}? Oui{N}; «{N}Agora{N}»", FrenchTypography.Text("Bilan : une réussite! Vraiment ? Oui; « Agora»"));
+    }
+
+    [Fact]
+    public void Urls_times_and_repeated_marks_are_left_alone()
+    {
+        Assert.Equal("Voir https://exemple.fr/a?b=1 à 10:30", FrenchTypography.Text("Voir https://exemple.fr/a?b=1 à 10:30"));
+        Assert.Equal($"Quoi{N}?!", FrenchTypography.Text("Quoi?!"));
+        Assert.Equal("écrire à contact@exemple.fr", FrenchTypography.Text("écrire à contact@exemple.fr"));
+    }
+
+    [Fact]
+    public void In_html_only_text_changes_never_tags_attributes_entities_or_code()
+    {
+        var html = """<p title="a : b"><a href="https://x.fr/?q=1">Lien</a> : A &amp; B&nbsp;! <code>x ? y : z</code></p>""";
+
+        var spaced = FrenchTypography.InHtml(html);
+
+        Assert.Equal($"""<p title="a : b"><a href="https://x.fr/?q=1">Lien</a>{N}: A &amp; B{N}! <code>x ? y : z</code></p>""", spaced);
+    }
+
+    [Fact]
+    public void Encoded_text_is_safe_html()
+    {
+        Assert.Equal($"&lt;script&gt;{N}! &quot;x&quot; &amp; y", FrenchTypography.Html("<script>! \"x\" & y"));
+    }
+}
