@@ -58,17 +58,27 @@ Comptes de démonstration (mot de passe : Observatoire-2026)
   Partenaire     : partenaire@observatoire.test
 
 TXT
-  if [ "${Observatoire__Security__RequireTwoFactorForStaff:-true}" = true ]; then
+  # The demo accounts' passwords are printed above: two-factor sign-in would protect nothing here, and a newcomer
+  # without an authenticator app could not try the staff roles. It stays required by default everywhere else.
+  export Observatoire__Security__RequireTwoFactorForStaff=${Observatoire__Security__RequireTwoFactorForStaff:-false}
+  if [ "$Observatoire__Security__RequireTwoFactorForStaff" = true ]; then
     cat <<TXT
 Administrateur et Coordination doivent activer la double authentification à leur première connexion :
 le portail affiche un code QR à scanner avec une application (FreeOTP, Aegis, Google Authenticator…).
-Pour une démonstration sans téléphone : Observatoire__Security__RequireTwoFactorForStaff=false scripts/run.sh
+
+TXT
+  else
+    cat <<TXT
+Démonstration : la double authentification, obligatoire en production pour Administrateur et Coordination,
+est désactivée ici. Pour l'essayer : Observatoire__Security__RequireTwoFactorForStaff=true scripts/run.sh
 
 TXT
   fi
 fi
 echo "Portail sur http://127.0.0.1:5080 (Ctrl-C pour arrêter)"
-dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls http://127.0.0.1:5080 --contentRoot src/Observatoire.Web &
+# The content root must be absolute: a relative one is read from the binary's folder.
+dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls http://127.0.0.1:5080 --contentRoot "$root/src/Observatoire.Web" &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; cleanup' EXIT INT TERM
+# Under set -e a failing kill (portal already gone) would end the trap before the database is stopped.
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; cleanup' EXIT INT TERM
 wait $app
