@@ -155,7 +155,9 @@ def answer_survey(browser, slug, retries=0, retry_pause=0.5):
     statuses.append(page.status)
     if page.status != 200:
         return False, statuses, None
-    fields = [("etat", _hidden(page.body, "etat")), ("section", "0"), ("action", "suivant")]
+    intro = _SurveyScreen()
+    intro.feed(page.body)
+    fields = intro.fields + [("action", "suivant")]
     key = lambda: json.loads(dict(fields).get("etat") or "{}").get("key")
     for _ in range(30):
         r = None
@@ -180,12 +182,6 @@ def answer_survey(browser, slug, retries=0, retry_pause=0.5):
             return False, statuses, key()
         fields = screen.fields + [("action", "suivant")]
     return False, statuses, key()
-
-
-def _hidden(body, name):
-    tag = re.search(r'<input[^>]*name="' + re.escape(name) + r'"[^>]*>', body)
-    value = tag and re.search(r'value="([^"]*)"', tag.group(0))
-    return html.unescape(value.group(1)) if value else ""
 
 
 def token(body, main=True):
