@@ -2,10 +2,11 @@
 # Two portal instances, one PostgreSQL, nginx in front — the production topology, on loopback ports:
 #   1. sign in through instance A, keep working through instance B with the same cookie and forms
 #      (Data Protection keys are shared in PostgreSQL);
-#   2. survey answers sent alternately to A and B are all stored, once (when the surveys module is present);
+#   2. the demo survey answered through nginx (each screen may land on either instance): every acknowledged answer
+#      is stored once in "Responses";
 #   3. under a steady load through nginx, instance A is killed (SIGKILL): B keeps serving.
 # Usage: scripts/two-instances.sh        (root installs nginx, postgresql and curl when missing)
-# Environment: LOAD_SECONDS (default 12), WORKERS (default 4), OBSERVATOIRE_APP_DIR (an already published portal),
+# Environment: LOAD_SECONDS (default 12), WORKERS (default 4), SURVEY_ANSWERS (default 30), OBSERVATOIRE_APP_DIR (an already published portal),
 # KEEP=1 (keep logs). Exit code 0 when every check holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,8 @@ pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
 export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"
 export Observatoire__Admin__Email=admin@deux-instances.test Observatoire__Admin__Password=Deux-Instances-2026
 export Observatoire__DemoData=${Observatoire__DemoData:-true}
+# Every simulated respondent comes through nginx from 127.0.0.1: one address, so the per-address survey limit is raised.
+export Observatoire__RateLimits__SurveySubmit__PermitLimit=100000
 
 port_a=$(pg_free_port); port_b=$(pg_free_port); port_n=$(pg_free_port)
 # A first: it migrates and loads the data; B then starts on a ready database (the advisory lock would also serialise them).
@@ -58,6 +61,8 @@ error_log __DIR__/error.log warn;
 events { worker_connections 512; }
 http {
     access_log __DIR__/access.log;
+    log_format upstream '$upstream_addr';
+    access_log __DIR__/upstream.log upstream;
     client_body_temp_path __DIR__/body;
     proxy_temp_path __DIR__/proxy;
     fastcgi_temp_path __DIR__/fastcgi;
@@ -85,10 +90,9 @@ pids+=($!)
 portal_wait "$port_n" 30
 echo "Instances A :$port_a (pid $pid_a), B :$port_b, nginx :$port_n, PostgreSQL :$pg_port."
 
-PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" python3 - "$port_a" "$port_b" "$port_n" "$pid_a" <<'PY'
+NGINX_DIR="$work/nginx" PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" python3 - "$port_a" "$port_b" "$port_n" "$pid_a" <<'PY'
 import os, re, signal, subprocess, sys, threading, time, uuid
-from html.parser import HTMLParser
-from portal_client import Browser, token
+from portal_client import Browser, answer_survey, token
 
 port_a, port_b, port_n, pid_a = sys.argv[1:5]
 A, B, N = (f"http://127.0.0.1:{p}" for p in (port_a, port_b, port_n))
@@ -120,53 +124,36 @@ r = at_b.post("/admin/comptes/inviter", {"__RequestVerificationToken": token(pag
 check(r.status == 200 and "invitation" in r.body.lower(), f"B accepte un formulaire dont le jeton vient de A ({r.status})")
 check(marker in admin.get("/admin/comptes").body, "A voit le compte créé par B")
 
-print("2. Réponses aux enquêtes réparties sur A et B")
-listing = Browser(N).get("/enquetes")
-slugs = sorted(set(re.findall(r'href="/enquetes/([a-z0-9-]+)"', listing.body)) - {"gestion"}) if listing.status == 200 else []
-if listing.status == 404 or not slugs:
-    print("  ignoré : " + ("le module Enquêtes n'est pas dans cette version (/enquetes répond 404)." if listing.status == 404
-                           else "aucune enquête ouverte sur /enquetes.") + " Cette vérification s'exécutera quand il y en aura.")
-else:
-    class Form(HTMLParser):
-        def __init__(self):
-            super().__init__(); self.fields = {}; self.inside = False; self.select = None; self.done = False
-        def handle_starttag(self, tag, attrs):
-            a = dict(attrs)
-            if tag == "form" and a.get("method", "").lower() == "post" and not self.done and "deconnexion" not in a.get("action", ""):
-                self.inside = True
-            if not self.inside or not a.get("name") and tag != "option":
-                return
-            name = a.get("name")
-            if tag == "input":
-                kind = a.get("type", "text")
-                if kind in ("radio", "checkbox"):
-                    self.fields.setdefault(name, a.get("value", "on"))
-                elif kind == "number":
-                    self.fields.setdefault(name, a.get("min") or "1")
-                elif kind not in ("submit", "button", "file"):
-                    self.fields.setdefault(name, a.get("value") or "Réponse de test")
-            elif tag == "textarea":
-                self.fields.setdefault(name, "Réponse de test")
-            elif tag == "select":
-                self.select = name
-            elif tag == "option" and self.select and a.get("value"):
-                self.fields.setdefault(self.select, a["value"])
-        def handle_endtag(self, tag):
-            if tag == "select": self.select = None
-            if tag == "form" and self.inside: self.inside = False; self.done = True
-    table = sql("SELECT table_name FROM information_schema.tables WHERE table_schema='public' AND table_name ILIKE '%response%' "
-                "AND table_name NOT ILIKE '%answer%' ORDER BY length(table_name) LIMIT 1")
-    before = int(sql(f'SELECT count(*) FROM "{table}"'))
-    acknowledged = 0
-    for i in range(20):
-        visitor = Browser(A if i % 2 == 0 else B)
-        page = visitor.get(f"/enquetes/{slugs[0]}")
-        form = Form(); form.feed(page.body)
-        r = visitor.post(f"/enquetes/{slugs[0]}", form.fields)
-        acknowledged += r.status in (200, 302, 303) and "error-summary" not in r.body.split("validation-summary-valid")[0]
-    after = int(sql(f'SELECT count(*) FROM "{table}"'))
-    check(acknowledged == 20, f"20 réponses envoyées à A et B en alternance, {acknowledged} acceptées")
-    check(after - before == acknowledged, f'table "{table}" : {after - before} réponses enregistrées pour {acknowledged} acceptées')
+print("2. Réponses à l'enquête de démonstration, écrans répartis sur A et B par nginx")
+slug = "vos-usages-du-numerique"
+check(Browser(N).get(f"/enquetes/{slug}").status == 200, f"l'enquête « {slug} » est ouverte")
+before = int(sql('SELECT count(*) FROM "Responses"'))
+keys_before = int(sql('SELECT count(DISTINCT "IdempotencyKey") FROM "Responses"'))
+outcomes, answers_lock = [], threading.Lock()
+def respondent(n):
+    # nginx spreads the screens of one answer over both instances: the hidden state written by one is read by the other.
+    for i in range(int(os.environ.get("SURVEY_ANSWERS", "30")) // 3):
+        visitor = Browser(N)
+        acknowledged, statuses, key = answer_survey(visitor, slug)
+        with answers_lock: outcomes.append((acknowledged, statuses, key))
+threads = [threading.Thread(target=respondent, args=(n,)) for n in range(3)]
+for t in threads: t.start()
+for t in threads: t.join()
+acknowledged = sum(1 for a, _, _ in outcomes if a)
+posts = sum(len(s) - 1 for _, s, _ in outcomes)
+check(acknowledged == len(outcomes), f"{len(outcomes)} réponses envoyées ({posts} écrans postés), {acknowledged} confirmées (page Merci)")
+upstreams = open(os.environ["NGINX_DIR"] + "/upstream.log").read().split()
+used = {u for u in upstreams if u.startswith("127.0.0.1:")}
+check(len(used) == 2, f"les écrans ont été servis par {len(used)} instance(s) : " + ", ".join(f"{u} ×{upstreams.count(u)}" for u in sorted(used)))
+after = int(sql('SELECT count(*) FROM "Responses"'))
+keys_after = int(sql('SELECT count(DISTINCT "IdempotencyKey") FROM "Responses"'))
+check(after - before == acknowledged and keys_after - keys_before == acknowledged,
+      f'table "Responses" : {after - before} lignes nouvelles, {keys_after - keys_before} clés distinctes, pour {acknowledged} réponses confirmées')
+keys = [k for a, _, k in outcomes if a]
+if keys:
+    once = int(sql('SELECT count(*) FROM (SELECT "IdempotencyKey" FROM "Responses" WHERE "IdempotencyKey" IN (' +
+                   ",".join(f"'{k}'" for k in keys) + ') GROUP BY 1 HAVING count(*) = 1) t'))
+    check(once == len(keys), f"chaque réponse confirmée est en base exactement une fois : {once} sur {len(keys)}")
 
 print("3. Charge par nginx, arrêt brutal de A")
 proxied = admin.at(N)

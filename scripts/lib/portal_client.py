@@ -6,10 +6,12 @@ import base64
 import hashlib
 import hmac
 import html
+import json
 import http.cookiejar
 import re
 import struct
 import time
+from html.parser import HTMLParser
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -89,6 +91,97 @@ class Browser:
         if r.status != 200 or "recovery-codes" not in r.body:
             raise RuntimeError(f"enrolment refused: {r.status}")
         return key
+
+
+class _SurveyScreen(HTMLParser):
+    """The fields of one screen of the survey answering form (form.survey-form), filled with a valid answer."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.inside, self.select, self.textarea = [], False, None, None
+        self._named = set()
+
+    def _add(self, name, value):
+        if name not in self._named:
+            self._named.add(name)
+            self.fields.append((name, value))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and "survey-form" in (a.get("class") or ""):
+            self.inside = True
+        if not self.inside:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind == "hidden":
+                self.fields.append((name, a.get("value", "")))
+            elif kind in ("radio", "checkbox"):
+                if a.get("value") != "autre":
+                    self._add(name, a.get("value", "on"))
+            elif kind == "date":
+                self._add(name, time.strftime("%Y-%m-%d"))
+            elif kind == "text" and name == "site_web":
+                pass                      # the honeypot: a person leaves it empty, a filled one is silently dropped
+            elif kind == "text" and name.endswith("-autre"):
+                pass
+            elif kind == "text" and a.get("inputmode") in ("decimal", "numeric"):
+                self._add(name, "2")
+            elif kind == "text":
+                self._add(name, "Réponse de test")
+        elif tag == "textarea" and name:
+            self._add(name, "Réponse longue de test")
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and a.get("value"):
+            self._add(self.select, a["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        if tag == "form":
+            self.inside = False
+
+
+def answer_survey(browser, slug, retries=0, retry_pause=0.5):
+    """Answers a survey screen by screen as a person would (intro, then one POST per section, each carrying the
+    hidden state with its idempotency key). Returns (acknowledged, statuses, key): acknowledged when the last POST was
+    redirected to the thanks page; key is the answer's idempotency key (stored in "Responses"."IdempotencyKey"). A failed POST (exception or 5xx) is sent again, same fields, up to `retries`
+    times — what a person pressing the button again does; the idempotency key must keep it stored once."""
+    path = f"/enquetes/{slug}"
+    statuses = []
+    page = browser.get(path)
+    statuses.append(page.status)
+    if page.status != 200:
+        return False, statuses, None
+    intro = _SurveyScreen()
+    intro.feed(page.body)
+    fields = intro.fields + [("action", "suivant")]
+    key = lambda: json.loads(dict(fields).get("etat") or "{}").get("key")
+    for _ in range(30):
+        r = None
+        for attempt in range(retries + 1):
+            try:
+                r = browser.post(path, fields)
+                clear = r.status < 500 or "réessayez" in html.unescape(r.body).lower()
+                statuses.append(r.status if clear else f"{r.status} sans « réessayez »")
+            except Exception as e:              # connection refused or reset during an outage
+                statuses.append(type(e).__name__)
+                r = None
+            if r is not None and r.status < 500:
+                break
+            time.sleep(retry_pause)
+        if r is None or r.status >= 500:
+            return False, statuses, key()
+        if r.status in (302, 303):
+            return "/merci" in (r.location or ""), statuses, key()
+        screen = _SurveyScreen()
+        screen.feed(r.body)
+        if not screen.fields:
+            return False, statuses, key()
+        fields = screen.fields + [("action", "suivant")]
+    return False, statuses, key()
 
 
 def token(body, main=True):

@@ -64,6 +64,7 @@ public static class WebExtensions
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseMiddleware<DatabaseUnavailable>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<FormNulCharacters>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();

@@ -48,6 +48,10 @@ public static class RoleMatrix
         ("/wiki/page-a-creer/modifier", Access.Contributor),
         ("/recherche", Access.Public),
         ("/syntheses", Access.Reader),
+        ("/admin/journal", Access.Admin),
+        ("/compte/double-authentification", Access.Member),
+        ("/compte/double-authentification/activer", Access.Member),
+        ("/compte/double-authentification/desactiver", Access.Member),
         ("/observations", Access.Member),
         ("/observations/nouvelle", Access.Contributor),
         ("/observations/a-valider", Access.Coordination),
@@ -85,7 +89,41 @@ public static class RoleMatrix
 
     public static readonly string[] Visitors = [Anonymous, .. Roles.All];
 
-    public enum Outcome { Ok, RedirectToLogin, Forbidden }
+    public enum Outcome { Ok, RedirectToLogin, Forbidden, NotFound }
+
+    /// <summary>
+    /// Routes that cannot be visited without a record (an id, a slug, a file name) or a token from an e-mail or a
+    /// previous step: <see cref="RecordMatrix"/> visits each with records of the test world. A page route that is
+    /// neither here nor reached by <see cref="Pages"/> fails <see cref="RouteCoverageTests"/>.
+    /// </summary>
+    public static readonly string[] NeedsRecord =
+    [
+        "/admin/comptes/{id}",
+        "/annuaire/acteurs/{slug}", "/annuaire/acteurs/{slug}/modifier",
+        "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier",
+        "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier",
+        "/annuaire/territoires/{slug}", "/annuaire/territoires/{slug}/modifier",
+        "/compte/connexion-2fa", "/compte/connexion-recuperation", "/compte/invitation", "/compte/reinitialiser",
+        "/enquetes/{slug}", "/enquetes/{slug}/merci",
+        "/enquetes/gestion/{id:int}", "/enquetes/gestion/{id:int}/codes", "/enquetes/gestion/{id:int}/qr",
+        "/enquetes/gestion/{id:int}/question/{questionId:int?}", "/enquetes/gestion/{id:int}/resultats",
+        "/evenements/{key}", "/evenements/{id:int}/modifier", "/evenements/{id:int}/ajouter.ics", "/evenements/desinscription",
+        "/groupes/{slug}", "/groupes/{slug}/modifier", "/groupes/{slug}/calendrier.ics",
+        "/observations/{id:int}", "/observations/{id:int}/modifier", "/observations/{id:int}/historique",
+        "/veille/{id:int}", "/veille/{id:int}/modifier",
+        "/wiki/{slug}", "/wiki/{slug}/modifier", "/wiki/{slug}/historique", "/wiki/{slug}/diff",
+        "/wiki/{slug}/version/{numero:int}", "/wiki/{slug}/fichiers", "/wiki/{slug}/fichiers/{nom}",
+        "/syntheses/{reference}.pdf", "/syntheses/apercu",
+    ];
+
+    /// <summary>Page routes nobody navigates to, and why.</summary>
+    public static readonly Dictionary<string, string> NotVisited = new()
+    {
+        ["/Index"] = "second nom de la page d'accueil « / », visitée par la matrice",
+        ["/Errors/Status"] = "page d'erreur, servie par ré-exécution",
+        ["/compte/acces-refuse"] = "page « accès refusé » : elle répond 403 à tous, c'est elle que chaque 403 de la matrice affiche",
+        ["/erreur/{code:int}"] = "page d'erreur, servie par ré-exécution (statuts testés dans HeadersTests et DatabaseUnavailableTests)",
+    };
 
     public static Outcome Expected(Access access, string visitor) =>
         access == Access.Public ? Outcome.Ok

@@ -60,6 +60,9 @@ public class AttachmentTests(PortalFixture portal) : PortalTest(portal)
     [InlineData("page.html", "<script>alert(1)</script>", "text/html")]
     [InlineData("note.txt", "\u0000\u0001binaire", "text/plain")]
     [InlineData("rapport.pdf", "<html>pas un pdf</html>", "application/pdf")]
+    [InlineData("photo.PNG", "<html><script>alert(1)</script></html>", "image/png")]
+    [InlineData("photo.png.html", "<script>alert(1)</script>", "image/png")]
+    [InlineData("image.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "image/png")]
     public async Task A_file_whose_type_is_refused_or_does_not_match_its_content_is_rejected(string name, string content, string claimed)
     {
         await Portal.Page("Atelier", "Texte");
@@ -70,6 +73,63 @@ public class AttachmentTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("n'est pas accepté", (await response.ReadHtml()).QuerySelector(".field-error")!.Text());
         Assert.Equal(0, await Portal.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WikiAttachments)));
+    }
+
+    [Theory]
+    [InlineData("installeur.exe")]
+    [InlineData("photo.png.exe")]
+    [InlineData("photo.exe.")]
+    public async Task A_program_with_a_png_signature_is_rejected(string name)
+    {
+        await Portal.Page("Atelier", "Texte");
+        var client = await Portal.SignedInAs(Roles.Contributeur);
+        var disguised = Png.Concat("MZ\u0090\u0000 programme"u8.ToArray()).ToArray();
+
+        using var response = await Upload(client, "atelier", name, disguised, "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("n'est pas accepté", (await response.ReadHtml()).QuerySelector(".field-error")!.Text());
+        Assert.Equal(0, await Portal.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WikiAttachments)));
+    }
+
+    /// <summary>200 MB of zeros in a few hundred kilobytes, with the entries Word or LibreOffice look for.</summary>
+    private static byte[] ZipBomb(string kind)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, byte[] content)
+            {
+                using var s = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Fastest).Open();
+                s.Write(content);
+            }
+            if (kind == "odt") Add("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray());
+            else Add("[Content_Types].xml", "<Types/>"u8.ToArray());
+            using var big = zip.CreateEntry(kind == "odt" ? "content.xml" : "word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 200; i++) big.Write(zeros);
+        }
+        return buffer.ToArray();
+    }
+
+    [Theory]
+    [InlineData("rapport.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("rapport.odt", "odt", "application/vnd.oasis.opendocument.text")]
+    public async Task A_zip_bomb_disguised_as_an_office_document_is_rejected_without_being_unpacked(string name, string kind, string claimed)
+    {
+        await Portal.Page("Atelier", "Texte");
+        var client = await Portal.SignedInAs(Roles.Contributeur);
+        var bomb = ZipBomb(kind);
+        Assert.True(bomb.Length < WikiFiles.MaxBytes, $"la bombe fait {bomb.Length} octets");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await Upload(client, "atelier", name, bomb, claimed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("n'est pas accepté", (await response.ReadHtml()).QuerySelector(".field-error")!.Text());
+        Assert.Equal(0, await Portal.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WikiAttachments)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"refus en {watch.Elapsed.TotalSeconds:F1} s : l'archive a-t-elle été décompressée ?");
+        await client.GetHtml("/wiki/atelier");
     }
 
     [Fact]

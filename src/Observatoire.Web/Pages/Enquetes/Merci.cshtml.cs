@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Pages.Enquetes;
 
@@ -15,9 +16,12 @@ public class MerciModel(ObservatoireDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, string? apercu, string? assiste, CancellationToken ct)
     {
-        var id = await db.Surveys.AsNoTracking().Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-        if (id is null) return NotFound();
-        (SurveyId, Slug, Preview, Assisted) = (id.Value, slug, apercu == "1", assiste == "1");
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Status }).SingleOrDefaultAsync(ct);
+        if (survey is null) return NotFound();
+        // A draft exists only in the builder's preview: its slug must not be confirmed to anyone else.
+        var coordination = User.IsInRole(Roles.Coordination) || User.IsInRole(Roles.Administrateur);
+        if (survey.Status == SurveyStatus.Draft && !(apercu == "1" && coordination)) return NotFound();
+        (SurveyId, Slug, Preview, Assisted) = (survey.Id, slug, apercu == "1", assiste == "1");
         return Page();
     }
 }

@@ -9,6 +9,15 @@ public static class WikiFiles
     /// <summary>The one place the size limit is set.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// An office document whose entries would unpack to more than this, or compress more than <see cref="MaxRatio"/>
+    /// to 1 past a megabyte, is a zip bomb: refused, so that no reader's office suite or indexer has to open it.
+    /// Only the sizes declared in the archive's directory are read; nothing is decompressed here.
+    /// </summary>
+    public const long MaxUnpackedBytes = 100 * 1024 * 1024;
+
+    public const long MaxRatio = 100;
+
     public sealed record Kind(string Extension, string ContentType, bool IsImage);
 
     private static readonly Dictionary<string, Kind> Kinds = new Kind[]
@@ -63,6 +72,7 @@ public static class WikiFiles
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            if (!UnpacksSafely(zip)) return false;
             var entry = zip.GetEntry("mimetype");
             if (entry is null || entry.Length > 200) return false;
             using var reader = new StreamReader(entry.Open(), Encoding.ASCII);
@@ -80,12 +90,24 @@ public static class WikiFiles
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            return zip.GetEntry(entryName) is not null && zip.GetEntry("[Content_Types].xml") is not null;
+            return UnpacksSafely(zip) && zip.GetEntry(entryName) is not null && zip.GetEntry("[Content_Types].xml") is not null;
         }
         catch (InvalidDataException)
         {
             return false;
         }
+    }
+
+    private static bool UnpacksSafely(ZipArchive zip)
+    {
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (total > MaxUnpackedBytes) return false;
+            if (entry.Length > 1024 * 1024 && entry.Length / Math.Max(1, entry.CompressedLength) > MaxRatio) return false;
+        }
+        return true;
     }
 
     /// <summary>Text files must be valid UTF-8 without control bytes (no binary renamed .txt).</summary>

@@ -43,6 +43,8 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     /// </summary>
     public async Task<IActionResult> OnPostFusionnerAsync(string slug, CancellationToken ct)
     {
+        // The page is open to visitors, so its [Authorize] cannot guard this handler: a visitor is sent to sign in.
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
         if (!DirectoryPages.IsCoordination(User)) return Forbid();
         var source = await db.Structures.Include(s => s.Memberships).Include(s => s.Users)
             .FirstOrDefaultAsync(s => s.Slug == slug, ct);
