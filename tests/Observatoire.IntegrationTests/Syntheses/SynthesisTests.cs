@@ -211,4 +211,27 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("postérieure", form.QuerySelector("#au-erreur")!.TextContent);
         Assert.Equal("Bilan", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#titre")!).Value);
     }
+
+    [Fact]
+    public async Task Hostile_text_in_the_title_and_in_structure_names_is_printed_as_text_in_the_pdf()
+    {
+        await SeedRabiereAsync();
+        await Portal.Db(async db =>
+        {
+            var resoudre = await db.Structures.SingleAsync(s => s.Name == "Association Résoudre");
+            resoudre.Name = "<img src=x onerror=alert(1)> Résoudre";
+            await db.SaveChangesAsync();
+        });
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        var title = Uri.EscapeDataString("<script>alert(1)</script> Bilan =HYPERLINK(\"x\")");
+
+        var (_, pdf) = await GenerateAsync(partner, $"{Period}&territoire=rabiere&titre={title}");
+
+        var (text, _) = Read(pdf);
+        Assert.Contains("<script>alert(1)</script> Bilan", text);
+        Assert.Contains("<img src=x onerror=alert(1)> Résoudre", text);
+        var preview = await partner.GetHtml($"/syntheses/apercu?{Period}&territoire=rabiere&titre={title}");
+        Assert.Empty(preview.QuerySelectorAll("main script, main img[onerror]"));
+        Assert.Contains("<script>alert(1)</script> Bilan", preview.QuerySelector("main")!.TextContent);
+    }
 }
