@@ -4,8 +4,10 @@ docs/performance.md (figures against the issue 9 targets, each with its ratio to
 import json, re, sys, datetime
 
 lines_path, json_path, doc_path, load = sys.argv[1:5]
+settings = sys.argv[5] if len(sys.argv) > 5 else ""
 rows = [json.loads(l) for l in open(lines_path) if l.strip()]
-json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "load_average": load, "results": rows},
+json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "load_average": load,
+           "portal_settings": settings, "results": rows},
           open(json_path, "w"), indent=1, ensure_ascii=False)
 
 def of(scenario, volume=None):

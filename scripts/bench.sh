@@ -2,7 +2,10 @@
 # Load benchmark of the portal's main paths against a baseline app, in one session, on a private PostgreSQL.
 # Usage: scripts/bench.sh [scenario]   scenario: all (default) | wiki | observations | dashboard | search | survey | pdf
 # Environment: BENCH_VOLUMES="10000 100000 1000000" (observations, cumulative), BENCH_SECONDS=10 (per wrk run),
-#              BENCH_CONCURRENCY="8 32 128" (wrk connections), BENCH_WIKI_PAGES=10000, BENCH_SURVEY_RESPONSES=5000.
+#              BENCH_CONCURRENCY="8 32 128" (wrk connections), BENCH_WIKI_PAGES=10000, BENCH_SURVEY_RESPONSES=5000,
+#              BENCH_PORTAL_ENV="Key=Value …" (extra portal settings, e.g. Observatoire__OutputCache__Enabled=false for
+#              "before" figures), BENCH_KEEP=1 (leave PostgreSQL running afterwards, for EXPLAIN ANALYZE).
+# Plans of statements slower than 100 ms (auto_explain) are saved next to the results.
 # Writes bench/results/<date>.json and replaces the "Banc d'essai" section of docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +33,8 @@ PORTAL_PID=; BASELINE_PID=
 cleanup() {
   [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true
   [ -n "$BASELINE_PID" ] && kill "$BASELINE_PID" 2>/dev/null || true
-  pg_stop "$DIR/pg"; rm -rf "$DIR"
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "PostgreSQL laissé en marche : $DIR/pg, port $PG_PORT"
+  else pg_stop "$DIR/pg"; rm -rf "$DIR"; fi
 }
 trap cleanup EXIT
 RESULTS="$DIR/results.jsonl"; : >"$RESULTS"
@@ -44,14 +48,15 @@ done
 
 # Durable commits (synchronous_commit on, the default): the survey scenario promises stored responses.
 pg_init "$DIR/pg"
-pg_start "$DIR/pg" "$PG_PORT" "-c shared_buffers=512MB -c work_mem=32MB -c max_wal_size=4GB -c max_connections=200"
+pg_start "$DIR/pg" "$PG_PORT" "-c shared_buffers=512MB -c work_mem=32MB -c max_wal_size=4GB -c max_connections=200 \
+  -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=100ms -c auto_explain.log_format=text"
 for db in obs baseline; do pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"; done
 CS="Host=127.0.0.1;Port=$PG_PORT;Database=obs;Username=postgres"
 psql_obs() { pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d obs -XAtq "$@"; }
 bench() { dotnet bench/Observatoire.Bench/bin/Release/net10.0/Observatoire.Bench.dll "$@"; }
 
 # Reference data and the demo accounts come from the demo dataset (a few hundred rows); the volume is generated.
-ConnectionStrings__Observatoire="$CS" ASPNETCORE_ENVIRONMENT=Production Observatoire__DemoData=true \
+env ${BENCH_PORTAL_ENV:-} ConnectionStrings__Observatoire="$CS" ASPNETCORE_ENVIRONMENT=Production Observatoire__DemoData=true \
   Observatoire__Security__RequireTwoFactorForStaff=false Observatoire__RateLimits__Enabled=false \
   Logging__LogLevel__Default=Warning \
   dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls "http://127.0.0.1:$WEB_PORT" \
@@ -163,5 +168,6 @@ fi
 
 mkdir -p bench/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-python3 bench/report.py "$RESULTS" "bench/results/$stamp.json" docs/performance.md "$(uptime | sed 's/.*load average: //')"
+grep -A40 "duration: [0-9.]* ms  plan:" "$DIR/pg/server.log" >"bench/results/$stamp-slow-plans.log" || true
+python3 bench/report.py "$RESULTS" "bench/results/$stamp.json" docs/performance.md "$(uptime | sed 's/.*load average: //')" "${BENCH_PORTAL_ENV:-}"
 echo "Résultats : bench/results/$stamp.json ; tableau dans docs/performance.md"
