@@ -32,14 +32,15 @@ if base_peak:
     out.append(f"| référence Fortunes (débit max.) | — | {fr(base_peak)} req/s | — | 1 | — |")
 if base_rate:
     out.append(f"| référence Fortunes, {base_rate['target_rps']} req/s | — | p50 {fr(base_rate['p50_ms'])} ms, p99 {fr(base_rate['p99_ms'])} ms | — | 1 | — |")
-def latency_ratio(p50): return f"× {p50 / base_p50:.1f} (p50)" if base_p50 else "—"
+def ratio(x, digits=2): return f"{x:.{digits}f}".replace(".", ",")
+def latency_ratio(p50): return f"× {ratio(p50 / base_p50, 1)} (p50)" if base_p50 else "—"
 
 for v in volumes:
     wiki = of("wiki", v)
     if wiki:
         peak = max(r["rps"] for r in wiki)
         line("page de wiki publique, débit max.", vol(v), f"{fr(peak)} req/s", "≥ 0,5 × référence",
-             f"{peak / base_peak:.2f}" if base_peak else "—", base_peak and peak >= 0.5 * base_peak)
+             ratio(peak / base_peak) if base_peak else "—", base_peak and peak >= 0.5 * base_peak)
     for r in of("wiki-rate", v):
         line(f"page de wiki publique, {r['target_rps']} req/s (≈ 60 %)", vol(v), f"p50 {fr(r['p50_ms'])} ms, p99 {fr(r['p99_ms'])} ms",
              "p99 < 50 ms", latency_ratio(r["p50_ms"]), r["p99_ms"] < 50 and r["errors"] == 0)
@@ -61,7 +62,7 @@ for v in volumes:
         exact = r["stored"] == r["acknowledged"] and r["duplicate_keys"] == 0 and r["failures"] == 0
         line(f"réponse à une enquête (3 requêtes, {r['concurrency']} répondants simultanés)", vol(v),
              f"{fr(r['responses_per_s'])} réponses/s ; {r['acknowledged']} acquittées, {r['stored']} enregistrées, {r['failures']} échecs",
-             "≥ 1 000/s, chacune enregistrée une fois", f"{r['responses_per_s'] * 3 / base_peak:.2f} (requêtes/s)" if base_peak else "—",
+             "≥ 1 000/s, chacune enregistrée une fois", f"{ratio(r['responses_per_s'] * 3 / base_peak)} (requêtes/s)" if base_peak else "—",
              exact and r["responses_per_s"] >= 1000)
     for r in of("pdf", v):
         line(f"synthèse PDF ({r['pages']} pages) — {r['name']}", vol(v), f"p50 {fr(r['p50_ms'] / 1000)} s, max. {fr(r['max_ms'] / 1000)} s",
