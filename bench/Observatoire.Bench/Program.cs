@@ -18,6 +18,15 @@ return args switch
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0),
     ["measure", var url, var email, var password, ..] => await Measure.RunAsync(url, email, password,
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 40),
+    ["bench-survey", var cs] => await Generator.EnsureBenchSurveyAsync(cs),
+    ["wiki", var cs, var n] => await WikiGenerator.RunAsync(cs, int.Parse(n, CultureInfo.InvariantCulture)),
+    ["cookie", var url, var email, var password] => await Load.CookieAsync(url, email, password),
+    ["rate", var url, var rps, var seconds, var cookie, .. var paths] => await Load.FixedRateAsync(url,
+        int.Parse(rps, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture), cookie, paths),
+    ["survey", var url, var slug, var count, var concurrency] => await Load.SurveyAsync(url, slug,
+        int.Parse(count, CultureInfo.InvariantCulture), int.Parse(concurrency, CultureInfo.InvariantCulture)),
+    ["latency", var url, var runs, var cookie, .. var paths] => await Load.SequentialAsync(url,
+        int.Parse(runs, CultureInfo.InvariantCulture), cookie, paths),
     _ => Usage(),
 };
 
@@ -28,6 +37,11 @@ static int Usage()
           generate "<chaîne de connexion>" <observations> [<réponses d'enquête>]
           measure <url du portail> <courriel d'un membre> <mot de passe> [<requêtes par scénario>]
           syntheses <url du portail> <courriel d'un partenaire> <mot de passe> [<générations par scénario>]
+          wiki "<chaîne de connexion>" <pages>
+          cookie <url du portail> <courriel> <mot de passe>
+          rate <url> <requêtes/s> <secondes> <cookie ou -> <chemin>...
+          latency <url> <requêtes> <cookie ou -> <chemin>...
+          survey <url> <slug de l'enquête> <réponses> <concurrence>
         La base doit avoir été migrée et contenir les données de démonstration (référentiels, enquête).
         """);
     return 2;
@@ -196,6 +210,15 @@ static class Generator
           AND q."SurveyId" = (SELECT min(q2."SurveyId") FROM "Questions" q2 JOIN "QuestionOptions" o2 ON o2."QuestionId" = q2."Id")
         GROUP BY q."Id" ORDER BY q."Id" LIMIT 3
         """, r => (Id: r.GetInt32(0), Survey: r.GetInt32(1), Type: r.GetString(2), Options: r.GetFieldValue<int[]>(3)));
+
+    /// <summary>The survey of the submission scenario (slug banc-d-essai), created once.</summary>
+    public static async Task<int> EnsureBenchSurveyAsync(string connectionString)
+    {
+        await using var data = NpgsqlDataSource.Create(connectionString);
+        await using var db = await data.OpenConnectionAsync();
+        if (await Scalar<long>(db, """SELECT count(*) FROM "Surveys" WHERE "Slug" = 'banc-d-essai' """) == 0) await Execute(db, BenchSurvey);
+        return 0;
+    }
 
     /// <summary>A survey with three closed questions, for databases without the demo surveys.</summary>
     private const string BenchSurvey = """

@@ -25,6 +25,7 @@ public static class WebExtensions
         services.AddRazorPages(o =>
             {
                 o.Conventions.AddPageRoute("/Errors/Status", "/erreur/{code:int}");
+                o.Conventions.AddFolderApplicationModelConvention("/Wiki", m => m.Filters.Add(new PublicPageCache.EvictWikiOnWrite()));
             })
             .AddMvcOptions(o => FrenchMessages.Apply(o.ModelBindingMessageProvider));
         services.AddAntiforgery(o =>
@@ -39,6 +40,7 @@ public static class WebExtensions
             // Only the reverse proxy on this host (nginx) is trusted; see docker-compose.yml.
             o.KnownProxies.Add(System.Net.IPAddress.Loopback);
         });
+        services.AddObservatoireOutputCache(configuration);
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfEngine>();
         services.AddScoped<Pages.Syntheses.SynthesisPrinter>();
@@ -72,6 +74,8 @@ public static class WebExtensions
         app.UseRateLimiter();
         app.UseMiddleware<StaffTwoFactor>();
         app.UseAuthorization();
+        // After authentication: the cache serves only requests without a signed-in user.
+        app.UseOutputCache();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Observatoire.Web.Data;
@@ -78,7 +79,10 @@ public sealed class PortalFixture : IAsyncLifetime
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
 
-    /// <summary>Empties every table but the migration history and the data-protection keys, then re-creates the roles.</summary>
+    /// <summary>
+    /// Empties every table but the migration history and the data-protection keys, re-creates the roles, and forgets
+    /// the cached public pages (tests reuse slugs, and the tables were emptied behind the portal's back).
+    /// </summary>
     public async Task ResetAsync()
     {
         await using (var connection = new NpgsqlConnection(ConnectionString))
@@ -87,6 +91,7 @@ public sealed class PortalFixture : IAsyncLifetime
             await _respawner.ResetAsync(connection);
         }
         await Scope(sp => sp.GetRequiredService<InitialData>().LoadAsync(new ObservatoireOptions()));
+        await Factory.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageCache.WikiTag, default);
     }
 
     /// <summary>A browser-like client: no automatic redirect (tests assert them), cookies kept between requests.</summary>

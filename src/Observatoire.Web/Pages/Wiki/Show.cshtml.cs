@@ -1,13 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>A wiki page: its current revision, what it is about, what links to it, its files; follow or stop following it.</summary>
+[OutputCache(PolicyName = PublicPageCache.WikiPolicy)]
 public class ShowModel(ObservatoireDbContext db) : PageModel
 {
     public record Linked(string Name, string Url);

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Turns the JSON lines of scripts/bench.sh into bench/results/<date>.json and the "Banc d'essai" section of
+docs/performance.md (figures against the issue 9 targets, each with its ratio to the baseline run in the same session)."""
+import json, re, sys, datetime
+
+lines_path, json_path, doc_path, load = sys.argv[1:5]
+settings = sys.argv[5] if len(sys.argv) > 5 else ""
+rows = [json.loads(l) for l in open(lines_path) if l.strip()]
+json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "load_average": load,
+           "portal_settings": settings, "results": rows},
+          open(json_path, "w"), indent=1, ensure_ascii=False)
+
+def of(scenario, volume=None):
+    return [r["result"] for r in rows if r["scenario"] == scenario and (volume is None or r["volume"] == volume)]
+
+def fr(x, unit=""):
+    s = f"{x:,.0f}".replace(",", "\u202f") if abs(x) >= 100 else f"{x:.1f}".replace(".", ",")
+    return s + unit
+
+base_runs = of("baseline")
+base_peak = max((r["rps"] for r in base_runs), default=0)
+base_rate = (of("baseline-rate") or [None])[0]
+base_p50 = base_rate["p50_ms"] if base_rate else None
+volumes = sorted({r["volume"] for r in rows if r["volume"] > 0})
+
+out = ["| scénario | volume | mesure | cible | rapport à la référence | atteinte |", "|---|---|---|---|---|---|"]
+def line(name, volume, figure, target, ratio, ok):
+    out.append(f"| {name} | {volume} | {figure} | {target} | {ratio} | {'oui' if ok else '**non**'} |")
+def vol(v): return f"{v:,}".replace(",", "\u202f") if v else "—"
+
+if base_peak:
+    out.append(f"| référence Fortunes (débit max.) | — | {fr(base_peak)} req/s | — | 1 | — |")
+if base_rate:
+    out.append(f"| référence Fortunes, {base_rate['target_rps']} req/s | — | p50 {fr(base_rate['p50_ms'])} ms, p99 {fr(base_rate['p99_ms'])} ms | — | 1 | — |")
+def ratio(x, digits=2): return f"{x:.{digits}f}".replace(".", ",")
+def latency_ratio(p50): return f"× {ratio(p50 / base_p50, 1)} (p50)" if base_p50 else "—"
+
+for v in volumes:
+    wiki = of("wiki", v)
+    if wiki:
+        peak = max(r["rps"] for r in wiki)
+        line("page de wiki publique, débit max.", vol(v), f"{fr(peak)} req/s", "≥ 0,5 × référence",
+             ratio(peak / base_peak) if base_peak else "—", base_peak and peak >= 0.5 * base_peak)
+    for r in of("wiki-rate", v):
+        line(f"page de wiki publique, {r['target_rps']} req/s (débit fixe)", vol(v), f"p50 {fr(r['p50_ms'])} ms, p99 {fr(r['p99_ms'])} ms",
+             "p99 < 50 ms", latency_ratio(r["p50_ms"]), r["p99_ms"] < 50 and r["errors"] == 0)
+    for r in of("wiki-rss", v):
+        line("mémoire du portail sous la charge wiki", vol(v), f"{r['max_mb']} Mo (VmRSS max.)", "< 400 Mo", "—", r["max_mb"] < 400)
+    for r in of("observations", v):
+        line("liste d'observations filtrée, page 1", vol(v), f"p50 {fr(r['p50_ms'])} ms, p95 {fr(r['p95_ms'])} ms", "p50 < 100 ms",
+             latency_ratio(r["p50_ms"]), r["p50_ms"] < 100)
+    for r in of("dashboard-cold", v):
+        line("tableau de bord, 2 filtres, froid", vol(v), f"p50 {fr(r['p50_ms'])} ms, p95 {fr(r['p95_ms'])} ms", "p50 < 300 ms",
+             latency_ratio(r["p50_ms"]), r["p50_ms"] < 300)
+    for r in of("dashboard-repeated", v):
+        line("tableau de bord, 2 filtres, répété", vol(v), f"p50 {fr(r['p50_ms'])} ms, p95 {fr(r['p95_ms'])} ms", "p50 < 50 ms",
+             latency_ratio(r["p50_ms"]), r["p50_ms"] < 50)
+    for r in of("search", v):
+        line("recherche plein texte (wiki + observations)", vol(v), f"p50 {fr(r['p50_ms'])} ms, p95 {fr(r['p95_ms'])} ms", "p50 < 100 ms",
+             latency_ratio(r["p50_ms"]), r["p50_ms"] < 100)
+    for r in of("survey", v):
+        exact = r["stored"] == r["acknowledged"] and r["duplicate_keys"] == 0 and r["failures"] == 0
+        line(f"réponse à une enquête (3 requêtes, {r['concurrency']} répondants simultanés)", vol(v),
+             f"{fr(r['responses_per_s'])} réponses/s ; {r['acknowledged']} acquittées, {r['stored']} enregistrées, {r['failures']} échecs",
+             "≥ 1 000/s, chacune enregistrée une fois", f"{ratio(r['responses_per_s'] * 3 / base_peak)} (requêtes/s)" if base_peak else "—",
+             exact and r["responses_per_s"] >= 1000)
+    for r in of("pdf", v):
+        line(f"synthèse PDF ({r['pages']} pages) — {r['name']}", vol(v), f"p50 {fr(r['p50_ms'] / 1000)} s, max. {fr(r['max_ms'] / 1000)} s",
+             "< 10 s", "—", r["max_ms"] < 10000)
+
+detail = ["| série | volume | connexions | req/s | p50 | p99 | erreurs |", "|---|---|---|---|---|---|---|"]
+for r in rows:
+    x = r["result"]
+    if x.get("kind") == "wrk":
+        detail.append(f"| {r['scenario']} | {vol(r['volume'])} | {x['connections']} | {fr(x['rps'])} | {fr(x['p50_ms'])} ms | {fr(x['p99_ms'])} ms | {x['errors'] + x['non2xx']} |")
+
+section = "\n".join([
+    "<!-- bench:start (written by scripts/bench.sh; edit the text outside these markers) -->",
+    f"Dernière exécution : {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, charge moyenne de la machine "
+    f"au moment du rapport : {load}. Machine partagée à 2 cœurs : les chiffres sont des bornes hautes de latence et basses de débit.",
+    "", *out, "", "Débit sous `wrk` (1 fil, épinglé sur le cœur 1 par `taskset -c 1`, "
+    "chaque série après 3 s de chauffe) :", "", *detail, "<!-- bench:end -->"])
+
+doc = open(doc_path).read()
+if "<!-- bench:start" in doc:
+    doc = re.sub(r"<!-- bench:start.*?<!-- bench:end -->", lambda _: section, doc, flags=re.S)
+else:
+    doc = doc.rstrip() + "\n\n## Banc d'essai (issue 9)\n\n" + section + "\n"
+open(doc_path, "w").write(doc)
+print("\n".join(out))
