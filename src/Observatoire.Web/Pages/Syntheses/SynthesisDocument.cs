@@ -41,29 +41,35 @@ public static class SynthesisDocument
     public static string Footer(SynthesisContent c, Stamp stamp) =>
         FrenchTypography.Text($"{stamp.Reference ?? "Aperçu"} · {c.Title}");
 
-    /// <summary>A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).</summary>
-    public static string Render(SynthesisContent c, Stamp stamp, string head, string? beforeDocument = null)
+    /// <summary>
+    /// A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).
+    /// <paramref name="printed"/> adds the page column of the contents, filled by the PDF engine (data-page-of); the
+    /// preview in a browser has no pages. The body's prose is hyphenated (soft hyphens): Chromium offline has no
+    /// French dictionary for <c>hyphens: auto</c>.
+    /// </summary>
+    public static string Render(SynthesisContent c, Stamp stamp, string head, string? beforeDocument = null, bool printed = false)
     {
-        var sb = new StringBuilder(64 * 1024);
+        var body = new StringBuilder(64 * 1024);
+        Body(body, c, stamp, printed);
+        var sb = new StringBuilder(body.Length + body.Length / 8 + 4096);
         sb.Append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(T(c.Title)).Append("</title>")
             .Append(head).Append("</head>\n<body>\n").Append(beforeDocument ?? "");
-        Body(sb, c, stamp);
+        sb.Append(FrenchHyphenation.InHtml(body.ToString()));
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
 
     /// <summary>The document's body: cover, contents, chapters.</summary>
-    public static void Body(StringBuilder sb, SynthesisContent c, Stamp stamp)
+    public static void Body(StringBuilder sb, SynthesisContent c, Stamp stamp, bool printed = false)
     {
         sb.Append("<main class=\"synthese\">\n");
         Cover(sb, c, stamp);
         var sections = Sections(c);
-        Contents(sb, sections);
+        Contents(sb, sections, printed);
         var n = 0;
         foreach (var s in sections)
         {
-            var number = s.Id == "partie-structures" ? "" : $"{++n}. ";
-            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n<h2>{T(number + s.Title)}</h2>\n");
+            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n<h2>{T(Heading(s, ref n))}</h2>\n");
             switch (s.Id)
             {
                 case "partie-chiffres-cles": KeyFigures(sb, c); break;
@@ -78,6 +84,9 @@ public static class SynthesisDocument
         }
         sb.Append("</main>\n");
     }
+
+    /// <summary>"1. Chiffres clés" … the annex is not numbered. Same text in the contents and in the chapter's heading.</summary>
+    private static string Heading(Section s, ref int n) => s.Id == "partie-structures" ? s.Title : $"{++n}. {s.Title}";
 
     private static void Cover(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
@@ -100,14 +109,16 @@ public static class SynthesisDocument
         sb.Append("</section>\n");
     }
 
-    private static void Contents(StringBuilder sb, IReadOnlyList<Section> sections)
+    private static void Contents(StringBuilder sb, IReadOnlyList<Section> sections, bool printed)
     {
         sb.Append($"<nav class=\"toc\" aria-labelledby=\"sommaire\">\n<h2 id=\"sommaire\">{T("Sommaire")}</h2>\n<ol>\n");
         var n = 0;
         foreach (var s in sections)
         {
-            var number = s.Id == "partie-structures" ? "" : $"{++n}. ";
-            sb.Append($"<li><a href=\"#{s.Id}\">{T(number + s.Title)}</a></li>\n");
+            sb.Append($"<li><a href=\"#{s.Id}\"><span class=\"toc-title\">{T(Heading(s, ref n))}</span>");
+            // Empty and of fixed width until the engine writes the page in: the numbers arriving move nothing.
+            if (printed) sb.Append($"<span class=\"toc-leader\" aria-hidden=\"true\"></span><span class=\"toc-page\" data-page-of=\"{s.Id}\"></span>");
+            sb.Append("</a></li>\n");
         }
         sb.Append("</ol>\n</nav>\n");
     }
