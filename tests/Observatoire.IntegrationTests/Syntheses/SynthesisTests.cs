@@ -32,7 +32,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         });
     }
 
-    private async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
+    internal static async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
     {
         using var response = await client.PostForm($"/syntheses/apercu?{query}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -44,7 +44,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         return (reference, await pdf.Content.ReadAsByteArrayAsync());
     }
 
-    private static (string Text, int Pages) Read(byte[] pdf)
+    internal static (string Text, int Pages) Read(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
         // Spaces of any kind (narrow no-break ones included) become one plain space, so figures compare as shown.
@@ -52,7 +52,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         return (Regex.Replace(text, @"[\s\u00A0\u202F]+", " "), doc.NumberOfPages);
     }
 
-    private static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
+    internal static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
 
     [Fact]
     public async Task The_pdf_shows_the_dashboards_figures_with_accents_page_numbers_and_its_fingerprint()
