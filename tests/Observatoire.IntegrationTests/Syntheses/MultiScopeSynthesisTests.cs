@@ -55,6 +55,12 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
         foreach (var id in new[] { "observations", "participants", "structures" })
             Assert.Contains($"{Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-label")!.TextContent)} "
                 + Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-value")!.TextContent), text);
+        // Its form shows the several values chosen; drill-down links, which take one value each, are left out.
+        Assert.Equal(["education", "emploi"], dashboard.QuerySelectorAll("select#theme[multiple] option[selected]").Select(o => o.GetAttribute("value")!).Order());
+        Assert.Empty(dashboard.QuerySelectorAll("#graphique-themes a[href^='/observations']"));
+        var single = await partner.GetHtml($"/tableau-de-bord?{MultiScopeData.Period}&theme=emploi");
+        Assert.Null(single.QuerySelector("select#theme[multiple]"));
+        Assert.NotEmpty(single.QuerySelectorAll("#graphique-themes a[href^='/observations']"));
         var stored = await Portal.Db(db => db.Syntheses.SingleAsync(s => s.Reference == reference));
         Assert.Contains(stored.Fingerprint, text.Replace(" ", ""));
         Assert.Contains("\"Themes\": [\"education\", \"emploi\"]", stored.Parameters);
