@@ -353,10 +353,21 @@ public static class Indicators
         var query = db.Observations.AsNoTracking()
             .Where(o => o.Status == ObservationStatus.Validee && o.ObservedOn >= scope.From && o.ObservedOn <= scope.To);
         if (scope.TerritoryIds is { } territories) query = query.Where(o => territories.Contains(o.TerritoryId));
-        if (scope.ThemeId is int theme) query = query.Where(o => o.Themes.Any(t => t.Id == theme));
-        else if (scope.ThemeIds is { } themes) query = query.Where(o => o.Themes.Any(t => themes.Contains(t.Id)));
-        if (scope.AudienceId is int audience) query = query.Where(o => o.Audiences.Any(a => a.Id == audience));
-        else if (scope.AudienceIds is { } audiences) query = query.Where(o => o.Audiences.Any(a => audiences.Contains(a.Id)));
+        if (scope.FactsOnly)
+        {
+            // Several themes or audiences: tested on the fact row's arrays (overlap), the rows the figures count. Through
+            // the link tables PostgreSQL misjudges "one of these themes" and walks every link (10 s instead of 0.7 s at 1M).
+            var (from, to) = (scope.From, scope.To);
+            var facts = db.AnalysisFacts.Where(f => f.ObservedOn >= from && f.ObservedOn <= to);
+            if (scope.ThemeIds is { } themes) facts = facts.Where(f => f.ThemeIds.Any(id => themes.Contains(id)));
+            if (scope.AudienceIds is { } audiences) facts = facts.Where(f => f.AudienceIds.Any(id => audiences.Contains(id)));
+            query = query.Where(o => facts.Any(f => f.ObservationId == o.Id));
+        }
+        else
+        {
+            if (scope.ThemeId is int theme) query = query.Where(o => o.Themes.Any(t => t.Id == theme));
+            if (scope.AudienceId is int audience) query = query.Where(o => o.Audiences.Any(a => a.Id == audience));
+        }
         if (scope.Kind is StructureKind kind) query = query.Where(o => o.Structure.Kind == kind);
         return query;
     }
