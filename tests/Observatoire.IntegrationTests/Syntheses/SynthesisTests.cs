@@ -32,7 +32,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         });
     }
 
-    private async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
+    internal static async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
     {
         using var response = await client.PostForm($"/syntheses/apercu?{query}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -44,7 +44,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         return (reference, await pdf.Content.ReadAsByteArrayAsync());
     }
 
-    private static (string Text, int Pages) Read(byte[] pdf)
+    internal static (string Text, int Pages) Read(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
         return (Join(doc.GetPages().Select(PageText)), doc.NumberOfPages);
@@ -88,7 +88,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         return Regex.Replace(text, @"[\s\u00A0\u202F]+", " ");
     }
 
-    private static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
+    internal static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
 
     [Fact]
     public async Task The_pdf_shows_the_dashboards_figures_with_accents_page_numbers_and_its_fingerprint()

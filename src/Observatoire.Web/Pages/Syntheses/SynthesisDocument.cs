@@ -95,9 +95,9 @@ public static class SynthesisDocument
         sb.Append($"<h1>{T(c.Title)}</h1>\n");
         sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.Du!.Value)} au {Day(c.Filter.Au!.Value)}")}</p>\n");
         sb.Append("<dl class=\"cover-facts\">\n");
-        Fact(sb, "Territoire", c.TerritoryLabel);
-        Fact(sb, "Thème", c.ThemeLabel ?? "Tous les thèmes");
-        Fact(sb, "Public", c.AudienceLabel ?? "Tous les publics");
+        Fact(sb, c.Names.Territories.Count > 1 ? "Territoires" : "Territoire", c.TerritoryLabel);
+        Fact(sb, c.Names.Themes.Count > 1 ? "Thèmes" : "Thème", c.ThemeLabel ?? "Tous les thèmes");
+        Fact(sb, c.Names.Audiences.Count > 1 ? "Publics" : "Public", c.AudienceLabel ?? "Tous les publics");
         if (c.Surveys.Count > 0) Fact(sb, "Enquêtes", string.Join(", ", c.Surveys.Select(s => $"« {s.Title} »")));
         if (c.Reports.Count > 0) Fact(sb, "Retours d'expérience", Plural(c.Reports.Count, "retour cité", "retours cités"));
         Fact(sb, "Date de génération", ParisTime.Format(stamp.GeneratedAtUtc));
@@ -248,6 +248,8 @@ public static class SynthesisDocument
         sb.Append($"<h3>{T("Ce qui est compté")}</h3>\n");
         sb.Append($"<p>{T("Les chiffres portent sur les observations d'usages saisies par les structures membres et validées par la coordination de l'observatoire ; les brouillons et les observations en attente de validation ne comptent pas. Une observation compte dans la période si sa date d'observation est comprise entre la date de début et la date de fin, incluses.")}</p>\n");
         sb.Append($"<p>{T($"Périmètre : {c.TerritoryLabel} (une commune inclut ses quartiers) ; {c.ThemeLabel ?? "tous les thèmes"} ; {c.AudienceLabel ?? "tous les publics"}. Les évolutions comparent à la période précédente de même durée, du {Day(c.PreviousFilter.Du!.Value)} au {Day(c.PreviousFilter.Au!.Value)}.")}</p>\n");
+        if (c.Names.Themes.Count > 1 || c.Names.Audiences.Count > 1)
+            sb.Append($"<p>{T("Une observation liée à plusieurs des thèmes ou des publics choisis compte une seule fois dans les chiffres clés, et une fois dans chacun de ces thèmes ou publics dans les répartitions par thème et par public.")}</p>\n");
         sb.Append($"<h3>{T("Comment")}</h3>\n");
         sb.Append($"<p>{T("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes. Pour les mêmes filtres, le tableau de bord affiche les mêmes chiffres que cette synthèse.")}</p>\n");
         sb.Append("<dl class=\"definitions\">\n");
