@@ -43,7 +43,8 @@ public class RankingTests(PortalFixture portal) : PortalTest(portal)
 
         var first = page.QuerySelector(".search-results li")!;
         Assert.Equal("Permanence jeunes", first.QuerySelector("a")!.Text());
-        Assert.Equal(50, page.QuerySelectorAll(".search-results li").Length);
+        Assert.Equal(IndexModel.MaxHits, page.QuerySelectorAll(".search-results li").Length);
+        Assert.StartsWith("Les 50 premiers résultats", page.QuerySelector("main h2")!.Text());
         // Excerpts are still computed for the hits shown.
         Assert.Contains("permanence", page.QuerySelectorAll(".search-results li")[1].QuerySelectorAll("mark").Select(m => m.Text().ToLowerInvariant()));
     }

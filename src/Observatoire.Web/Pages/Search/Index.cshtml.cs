@@ -22,6 +22,9 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>Hits shown: when there are this many, more matched and the heading says « les 50 premiers ».</summary>
+    public const int MaxHits = 50;
+
     /// <summary>How many of the most recent matches of the wiki and of the observations are ranked (besides exact title matches).</summary>
     public const int CandidatesPerSource = 200;
 
@@ -121,7 +124,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             ORDER BY h."Rank" DESC, h."Title"
             """).ToListAsync(ct);
         hits.AddRange(await Groupes.GroupsSearch.SearchAsync(db, q, ct));
-        Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(50).ToList();
+        Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(MaxHits).ToList();
     }
 
     public static string KindLabel(string kind) => kind switch
