@@ -110,7 +110,8 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         var to = Filter.To ?? LastRollupDay;
         // The scope splits the period at month boundaries and needs the day after its end.
         if (to > LastRollupDay) return null;
-        return new Indicators.Scope(from, to, ids.Territories, ids.Theme, ids.Audience, null);
+        return new Indicators.Scope(from, to, ids.Territories,
+            ids.Theme is int theme ? [theme] : null, ids.Audience is int audience ? [audience] : null, null);
     }
 
     /// <summary>Last day of the month before the last one DateOnly can hold: open-ended periods end here.</summary>
