@@ -435,8 +435,9 @@ public static class Indicators
     }
 
     /// <summary>
-    /// CTE <c>toolcells</c> (ThemeId, ToolId, Observations). The tool rollup has no audience or structure
-    /// dimension, so with an audience or structure-kind filter the whole period is read from the fact rows.
+    /// CTE <c>toolcells</c> (ThemeId, ToolId, Observations). Without an audience or structure-kind filter: whole
+    /// months from AnalysisToolCells, edge days from the daily AnalysisToolDays. With one: whole months from
+    /// AnalysisToolDetailCells (audience and structure dimensions), edge days from the fact rows.
     /// </summary>
     private static SqlQuery ToolCells(Scope scope, Slice themes)
     {
@@ -446,35 +447,56 @@ public static class Indicators
         if (scope.TerritoryIds is not null) q.Parameters.Add(new NpgsqlParameter("territories", scope.TerritoryIds));
         var parts = new List<string>();
         var (start, end) = scope.WholeMonths;
-        var rollupUsable = scope.AudienceId is null && scope.Kind is null;
-        if (rollupUsable && start < end)
+        var detail = scope.AudienceId is not null || scope.Kind is not null;
+        if (start < end)
         {
             q.Parameters.Add(new NpgsqlParameter("m0", start));
             q.Parameters.Add(new NpgsqlParameter("m1", end));
+        }
+        if (!detail)
+        {
+            if (start < end)
+                parts.Add($"""
+                    SELECT x."ThemeId", x."ToolId", x."Observations"
+                    FROM "AnalysisToolCells" x
+                    WHERE x."Month" >= @m0 AND x."Month" < @m1 AND x."ThemeId" {themeCond}{territory}
+                    """);
             parts.Add($"""
                 SELECT x."ThemeId", x."ToolId", x."Observations"
-                FROM "AnalysisToolCells" x
-                WHERE x."Month" >= @m0 AND x."Month" < @m1 AND x."ThemeId" {themeCond}{territory}
+                FROM "AnalysisToolDays" x
+                WHERE x."ThemeId" {themeCond} AND {q.DateCondition(scope.Edges, "Day")}{territory}
                 """);
+            q.Cte = "WITH toolcells (\"ThemeId\", \"ToolId\", \"Observations\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
+            return q;
         }
+
         var factFilters = territory;
+        var audienceCond = "= 0";
         if (scope.AudienceId is int audience)
         {
             q.Parameters.Add(new NpgsqlParameter("audience", audience));
             factFilters += " AND @audience = ANY(x.\"AudienceIds\")";
+            audienceCond = "= @audience";
         }
         if (scope.Kind is StructureKind kind)
         {
             q.Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
-            factFilters += " AND x.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+            var structures = " AND x.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+            factFilters += structures;
+            territory += structures;
         }
-        var dates = rollupUsable ? scope.Edges : [(scope.From, scope.To)];
+        if (start < end)
+            parts.Add($"""
+                SELECT x."ThemeId", x."ToolId", x."Observations"
+                FROM "AnalysisToolDetailCells" x
+                WHERE x."AudienceId" {audienceCond} AND x."ThemeId" {themeCond} AND x."Month" >= @m0 AND x."Month" < @m1{territory}
+                """);
         var (themeValue, themeJoin, themeWhere) = FactSlice(scope.ThemeId, themes, "ThemeIds", "t");
         parts.Add($"""
             SELECT {themeValue}, tool, 1
             FROM "AnalysisFacts" x{themeJoin}
             CROSS JOIN LATERAL unnest(x."ToolIds") tool
-            WHERE {q.DateCondition(dates)}{themeWhere}{factFilters}
+            WHERE {q.DateCondition(scope.Edges)}{themeWhere}{factFilters}
             """);
         q.Cte = "WITH toolcells (\"ThemeId\", \"ToolId\", \"Observations\") AS (\n" + string.Join("\nUNION ALL\n", parts) + "\n)\n";
         return q;
@@ -529,7 +551,7 @@ public static class Indicators
             return sql;
         }
 
-        public string DateCondition(IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
+        public string DateCondition(IReadOnlyList<(DateOnly From, DateOnly To)> ranges, string column = "ObservedOn")
         {
             if (ranges.Count == 0) return "false";
             var conditions = new List<string>();
@@ -538,7 +560,7 @@ public static class Indicators
                 var i = Parameters.Count;
                 Parameters.Add(new NpgsqlParameter($"d{i}a", from));
                 Parameters.Add(new NpgsqlParameter($"d{i}b", to));
-                conditions.Add($"x.\"ObservedOn\" BETWEEN @d{i}a AND @d{i}b");
+                conditions.Add($"x.\"{column}\" BETWEEN @d{i}a AND @d{i}b");
             }
             return "(" + string.Join(" OR ", conditions) + ")";
         }
