@@ -66,9 +66,9 @@ public static class DashboardRollupSql
           PERFORM dashboard_version_bump(1);
         END $fn$;
 
-        CREATE FUNCTION analysis_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
+        -- The tool rollups from the fact rows, set-based.
+        CREATE FUNCTION analysis_rebuild_tools() RETURNS void LANGUAGE plpgsql AS $fn$
         BEGIN
-          PERFORM analysis_rebuild_cells();
           LOCK TABLE "AnalysisToolDetailCells", "AnalysisToolDays" IN ACCESS EXCLUSIVE MODE;
           TRUNCATE "AnalysisToolDetailCells", "AnalysisToolDays";
           INSERT INTO "AnalysisToolDetailCells"
@@ -87,6 +87,12 @@ public static class DashboardRollupSql
           -- Bulk loads write with triggers off: every cached dashboard is out of date.
           PERFORM dashboard_version_bump(1);
           PERFORM dashboard_version_bump(2);
+        END $fn$;
+
+        CREATE FUNCTION analysis_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
+        BEGIN
+          PERFORM analysis_rebuild_cells();
+          PERFORM analysis_rebuild_tools();
         END $fn$;
         """;
 
@@ -122,7 +128,7 @@ public static class DashboardRollupSql
         """;
 
     /// <summary>Fills the new rollups from the fact rows already there.</summary>
-    public const string Rebuild = "SELECT analysis_rebuild();";
+    public const string Fill = "SELECT analysis_rebuild_tools();";
 
     /// <summary>After a bulk load of survey responses (triggers off), so that cached dashboards are recomputed.</summary>
     public const string BumpSurveyVersion = "SELECT dashboard_version_bump(2);";
@@ -152,6 +158,7 @@ public static class DashboardRollupSql
         DROP TRIGGER IF EXISTS dashboard_version ON "Responses";
         DROP TRIGGER IF EXISTS dashboard_version ON "Answers";
         DROP FUNCTION analysis_rebuild();
+        DROP FUNCTION analysis_rebuild_tools();
         DROP FUNCTION analysis_apply("AnalysisFacts", int);
         ALTER FUNCTION analysis_rebuild_cells() RENAME TO analysis_rebuild;
         ALTER FUNCTION analysis_apply_cells("AnalysisFacts", int) RENAME TO analysis_apply;

@@ -481,7 +481,7 @@ public static class Indicators
         if (scope.Kind is StructureKind kind)
         {
             q.Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
-            var structures = " AND x.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+            var structures = " AND x.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";
             factFilters += structures;
             territory += structures;
         }
@@ -546,7 +546,9 @@ public static class Indicators
             if (scope.Kind is StructureKind kind)
             {
                 Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
-                sql += $" AND {alias}.\"StructureId\" IN (SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind)";
+                // An array computed once: with IN (subquery) the planner expects one structure and rescans the
+                // edge days' fact rows once per structure of the kind (EXPLAIN ANALYZE: loops=6 at 1M).
+                sql += $" AND {alias}.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";
             }
             return sql;
         }

@@ -46,7 +46,7 @@ namespace Observatoire.Web.Data.Migrations
 
             migrationBuilder.Sql(DashboardRollupSql.CreateFunctions);
             migrationBuilder.Sql(DashboardRollupSql.CreateTriggers);
-            migrationBuilder.Sql(DashboardRollupSql.Rebuild);
+            migrationBuilder.Sql(DashboardRollupSql.Fill);
         }
 
         /// <inheritdoc />
