@@ -200,6 +200,7 @@ static class Generator
         await Execute(db, "SET session_replication_role = DEFAULT");
         await Execute(db, """SELECT setval(pg_get_serial_sequence('"Responses"', 'Id'), (SELECT max("Id") FROM "Responses"))""");
         await Execute(db, AnalysisSql.SurveyRebuild, timeoutSeconds: 0);
+        await Execute(db, DashboardRollupSql.BumpSurveyVersion); // cached dashboards of a running portal are out of date
         Console.WriteLine($"{count:N0} réponses d'enquête copiées ({questions.Count} questions suivies sur le tableau de bord)");
     }
 

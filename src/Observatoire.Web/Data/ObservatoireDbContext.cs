@@ -51,6 +51,8 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
     public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();
+    public DbSet<AnalysisToolDetailCell> AnalysisToolDetailCells => Set<AnalysisToolDetailCell>();
+    public DbSet<AnalysisToolDay> AnalysisToolDays => Set<AnalysisToolDay>();
     public DbSet<SurveyAnswerDay> SurveyAnswerDays => Set<SurveyAnswerDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -36,6 +36,8 @@ public static class DatabaseStartup
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
             try
             {
+                // Some migrations fill rollups from every observation: longer than the 30 s default at 1M rows.
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
                 await db.Database.MigrateAsync();
                 // Types created by migrations (extensions, enums) must be known to this connection pool.
                 if (db.Database.GetDbConnection() is NpgsqlConnection npgsql) await npgsql.ReloadTypesAsync();

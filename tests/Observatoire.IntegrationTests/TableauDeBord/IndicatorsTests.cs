@@ -178,10 +178,16 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
             var o = await db.Observations.Include(x => x.Themes).SingleAsync(x => x.Id == data.Submitted);
             o.Themes.Clear();
             db.Observations.Remove(await db.Observations.FindAsync(data.First) ?? throw new InvalidOperationException());
+            // #3 moves to another day and gains an audience: its tool mentions move in the daily and detail rollups.
+            var group = await db.Observations.Include(x => x.Audiences).SingleAsync(x => x.Title == "Groupe d'entraide");
+            group.ObservedOn = new(2026, 3, 6);
+            group.Audiences.Add(await db.Audiences.SingleAsync(a => a.Slug == "jeunes"));
             await db.SaveChangesAsync();
         });
         Assert.Equal(new Totals(4, 117, 2), await Portal.Db(db => TotalsAsync(db, scope)));
         Assert.Equal([("emploi", 2), ("education", 2)], (await Portal.Db(db => ByThemeAsync(db, scope))).Select(g => (g.Key, g.Count)));
+        var jeunes = await Scope("public=jeunes");
+        Assert.Equal(new ToolTotals(2, 2, 1), await Portal.Db(db => ToolTotalsAsync(db, jeunes)));   // #2 Nextcloud, #3 WhatsApp
 
         // The incremental rollups equal a full rebuild.
         var before = await Portal.Db(db => Snapshot(db));
@@ -228,5 +234,8 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
         string.Join("\n", (await db.AnalysisCells.AsNoTracking().ToListAsync())
             .Select(c => $"{c.ThemeId} {c.AudienceId} {c.Month} {c.TerritoryId} {c.StructureId} {c.Observations} {c.Participants} {c.Level1}{c.Level2}{c.Level3}{c.Level4}")
             .Concat((await db.AnalysisToolCells.AsNoTracking().ToListAsync()).Select(c => $"{c.ThemeId} {c.Month} {c.TerritoryId} {c.ToolId} {c.Observations}"))
+            .Concat((await db.AnalysisToolDetailCells.AsNoTracking().ToListAsync())
+                .Select(c => $"detail {c.AudienceId} {c.ThemeId} {c.Month} {c.TerritoryId} {c.StructureId} {c.ToolId} {c.Observations}"))
+            .Concat((await db.AnalysisToolDays.AsNoTracking().ToListAsync()).Select(c => $"day {c.ThemeId} {c.Day} {c.TerritoryId} {c.ToolId} {c.Observations}"))
             .Order());
 }

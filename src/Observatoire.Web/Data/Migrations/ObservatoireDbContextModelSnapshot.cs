@@ -355,6 +355,56 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("AnalysisToolCells", (string)null);
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisToolDay", b =>
+                {
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThemeId", "Day", "TerritoryId", "ToolId");
+
+                    b.ToTable("AnalysisToolDays", (string)null);
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisToolDetailCell", b =>
+                {
+                    b.Property<int>("AudienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AudienceId", "ThemeId", "Month", "TerritoryId", "StructureId", "ToolId");
+
+                    b.ToTable("AnalysisToolDetailCells", (string)null);
+                });
+
             modelBuilder.Entity("Observatoire.Web.Analysis.SurveyAnswerDay", b =>
                 {
                     b.Property<int>("QuestionId")

@@ -23,6 +23,7 @@ public sealed class Dashboard(ObservatoireDbContext db, DashboardFilter filter, 
     }
 
     public DashboardFilter Filter => filter;
+    public Indicators.Scope Scope => scope;
     public bool Member => member;
     public Suppression Suppression => suppression;
 

@@ -14,8 +14,8 @@ namespace Observatoire.Web.Pages.TableauDeBord;
 /// small groups suppressed); every member sees all indicators with exact counts and drill-down links.
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization)
-    : PageModel
+public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization,
+    DashboardCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();
 
@@ -30,10 +30,25 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     public sealed record Choices(IReadOnlyList<Choice> Territories, IReadOnlyList<Choice> Themes, IReadOnlyList<Choice> Audiences,
         IReadOnlyList<Choice> Kinds);
 
+    /// <summary>Everything the page shows for one view and filter: what <see cref="DashboardCache"/> keeps.</summary>
+    public sealed record Computed(Indicators.Scope Scope, Indicators.Scope Previous, IReadOnlyList<Dashboard.KeyFigure> Figures,
+        IReadOnlyList<Dashboard.Chart> Charts, IReadOnlyList<Dashboard.Chart> SurveyCharts, Choices Options);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // An invalid filter shows its errors above the default period rather than an empty page.
-        await LoadAsync(ct);
+        var (filter, valid, member) = await FilterAsync();
+        var versions = cache.Enabled && valid ? await DashboardCache.ReadVersionsAsync(db, member, ct) : null;
+        var key = versions is null ? null : DashboardCache.Key(member, filter, versions);
+        if (key is not null && cache.TryGet(key, out var cached) && cached is not null)
+        {
+            Board = new Dashboard(db, filter, cached.Scope, member, suppression);
+            (Previous, Figures, ChartList, SurveyCharts, Options) = (cached.Previous, cached.Figures, cached.Charts, cached.SurveyCharts, cached.Options);
+            return Page();
+        }
+
+        Board = await Dashboard.LoadAsync(db, filter, member, suppression, ct);
+        Previous = await Indicators.ResolveAsync(db, filter.Previous(), ct);
         Figures = await Board.KeyFiguresAsync(ct);
         var charts = new List<Dashboard.Chart>();
         foreach (var id in Board.ChartIds)
@@ -41,6 +56,8 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         ChartList = charts;
         SurveyCharts = await Board.SurveyChartsAsync(ct);
         Options = await ChoicesAsync(ct);
+        if (key is not null)
+            cache.Set(key, new Computed(Board.Scope, Previous, Figures, ChartList, SurveyCharts, Options), versions!);
         return Page();
     }
 
@@ -91,6 +108,14 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     /// <summary>False when the filter is invalid: errors go to ModelState and the default period is shown instead.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        var (filter, valid, member) = await FilterAsync();
+        Board = await Dashboard.LoadAsync(db, filter, member, suppression, ct);
+        Previous = await Indicators.ResolveAsync(db, filter.Previous(), ct);
+        return valid;
+    }
+
+    private async Task<(DashboardFilter Normalized, bool Valid, bool Member)> FilterAsync()
+    {
         var today = DateOnly.FromDateTime(ParisTime.FromUtc(DateTime.UtcNow));
         var valid = ModelState.IsValid;
         if (Filter.Du is DateOnly du && Filter.Au is DateOnly au && au < du)
@@ -100,9 +125,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         }
         var filter = valid ? Filter.Normalized(today) : new DashboardFilter().Normalized(today);
         var member = (await authorization.AuthorizeAsync(User, Policies.Member)).Succeeded;
-        Board = await Dashboard.LoadAsync(db, filter, member, suppression, ct);
-        Previous = await Indicators.ResolveAsync(db, filter.Previous(), ct);
-        return valid;
+        return (filter, valid, member);
     }
 
     private async Task<Choices> ChoicesAsync(CancellationToken ct)
