@@ -385,6 +385,9 @@ static partial class SynthesisMeasure
         [
             ("douze mois, tout le territoire, 1 enquête, 5 retours", year + surveys + reports),
             ("douze mois, Rabière + emploi", year + "&territoire=rabiere&theme=emploi"),
+            // Several themes and audiences: every figure reads the fact rows of the period (no rollup slice fits).
+            ("douze mois, Rabière + Sanitas, emploi + éducation, seniors + parents",
+                year + "&territoire=rabiere&territoire=sanitas&theme=emploi&theme=education&public=seniors&public=parents"),
         ];
         // The first PDF starts Chromium: measured apart, not in the figures below.
         var (first, _) = await Generate(client, scenarios[1].Query);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 
@@ -9,15 +10,26 @@ namespace Observatoire.Web.Analysis;
 /// <summary>
 /// What the dashboard, its exports and the PDF syntheses look at: a period and optional territory, theme,
 /// audience and structure kind, bound from the URL (<c>?du=2026-01-01&amp;au=2026-06-30&amp;territoire=rabiere&amp;theme=emploi</c>).
+/// Territory, theme and audience may be repeated: an observation counts when it matches one of the values given.
 /// </summary>
 public sealed class DashboardFilter
 {
     [FromQuery(Name = "du")] public DateOnly? Du { get; set; }
     [FromQuery(Name = "au")] public DateOnly? Au { get; set; }
-    /// <summary>Territory slug; a commune includes its quartiers.</summary>
-    [FromQuery(Name = "territoire"), MaxLength(100)] public string? Territoire { get; set; }
-    [FromQuery(Name = "theme"), MaxLength(100)] public string? Theme { get; set; }
-    [FromQuery(Name = "public"), MaxLength(100)] public string? Public { get; set; }
+    /// <summary>
+    /// Territory slugs, repeated in the URL (<c>?territoire=rabiere&amp;territoire=sanitas</c>); a commune includes its
+    /// quartiers. The dashboard's form sends one; a synthesis may cover several.
+    /// </summary>
+    [FromQuery(Name = "territoire"), SlugList] public string[] Territoires { get; set; } = [];
+    /// <summary>Theme slugs: an observation counts once if it has at least one of them.</summary>
+    [FromQuery(Name = "theme"), SlugList] public string[] Themes { get; set; } = [];
+    /// <summary>Audience slugs: an observation counts once if it has at least one of them.</summary>
+    [FromQuery(Name = "public"), SlugList] public string[] Publics { get; set; } = [];
+
+    /// <summary>The one territory chosen; null when there is none or several (setting it replaces the list).</summary>
+    [BindNever] public string? Territoire { get => One(Territoires); set => Territoires = Many(value); }
+    [BindNever] public string? Theme { get => One(Themes); set => Themes = Many(value); }
+    [BindNever] public string? Public { get => One(Publics); set => Publics = Many(value); }
     /// <summary>Structure kind, as one of <see cref="KindSlugs"/>.</summary>
     [FromQuery(Name = "type"), MaxLength(100)] public string? Type { get; set; }
 
@@ -38,7 +50,7 @@ public sealed class DashboardFilter
         return new DashboardFilter
         {
             Du = du, Au = auDate,
-            Territoire = Clean(Territoire), Theme = Clean(Theme), Public = Clean(Public), Type = Clean(Type),
+            Territoires = Clean(Territoires), Themes = Clean(Themes), Publics = Clean(Publics), Type = Clean(Type),
         };
     }
 
@@ -52,25 +64,35 @@ public sealed class DashboardFilter
         return new DashboardFilter
         {
             Du = previousAu.AddDays(-days), Au = previousAu,
-            Territoire = Territoire, Theme = Theme, Public = Public, Type = Type,
+            Territoires = Territoires, Themes = Themes, Publics = Publics, Type = Type,
         };
     }
 
-    public bool HasDimensionFilter => Territoire is not null || Theme is not null || Public is not null || Type is not null;
+    public bool HasDimensionFilter => Territoires.Length > 0 || Themes.Length > 0 || Publics.Length > 0 || Type is not null;
 
-    /// <summary>The filter as URL parameters, with <paramref name="overrides"/> replacing or removing (null) some.</summary>
+    /// <summary>More than one territory, theme or audience: the observations list (drill-down) takes one of each.</summary>
+    public bool HasSeveralValues => Territoires.Length > 1 || Themes.Length > 1 || Publics.Length > 1;
+
+    /// <summary>
+    /// The filter as URL parameters (a list as a repeated key), with <paramref name="overrides"/> replacing every value
+    /// of a key by one value, or removing the key (null).
+    /// </summary>
     public string ToQuery(params (string Key, string? Value)[] overrides)
     {
         var values = new List<(string Key, string? Value)>
         {
             ("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("territoire", Territoire), ("theme", Theme), ("public", Public), ("type", Type),
         };
+        values.AddRange(Territoires.Select(v => ("territoire", (string?)v)));
+        values.AddRange(Themes.Select(v => ("theme", (string?)v)));
+        values.AddRange(Publics.Select(v => ("public", (string?)v)));
+        values.Add(("type", Type));
         foreach (var (key, value) in overrides)
         {
             var i = values.FindIndex(v => v.Key == key);
-            if (i >= 0) values[i] = (key, value); else values.Add((key, value));
+            values.RemoveAll(v => v.Key == key);
+            if (i >= 0) values.Insert(i, (key, value)); else values.Add((key, value));
         }
         return string.Join('&', values.Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
@@ -78,4 +100,12 @@ public sealed class DashboardFilter
 
     private static string? Clean(string? slug) =>
         string.IsNullOrWhiteSpace(slug) ? null : slug.Trim().ToLowerInvariant();
+
+    /// <summary>Trimmed, lower-cased, without blanks or duplicates, in the order given.</summary>
+    private static string[] Clean(string[]? slugs) =>
+        slugs is null ? [] : [.. slugs.Select(Clean).OfType<string>().Distinct()];
+
+    private static string? One(string[] values) => values.Length == 1 ? values[0] : null;
+
+    private static string[] Many(string? value) => value is null ? [] : [value];
 }

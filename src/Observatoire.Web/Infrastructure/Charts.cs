@@ -21,10 +21,13 @@ public static class Charts
     private const int GroupHeight = 26;
     private const int MaxLabel = 46;
 
-    public static IHtmlContent HorizontalBars(IReadOnlyList<ChartBar> bars)
+    /// <param name="bars">The bars, in display order.</param>
+    /// <param name="fullScale">The value drawn at full width (e.g. the respondents of a question, so bars read as
+    /// percentages); by default the largest bar. Longer bars (several answers per respondent) stop at full width.</param>
+    public static IHtmlContent HorizontalBars(IReadOnlyList<ChartBar> bars, int? fullScale = null)
     {
-        var max = bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max();
-        var scale = max == 0 ? 0 : (double)(Width - ValueRoom) / max;
+        var max = fullScale ?? bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max();
+        var scale = max <= 0 ? 0 : (double)(Width - ValueRoom) / max;
         var svg = new StringBuilder();
         var y = 0;
         string? group = null;
@@ -36,7 +39,7 @@ public static class Charts
                 svg.Append($"""<text class="chart-group" x="0" y="{y + 18}">{Escape(Shorten(group))}</text>""");
                 y += GroupHeight;
             }
-            var length = bar.Value is int v ? Math.Max(v > 0 ? 2 : 0, (int)Math.Round(v * scale)) : 0;
+            var length = bar.Value is int v ? Math.Clamp((int)Math.Round(v * scale), v > 0 ? 2 : 0, Width - ValueRoom) : 0;
             var row = new StringBuilder();
             row.Append($"""<text class="chart-label" x="0" y="{y + 14}">{Escape(Shorten(bar.Label))}</text>""");
             if (length > 0)

@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
+using UglyToad.PdfPig.Actions;
+using UglyToad.PdfPig.Annotations;
+using UglyToad.PdfPig.Tokens;
 
 namespace Observatoire.Web.Infrastructure;
 
@@ -17,7 +21,13 @@ public class PdfOptions
 /// <summary>Said in French to the user when no PDF can be printed.</summary>
 public class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>A document to print: full HTML (styles inline in &lt;style&gt;, images as data: URIs) and its footer.</summary>
+/// <summary>
+/// A document to print: full HTML (styles inline in &lt;style&gt;, images as data: URIs) and its footer. An element
+/// with <c>data-page-of="ID"</c> receives the number of the page where the element <c>id="ID"</c> starts (what CSS
+/// <c>target-counter()</c> would do, which Chromium lacks): it must be empty and of fixed width, so that the numbers
+/// arriving do not move the pages. The page is read from the link to <c>#ID</c> that the document must also hold
+/// (a table of contents does).
+/// </summary>
 public record PrintableDocument(string Html, string FooterText);
 
 /// <summary>
@@ -25,7 +35,7 @@ public record PrintableDocument(string Html, string FooterText);
 /// One browser per process, one page per document, a bounded number of documents at once, the browser
 /// restarted if it dies, and no request ever leaves the page (everything it needs is inline).
 /// </summary>
-public sealed class PdfEngine(IOptions<PdfOptions> options, ILoggerFactory loggers) : IAsyncDisposable
+public sealed partial class PdfEngine(IOptions<PdfOptions> options, ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly ILogger log = loggers.CreateLogger<PdfEngine>();
     private readonly SemaphoreSlim documents = new(Math.Max(1, options.Value.MaxConcurrentDocuments));
@@ -52,36 +62,110 @@ public sealed class PdfEngine(IOptions<PdfOptions> options, ILoggerFactory logge
         }
     }
 
+    /// <summary>
+    /// Chromium has no <c>target-counter()</c>: a document with <c>data-page-of</c> placeholders is laid out and printed
+    /// once to measure, the page each target landed on is read from the link annotations Chromium writes, the numbers
+    /// are put in the loaded page, and it is printed again. That print is checked the same way; if a number moved
+    /// (the numbers changed the layout after all) a third print uses the new ones, and a still different result is
+    /// logged and kept.
+    /// </summary>
     private async Task<byte[]> PrintOnceAsync(PrintableDocument document, CancellationToken ct)
     {
-        var b = await BrowserAsync(ct);
-        await using var page = await b.NewPageAsync();
-        page.DefaultTimeout = options.Value.TimeoutSeconds * 1000;
-        await page.SetJavaScriptEnabledAsync(false);
-        await page.SetRequestInterceptionAsync(true);
-        page.Request += async (_, e) =>
-        {
-            // Only the document itself and inline data: resources load; the page never reaches the network.
-            var url = e.Request.Url;
-            if (url.StartsWith("data:", StringComparison.Ordinal) || url == "about:blank")
-                await e.Request.ContinueAsync();
-            else
-                await e.Request.AbortAsync();
-        };
+        var watch = Stopwatch.StartNew();
+        await using var page = await OpenPageAsync(ct);
         await page.SetContentAsync(document.Html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] });
         ct.ThrowIfCancellationRequested();
-        return await page.PdfDataAsync(new PuppeteerSharp.PdfOptions
+        var targets = PageOf().Matches(document.Html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        if (targets.Count == 0) return await page.PdfDataAsync(Options(document.FooterText, measureOnly: false));
+
+        // The measuring print has no tags, outline or footer: they do not change the layout, and cost time.
+        var pages = TargetPages(await page.PdfDataAsync(Options(document.FooterText, measureOnly: true)), targets);
+        var measured = watch.ElapsedMilliseconds;
+        for (var pass = 2; ; pass++)
         {
-            Format = PaperFormat.A4,
-            PrintBackground = true,
-            DisplayHeaderFooter = true,
-            Outline = true,
-            Tagged = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = Footer(document.FooterText),
-            MarginOptions = new MarginOptions { Top = "18mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
-        });
+            ct.ThrowIfCancellationRequested();
+            // Evaluated through the DevTools protocol: the page's own scripts stay disabled.
+            await page.EvaluateFunctionAsync("""
+                pages => { for (const e of document.querySelectorAll('[data-page-of]')) e.textContent = pages[e.getAttribute('data-page-of')] ?? ''; }
+                """, pages);
+            var pdf = await page.PdfDataAsync(Options(document.FooterText, measureOnly: false));
+            var check = TargetPages(pdf, targets);
+            var moved = targets.Where(id => pages.GetValueOrDefault(id) != check.GetValueOrDefault(id)).ToList();
+            if (moved.Count == 0)
+            {
+                log.LogDebug("PDF paginé en {Passes} impressions : mesure {Measure} ms, total {Total} ms.", pass, measured, watch.ElapsedMilliseconds);
+                return pdf;
+            }
+            var detail = string.Join(", ", moved.Select(id => $"{id} {pages.GetValueOrDefault(id)} → {check.GetValueOrDefault(id)}"));
+            if (pass >= 3)
+            {
+                log.LogWarning("Numéros de page encore déplacés après {Passes} impressions ({Moved}) : document gardé tel quel.", pass, detail);
+                return pdf;
+            }
+            log.LogWarning("Numéros de page déplacés par l'impression {Pass} ({Moved}) : nouvelle impression.", pass, detail);
+            pages = check;
+        }
     }
+
+    /// <summary>
+    /// Where each target is: the link annotations Chromium writes for <c>href="#id"</c> keep the id as their named
+    /// destination (/Dest /id), which PdfPig resolves to a page. Pages are read from the start until every target is
+    /// found (the contents are near the start), so the rest of the document is not parsed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> TargetPages(byte[] pdf, IReadOnlyCollection<string> targets)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        for (var n = 1; n <= doc.NumberOfPages && found.Count < targets.Count; n++)
+            foreach (var annotation in doc.GetPage(n).GetAnnotations())
+            {
+                if (annotation.Type != AnnotationType.Link || annotation.Action is not AbstractGoToAction { Destination: { } destination }) continue;
+                if (!annotation.AnnotationDictionary.TryGet(NameToken.Dest, out var dest)) continue;
+                var id = dest switch { NameToken name => name.Data, StringToken text => text.Data, _ => null };
+                if (id is not null && targets.Contains(id)) found.TryAdd(id, destination.PageNumber);
+            }
+        return found;
+    }
+
+    private async Task<IPage> OpenPageAsync(CancellationToken ct)
+    {
+        var b = await BrowserAsync(ct);
+        var page = await b.NewPageAsync();
+        try
+        {
+            page.DefaultTimeout = options.Value.TimeoutSeconds * 1000;
+            await page.SetJavaScriptEnabledAsync(false);
+            await page.SetRequestInterceptionAsync(true);
+            page.Request += async (_, e) =>
+            {
+                // Only the document itself and inline data: resources load; the page never reaches the network.
+                var url = e.Request.Url;
+                if (url.StartsWith("data:", StringComparison.Ordinal) || url == "about:blank")
+                    await e.Request.ContinueAsync();
+                else
+                    await e.Request.AbortAsync();
+            };
+            return page;
+        }
+        catch
+        {
+            await page.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The margins, hence the layout, are the same for a measuring pass and for the document itself.</summary>
+    private static PuppeteerSharp.PdfOptions Options(string footer, bool measureOnly) => new()
+    {
+        Format = PaperFormat.A4,
+        PrintBackground = true,
+        DisplayHeaderFooter = !measureOnly,
+        Outline = !measureOnly,
+        Tagged = !measureOnly,
+        HeaderTemplate = "<span></span>",
+        FooterTemplate = Footer(footer),
+        MarginOptions = new MarginOptions { Top = "18mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
+    };
 
     /// <summary>Chromium fills pageNumber and totalPages; the text is HTML-encoded here.</summary>
     private static string Footer(string text) =>
@@ -138,6 +222,9 @@ public sealed class PdfEngine(IOptions<PdfOptions> options, ILoggerFactory logge
             await old.DisposeAsync();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("data-page-of=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex PageOf();
 
     public async ValueTask DisposeAsync()
     {

@@ -66,12 +66,13 @@ public static class WebExtensions
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseMiddleware<DatabaseUnavailable>();
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<FormNulCharacters>();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
+        // After the rate limiter: a refused request's body (up to 4 MB) is never read.
+        app.UseMiddleware<FormNulCharacters>();
         app.UseMiddleware<StaffTwoFactor>();
         app.UseAuthorization();
         // After authentication: the cache serves only requests without a signed-in user.

@@ -40,6 +40,27 @@ public class PdfEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_placeholder_receives_the_page_its_link_target_starts_on()
+    {
+        // Three pages of filler before "b", and "a" long enough to spill over two pages: only the print knows.
+        var filler = string.Concat(Enumerable.Repeat("<p>Ligne de remplissage pour occuper la page.</p>", 70));
+        var html = $"""
+            <html lang="fr"><head><meta charset="utf-8"><style>.p {"{"} display: inline-block; width: 3em; {"}"} .c {"{"} break-before: page; {"}"}</style></head>
+            <body><ul><li><a href="#a">Partie A</a> <span class="p" data-page-of="a"></span></li><li><a href="#b">Partie B</a> <span class="p" data-page-of="b"></span></li></ul>
+            <section class="c" id="a"><h2>Partie A</h2>{filler}</section><section class="c" id="b"><h2>Partie B</h2><p>Fin.</p></section></body></html>
+            """;
+
+        var pdf = await engine.PrintAsync(new PrintableDocument(html, "sommaire"));
+
+        using var doc = PdfDocument.Open(pdf);
+        var first = doc.GetPage(1).Text;
+        Assert.Contains("Partie A 2", first);
+        var b = Enumerable.Range(1, doc.NumberOfPages).First(n => doc.GetPage(n).Text.Contains("Fin."));
+        Assert.True(b > 3, $"B page {b}: the filler should take more than one page");
+        Assert.Contains($"Partie B {b}", first);
+    }
+
+    [Fact]
     public async Task The_page_never_reaches_the_network()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

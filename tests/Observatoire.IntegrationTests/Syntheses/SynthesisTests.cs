@@ -32,7 +32,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         });
     }
 
-    private async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
+    internal static async Task<(string Reference, byte[] Pdf)> GenerateAsync(HttpClient client, string query)
     {
         using var response = await client.PostForm($"/syntheses/apercu?{query}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -44,15 +44,51 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         return (reference, await pdf.Content.ReadAsByteArrayAsync());
     }
 
-    private static (string Text, int Pages) Read(byte[] pdf)
+    internal static (string Text, int Pages) Read(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
-        // Spaces of any kind (narrow no-break ones included) become one plain space, so figures compare as shown.
-        var text = string.Join("\n", doc.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
-        return (Regex.Replace(text, @"[\s\u00A0\u202F]+", " "), doc.NumberOfPages);
+        return (Join(doc.GetPages().Select(PageText)), doc.NumberOfPages);
     }
 
-    private static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
+    /// <summary>
+    /// The text of a page as Chromium wrote it, in content order, with a soft hyphen (U+00AD) where the HTML had one
+    /// and a hyphen glyph after the one a line ends on. PdfPig reads Chromium's soft hyphen as a space glyph that the
+    /// next letter overlaps (it has no advance), so its word extractor would cut "ob­ser­va­toire" into four words: the
+    /// letters are read here instead, an overlapped space being the soft hyphen, a wide gap or a change of line a space.
+    /// </summary>
+    private static string PageText(UglyToad.PdfPig.Content.Page page)
+    {
+        var letters = page.Letters;
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < letters.Count; i++)
+        {
+            var letter = letters[i];
+            var next = i + 1 < letters.Count ? letters[i + 1] : null;
+            var sameLine = next is not null && Math.Abs(next.StartBaseLine.Y - letter.StartBaseLine.Y) < letter.PointSize / 2;
+            if (string.IsNullOrWhiteSpace(letter.Value) && sameLine && next!.StartBaseLine.X - letter.StartBaseLine.X < letter.PointSize * 0.05)
+            {
+                sb.Append('\u00AD');
+                continue;
+            }
+            sb.Append(letter.Value);
+            if (next is not null && (!sameLine || next.StartBaseLine.X - letter.EndBaseLine.X > letter.PointSize * 0.2)) sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text as a reader copies it: a word broken at the end of a line ("re\u00AD‐" then "quêtes") is whole again, the
+    /// other soft hyphens vanish, and spaces of any kind (narrow no-break ones included) become one plain space, so
+    /// figures compare as shown.
+    /// </summary>
+    private static string Join(IEnumerable<string> pages)
+    {
+        var text = string.Join("\n", pages);
+        text = Regex.Replace(text, "\u00AD[\u2010-]?\\s*", "");
+        return Regex.Replace(text, @"[\s\u00A0\u202F]+", " ");
+    }
+
+    internal static string Spaces(string s) => Regex.Replace(s, @"[\s\u00A0\u202F]+", " ").Trim();
 
     [Fact]
     public async Task The_pdf_shows_the_dashboards_figures_with_accents_page_numbers_and_its_fingerprint()
@@ -86,6 +122,59 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains(stored.Fingerprint, text.Replace(" ", ""));
         Assert.Equal(pages, stored.PageCount);
         Assert.Equal(pdf, stored.Pdf);
+    }
+
+    [Fact]
+    public async Task The_contents_give_the_page_where_each_chapter_heading_is()
+    {
+        await SeedRabiereAsync();
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+
+        var (_, pdf) = await GenerateAsync(partner, $"{Period}&territoire=rabiere&theme=emploi");
+
+        using var doc = PdfDocument.Open(pdf);
+        var pages = doc.GetPages().Select(p => Join([PageText(p)])).ToList();
+        var contents = pages[1];
+        Assert.Contains("Sommaire", contents);
+        string[] chapters = ["1. Chiffres clés", "2. Faits marquants", "3. Indicateurs", "4. Méthodologie", "Annexe : structures contributrices"];
+        var listed = 0;
+        foreach (var chapter in chapters)
+        {
+            // "1. Chiffres clés 3": the title, then the page in the right-hand column.
+            var entry = Regex.Match(contents, Regex.Escape(chapter) + " ([0-9]+)");
+            Assert.True(entry.Success, $"« {chapter} » sans numéro de page dans le sommaire : {contents}");
+            var page = int.Parse(entry.Groups[1].Value);
+            Assert.True(page > listed, $"« {chapter} » page {page}, avant le chapitre précédent (page {listed})");
+            Assert.InRange(page, 3, doc.NumberOfPages);
+            // The heading is on that page and on none between the contents and it.
+            Assert.Contains(chapter, pages[page - 1]);
+            Assert.DoesNotContain(pages.Skip(2).Take(page - 3), p => p.Contains(chapter));
+            listed = page;
+        }
+    }
+
+    [Fact]
+    public async Task Prose_is_hyphenated_in_french_and_its_words_read_whole_in_the_pdf()
+    {
+        await SeedRabiereAsync();
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+
+        var (_, pdf) = await GenerateAsync(partner, $"{Period}&territoire=rabiere");
+
+        using var doc = PdfDocument.Open(pdf);
+        var raw = string.Join("\n", doc.GetPages().Select(PageText));
+        // Chromium broke at least one line inside a word, where a soft hyphen allowed it, and drew a hyphen there.
+        var broken = Regex.Matches(raw, "(\\S+)\u00AD[\u2010-]\\s+(\\S+)").Select(m => m.Value).ToList();
+        Assert.NotEmpty(broken);
+        Assert.All(broken, b => Assert.Matches("^\\p{L}", b));
+        var text = Read(pdf).Text;
+        // Ordinal comparisons: a culture-aware search ignores soft hyphens, and would find these words even cut.
+        Assert.Contains("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes.", text, StringComparison.Ordinal);
+        Assert.Contains("Les chiffres portent sur les observations d'usages saisies par les structures membres et validées par la coordination de l'observatoire", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u00AD', text);
+        // Headings and table headers get no soft hyphen: they are never broken inside a word.
+        Assert.Contains("Méthodologie", raw, StringComparison.Ordinal);
+        Assert.Contains("Association Résoudre", raw, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,24 @@ public class DashboardFilterTests
     }
 
     [Fact]
+    public void Repeated_values_are_cleaned_kept_in_order_and_written_back_as_repeated_keys()
+    {
+        var f = new DashboardFilter
+        {
+            Du = new(2026, 1, 1), Au = new(2026, 6, 30), Themes = ["Emploi", " education ", "emploi", ""], Publics = ["jeunes"],
+        }.Normalized(Today);
+
+        Assert.Equal(["emploi", "education"], f.Themes);
+        Assert.Null(f.Theme);
+        Assert.Equal("jeunes", f.Public);
+        Assert.True(f.HasSeveralValues);
+        Assert.Equal(["emploi", "education"], f.Previous().Themes);
+        Assert.Equal("du=2026-01-01&au=2026-06-30&theme=emploi&theme=education&public=jeunes", f.ToQuery());
+        // A drill-down override replaces every value of its key by one.
+        Assert.Equal("du=2026-01-01&au=2026-06-30&theme=emploi&public=jeunes", f.ToQuery(("theme", "emploi")));
+    }
+
+    [Fact]
     public void Structure_kinds_have_readable_slugs()
     {
         Assert.Equal(Web.Domain.StructureKind.CentreSocial, DashboardFilter.KindSlugs["centre-social"]);

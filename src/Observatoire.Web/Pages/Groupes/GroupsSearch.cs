@@ -17,9 +17,12 @@ public static class GroupsSearch
         var options = HeadlineMarkers.Options;
         var start = HeadlineMarkers.Start;
         var stop = HeadlineMarkers.Stop;
+        // Titles matching the query rank above body matches, as in the main search (Pages/Search/Index).
         return db.Database.SqlQuery<Hit>($"""
             WITH q AS (SELECT websearch_to_tsquery('fr_unaccent', {q}) AS query)
-            SELECT h."Kind", h."Title", h."Url", h."Rank",
+            SELECT h."Kind", h."Title", h."Url",
+                   h."Rank" + CASE WHEN to_tsvector('fr_unaccent', h."Title") @@ q.query THEN 1 ELSE 0 END
+                   + CASE WHEN to_tsvector('fr_unaccent', h."Title") = to_tsvector('fr_unaccent', {q}) THEN 1 ELSE 0 END AS "Rank",
                    ts_headline('fr_unaccent', replace(replace(h."Text", {start}, ''), {stop}, ''), q.query, {options}) AS "Excerpt"
             FROM (
                 SELECT 'groupe' AS "Kind", g."Name" AS "Title", '/groupes/' || g."Slug" AS "Url", ts_rank(g."SearchVector", q.query) AS "Rank",
@@ -36,7 +39,7 @@ public static class GroupsSearch
                 FROM "WatchItems" w, q
                 WHERE w."SearchVector" @@ q.query AND w."Status" = 'Published'
             ) h, q
-            ORDER BY h."Rank" DESC, h."Title"
+            ORDER BY 4 DESC, h."Title"
             LIMIT 50
             """).ToListAsync(ct);
     }

@@ -33,7 +33,8 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
     {
         var filter = ObservationFilter.Parse(Request.Query);
         var access = await ObservationAccess.LoadAsync(db, User, ct);
-        var rows = (await filter.Order(filter.Apply(access.Visible(db.Observations.AsNoTracking())))
+        var ids = await filter.ResolveAsync(db, ct);
+        var rows = (await filter.Order(filter.Apply(db, access.Visible(db.Observations.AsNoTracking()), ids))
             .Take(MaxRows)
             .Select(o => new
             {

@@ -54,9 +54,9 @@ public class ApercuModel(ObservatoireDbContext db, Suppression suppression, User
         }
         Hidden("du", request.Du?.ToString("yyyy-MM-dd"));
         Hidden("au", request.Au?.ToString("yyyy-MM-dd"));
-        Hidden("territoire", request.Territoire);
-        Hidden("theme", request.Theme);
-        Hidden("public", request.Public);
+        foreach (var slug in request.Territoires) Hidden("territoire", slug);
+        foreach (var slug in request.Themes) Hidden("theme", slug);
+        foreach (var slug in request.Publics) Hidden("public", slug);
         foreach (var id in request.Enquetes) Hidden("enquetes", id.ToString());
         foreach (var id in request.Retours) Hidden("retours", id.ToString());
         Hidden("titre", request.Titre);

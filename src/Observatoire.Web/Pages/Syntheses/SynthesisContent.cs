@@ -25,9 +25,11 @@ public sealed partial class SynthesisContent
     public required string Title { get; init; }
     public required DashboardFilter Filter { get; init; }
     public required DashboardFilter PreviousFilter { get; init; }
-    public required string TerritoryLabel { get; init; }
-    public required string? ThemeLabel { get; init; }
-    public required string? AudienceLabel { get; init; }
+    /// <summary>The chosen territories, themes and audiences by name (empty: all of them).</summary>
+    public required ScopeNames Names { get; init; }
+    public string TerritoryLabel => Names.Territories.Count == 0 ? "Tours et Joué-lès-Tours (tous les territoires)" : string.Join(", ", Names.Territories);
+    public string? ThemeLabel => Names.Themes.Count == 0 ? null : string.Join(", ", Names.Themes);
+    public string? AudienceLabel => Names.Audiences.Count == 0 ? null : string.Join(", ", Names.Audiences);
     public required IReadOnlyList<Dashboard.KeyFigure> Figures { get; init; }
     public required IReadOnlyList<Dashboard.Chart> Charts { get; init; }
     public required IReadOnlyList<Indicators.Group> TopTools { get; init; }
@@ -39,6 +41,7 @@ public sealed partial class SynthesisContent
     public required string Fingerprint { get; init; }
     public int[] WikiRevisionIds => [.. Reports.Select(r => r.RevisionId).Order()];
 
+    public sealed record ScopeNames(IReadOnlyList<string> Territories, IReadOnlyList<string> Themes, IReadOnlyList<string> Audiences);
     public sealed record ThemeChange(string Theme, int Now, int Before);
     public sealed record Report(int PageId, string Title, string Slug, int RevisionId, int RevisionNumber, DateTime RevisionDate, string Html);
     public sealed record SurveyPart(int Id, string Title, SurveyStatus Status, SurveyResults Results);
@@ -71,6 +74,7 @@ public sealed partial class SynthesisContent
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
             surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
 
+        var names = await NamesAsync(db, filter, ct);
         var structures = await Indicators.ValidatedObservations(db, scope)
             .GroupBy(o => new { o.StructureId, o.Structure.Name, o.Structure.Kind, Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : "" })
             .Select(g => new Contributor(g.Key.Name, g.Key.Kind, g.Key.Territory, g.Count()))
@@ -79,12 +83,10 @@ public sealed partial class SynthesisContent
         return new SynthesisContent
         {
             Request = request,
-            Title = request.Titre ?? await DefaultTitleAsync(db, filter, ct),
+            Title = request.Titre ?? DefaultTitle(filter, names),
             Filter = filter,
             PreviousFilter = previous,
-            TerritoryLabel = await TerritoryNameAsync(db, filter.Territoire, ct) ?? "Tours et Joué-lès-Tours (tous les territoires)",
-            ThemeLabel = filter.Theme is null ? null : await db.Themes.Where(t => t.Slug == filter.Theme).Select(t => t.Name).FirstOrDefaultAsync(ct),
-            AudienceLabel = filter.Public is null ? null : await db.Audiences.Where(a => a.Slug == filter.Public).Select(a => a.Name).FirstOrDefaultAsync(ct),
+            Names = names,
             Figures = figures,
             Charts = charts,
             TopTools = await Indicators.TopToolsAsync(db, scope, 10, ct),
@@ -97,24 +99,43 @@ public sealed partial class SynthesisContent
         };
     }
 
-    /// <summary>"Synthèse 2026 — Rabière — emploi": the years of the period, the territory, the theme and the audience.</summary>
-    public static async Task<string> DefaultTitleAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct)
+    /// <summary>
+    /// "Synthèse 2026 — Rabière, Sanitas — emploi, éducation": the years of the period, the territories, the themes and
+    /// the audiences; beyond three of a kind, their number ("5 thèmes"), so that the title stays a title.
+    /// </summary>
+    public static string DefaultTitle(DashboardFilter filter, ScopeNames names)
     {
         var years = filter.Du!.Value.Year == filter.Au!.Value.Year ? $"{filter.Au.Value.Year}" : $"{filter.Du.Value.Year}–{filter.Au.Value.Year}";
         var parts = new List<string> { $"Synthèse {years}" };
-        if (await TerritoryNameAsync(db, filter.Territoire, ct) is string territory) parts.Add(territory);
-        if (filter.Theme is not null && await db.Themes.Where(t => t.Slug == filter.Theme).Select(t => t.Name).FirstOrDefaultAsync(ct) is string theme)
-            parts.Add(LowerFirst(theme));
-        if (filter.Public is not null && await db.Audiences.Where(a => a.Slug == filter.Public).Select(a => a.Name).FirstOrDefaultAsync(ct) is string audience)
-            parts.Add(LowerFirst(audience));
-        return string.Join(" — ", parts);
+        static string? Part(IReadOnlyList<string> values, string plural, bool lower) => values.Count switch
+        {
+            0 => null,
+            > 3 => $"{values.Count} {plural}",
+            _ => string.Join(", ", values.Select(v => lower ? LowerFirst(v) : v)),
+        };
+        parts.AddRange(new[] { Part(names.Territories, "territoires", false), Part(names.Themes, "thèmes", true),
+            Part(names.Audiences, "publics", true) }.OfType<string>());
+        var title = string.Join(" — ", parts);
+        // The stored title has 200 characters at most; long names can still exceed it.
+        return title.Length <= 200 ? title : title[..199] + "…";
+    }
+
+    /// <summary>Names of the chosen territories (by commune, then name), themes and audiences (administrators' order).</summary>
+    private static async Task<ScopeNames> NamesAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        var (territories, themes, audiences) = (filter.Territoires, filter.Themes, filter.Publics);
+        return new ScopeNames(
+            territories.Length == 0 ? [] : await db.Territories.AsNoTracking().Where(t => territories.Contains(t.Slug))
+                .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
+                .Select(t => t.Name).ToListAsync(ct),
+            themes.Length == 0 ? [] : await db.Themes.AsNoTracking().Where(t => themes.Contains(t.Slug))
+                .OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => t.Name).ToListAsync(ct),
+            audiences.Length == 0 ? [] : await db.Audiences.AsNoTracking().Where(a => audiences.Contains(a.Slug))
+                .OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => a.Name).ToListAsync(ct));
     }
 
     private static string LowerFirst(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1])
         ? char.ToLower(s[0], French) + s[1..] : s;
-
-    private static Task<string?> TerritoryNameAsync(ObservatoireDbContext db, string? slug, CancellationToken ct) =>
-        slug is null ? Task.FromResult<string?>(null) : db.Territories.Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>The current revision of each chosen experience report, images attached to the page inlined as data: URIs.</summary>
     private static async Task<List<Report>> ReportsAsync(ObservatoireDbContext db, int[] pageIds, CancellationToken ct)

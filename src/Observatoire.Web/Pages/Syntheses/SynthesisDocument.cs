@@ -41,29 +41,35 @@ public static class SynthesisDocument
     public static string Footer(SynthesisContent c, Stamp stamp) =>
         FrenchTypography.Text($"{stamp.Reference ?? "Aperçu"} · {c.Title}");
 
-    /// <summary>A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).</summary>
-    public static string Render(SynthesisContent c, Stamp stamp, string head, string? beforeDocument = null)
+    /// <summary>
+    /// A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).
+    /// <paramref name="printed"/> adds the page column of the contents, filled by the PDF engine (data-page-of); the
+    /// preview in a browser has no pages. The body's prose is hyphenated (soft hyphens): Chromium offline has no
+    /// French dictionary for <c>hyphens: auto</c>.
+    /// </summary>
+    public static string Render(SynthesisContent c, Stamp stamp, string head, string? beforeDocument = null, bool printed = false)
     {
-        var sb = new StringBuilder(64 * 1024);
+        var body = new StringBuilder(64 * 1024);
+        Body(body, c, stamp, printed);
+        var sb = new StringBuilder(body.Length + body.Length / 8 + 4096);
         sb.Append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(T(c.Title)).Append("</title>")
             .Append(head).Append("</head>\n<body>\n").Append(beforeDocument ?? "");
-        Body(sb, c, stamp);
+        sb.Append(FrenchHyphenation.InHtml(body.ToString()));
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
 
     /// <summary>The document's body: cover, contents, chapters.</summary>
-    public static void Body(StringBuilder sb, SynthesisContent c, Stamp stamp)
+    public static void Body(StringBuilder sb, SynthesisContent c, Stamp stamp, bool printed = false)
     {
         sb.Append("<main class=\"synthese\">\n");
         Cover(sb, c, stamp);
         var sections = Sections(c);
-        Contents(sb, sections);
+        Contents(sb, sections, printed);
         var n = 0;
         foreach (var s in sections)
         {
-            var number = s.Id == "partie-structures" ? "" : $"{++n}. ";
-            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n<h2>{T(number + s.Title)}</h2>\n");
+            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n<h2>{T(Heading(s, ref n))}</h2>\n");
             switch (s.Id)
             {
                 case "partie-chiffres-cles": KeyFigures(sb, c); break;
@@ -79,6 +85,9 @@ public static class SynthesisDocument
         sb.Append("</main>\n");
     }
 
+    /// <summary>"1. Chiffres clés" … the annex is not numbered. Same text in the contents and in the chapter's heading.</summary>
+    private static string Heading(Section s, ref int n) => s.Id == "partie-structures" ? s.Title : $"{++n}. {s.Title}";
+
     private static void Cover(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
         sb.Append("<section class=\"cover\">\n");
@@ -86,9 +95,9 @@ public static class SynthesisDocument
         sb.Append($"<h1>{T(c.Title)}</h1>\n");
         sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.Du!.Value)} au {Day(c.Filter.Au!.Value)}")}</p>\n");
         sb.Append("<dl class=\"cover-facts\">\n");
-        Fact(sb, "Territoire", c.TerritoryLabel);
-        Fact(sb, "Thème", c.ThemeLabel ?? "Tous les thèmes");
-        Fact(sb, "Public", c.AudienceLabel ?? "Tous les publics");
+        Fact(sb, c.Names.Territories.Count > 1 ? "Territoires" : "Territoire", c.TerritoryLabel);
+        Fact(sb, c.Names.Themes.Count > 1 ? "Thèmes" : "Thème", c.ThemeLabel ?? "Tous les thèmes");
+        Fact(sb, c.Names.Audiences.Count > 1 ? "Publics" : "Public", c.AudienceLabel ?? "Tous les publics");
         if (c.Surveys.Count > 0) Fact(sb, "Enquêtes", string.Join(", ", c.Surveys.Select(s => $"« {s.Title} »")));
         if (c.Reports.Count > 0) Fact(sb, "Retours d'expérience", Plural(c.Reports.Count, "retour cité", "retours cités"));
         Fact(sb, "Date de génération", ParisTime.Format(stamp.GeneratedAtUtc));
@@ -100,14 +109,16 @@ public static class SynthesisDocument
         sb.Append("</section>\n");
     }
 
-    private static void Contents(StringBuilder sb, IReadOnlyList<Section> sections)
+    private static void Contents(StringBuilder sb, IReadOnlyList<Section> sections, bool printed)
     {
         sb.Append($"<nav class=\"toc\" aria-labelledby=\"sommaire\">\n<h2 id=\"sommaire\">{T("Sommaire")}</h2>\n<ol>\n");
         var n = 0;
         foreach (var s in sections)
         {
-            var number = s.Id == "partie-structures" ? "" : $"{++n}. ";
-            sb.Append($"<li><a href=\"#{s.Id}\">{T(number + s.Title)}</a></li>\n");
+            sb.Append($"<li><a href=\"#{s.Id}\"><span class=\"toc-title\">{T(Heading(s, ref n))}</span>");
+            // Empty and of fixed width until the engine writes the page in: the numbers arriving move nothing.
+            if (printed) sb.Append($"<span class=\"toc-leader\" aria-hidden=\"true\"></span><span class=\"toc-page\" data-page-of=\"{s.Id}\"></span>");
+            sb.Append("</a></li>\n");
         }
         sb.Append("</ol>\n</nav>\n");
     }
@@ -237,6 +248,8 @@ public static class SynthesisDocument
         sb.Append($"<h3>{T("Ce qui est compté")}</h3>\n");
         sb.Append($"<p>{T("Les chiffres portent sur les observations d'usages saisies par les structures membres et validées par la coordination de l'observatoire ; les brouillons et les observations en attente de validation ne comptent pas. Une observation compte dans la période si sa date d'observation est comprise entre la date de début et la date de fin, incluses.")}</p>\n");
         sb.Append($"<p>{T($"Périmètre : {c.TerritoryLabel} (une commune inclut ses quartiers) ; {c.ThemeLabel ?? "tous les thèmes"} ; {c.AudienceLabel ?? "tous les publics"}. Les évolutions comparent à la période précédente de même durée, du {Day(c.PreviousFilter.Du!.Value)} au {Day(c.PreviousFilter.Au!.Value)}.")}</p>\n");
+        if (c.Names.Themes.Count > 1 || c.Names.Audiences.Count > 1)
+            sb.Append($"<p>{T("Une observation liée à plusieurs des thèmes ou des publics choisis compte une seule fois dans les chiffres clés, et une fois dans chacun de ces thèmes ou publics dans les répartitions par thème et par public.")}</p>\n");
         sb.Append($"<h3>{T("Comment")}</h3>\n");
         sb.Append($"<p>{T("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes. Pour les mêmes filtres, le tableau de bord affiche les mêmes chiffres que cette synthèse.")}</p>\n");
         sb.Append("<dl class=\"definitions\">\n");

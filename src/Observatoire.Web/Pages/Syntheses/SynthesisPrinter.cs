@@ -57,7 +57,8 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
         try
         {
             var stamp = new SynthesisDocument.Stamp(synthesis.Reference, now, user.DisplayName);
-            var html = SynthesisDocument.Render(content, stamp, InlineStyle());
+            // Printed: the contents get the page each chapter starts on (the engine prints twice for that).
+            var html = SynthesisDocument.Render(content, stamp, InlineStyle(), printed: true);
             synthesis.Pdf = await engine.PrintAsync(new PrintableDocument(html, SynthesisDocument.Footer(content, stamp)), ct);
             synthesis.PageCount = CountPages(synthesis.Pdf);
             await db.SaveChangesAsync(ct);

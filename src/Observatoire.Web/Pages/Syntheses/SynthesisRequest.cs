@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Observatoire.Web.Analysis;
 
@@ -23,15 +24,17 @@ public sealed class SynthesisRequest
     [Required(ErrorMessage = "Indiquez la date de fin de la période.")]
     public DateOnly? Au { get; set; }
 
-    /// <summary>Territory slug; a commune includes its quartiers.</summary>
-    [ModelBinder(Name = "territoire"), MaxLength(100, ErrorMessage = "Territoire inconnu.")]
-    public string? Territoire { get; set; }
+    /// <summary>Territory slugs (none: every territory); a commune includes its quartiers.</summary>
+    [ModelBinder(Name = "territoire"), SlugList(ErrorMessage = "Choisissez au plus 50 territoires parmi la liste.")]
+    public string[] Territoires { get; set; } = [];
 
-    [ModelBinder(Name = "theme"), MaxLength(100, ErrorMessage = "Thème inconnu.")]
-    public string? Theme { get; set; }
+    /// <summary>Theme slugs (none: every theme); an observation counts once if it has one of them.</summary>
+    [ModelBinder(Name = "theme"), SlugList(ErrorMessage = "Choisissez au plus 50 thèmes parmi la liste.")]
+    public string[] Themes { get; set; } = [];
 
-    [ModelBinder(Name = "public"), MaxLength(100, ErrorMessage = "Public inconnu.")]
-    public string? Public { get; set; }
+    /// <summary>Audience slugs (none: every audience).</summary>
+    [ModelBinder(Name = "public"), SlugList(ErrorMessage = "Choisissez au plus 50 publics parmi la liste.")]
+    public string[] Publics { get; set; } = [];
 
     [ModelBinder(Name = "enquetes"), MaxLength(MaxSurveys, ErrorMessage = "Choisissez au plus 10 enquêtes.")]
     public int[] Enquetes { get; set; } = [];
@@ -55,16 +58,22 @@ public sealed class SynthesisRequest
 
     /// <summary>The dashboard filter for the same period and dimensions (no structure-kind filter in syntheses).</summary>
     public DashboardFilter Filter() =>
-        new DashboardFilter { Du = Du, Au = Au, Territoire = Territoire, Theme = Theme, Public = Public }
+        new DashboardFilter { Du = Du, Au = Au, Territoires = Territoires, Themes = Themes, Publics = Publics }
             .Normalized(Au ?? DateOnly.FromDateTime(DateTime.UtcNow));
 
-    /// <summary>A copy with trimmed, lower-cased slugs, sorted distinct ids and a trimmed title: equal choices compare equal.</summary>
+    /// <summary>
+    /// A copy with trimmed, lower-cased, sorted distinct slugs, sorted distinct ids and a trimmed title: equal choices
+    /// compare equal, whatever order the boxes were ticked in.
+    /// </summary>
     public SynthesisRequest Normalized()
     {
         var f = Filter();
         return new SynthesisRequest
         {
-            Du = f.Du, Au = f.Au, Territoire = f.Territoire, Theme = f.Theme, Public = f.Public,
+            Du = f.Du, Au = f.Au,
+            Territoires = [.. f.Territoires.Order(StringComparer.Ordinal)],
+            Themes = [.. f.Themes.Order(StringComparer.Ordinal)],
+            Publics = [.. f.Publics.Order(StringComparer.Ordinal)],
             Enquetes = [.. Enquetes.Where(i => i > 0).Distinct().Order()],
             Retours = [.. Retours.Where(i => i > 0).Distinct().Order()],
             Titre = string.IsNullOrWhiteSpace(Titre) ? null : Titre.Trim(),
@@ -73,36 +82,50 @@ public sealed class SynthesisRequest
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>
+    /// The stored form. A dimension with at most one value keeps the single-value field of the first syntheses
+    /// (<c>"Theme":"emploi"</c>), so their parameters, and therefore their fingerprints, are written exactly as before;
+    /// only several values add the list (<c>"Themes":["education","emploi"]</c>), absent otherwise.
+    /// </summary>
     private sealed record Stored(string Du, string Au, string? Territoire, string? Theme, string? Public,
-        int[] Enquetes, int[] Retours, string? Titre);
+        int[] Enquetes, int[] Retours, string? Titre,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Territoires = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Themes = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Publics = null);
 
-    /// <summary>Canonical JSON: fixed property order, ISO dates. Part of the data fingerprint.</summary>
+    /// <summary>Canonical JSON: fixed property order, ISO dates, sorted lists. Part of the data fingerprint.</summary>
     public string ToJson()
     {
         var n = Normalized();
-        return JsonSerializer.Serialize(new Stored(Iso(n.Du!.Value), Iso(n.Au!.Value), n.Territoire, n.Theme, n.Public,
-            n.Enquetes, n.Retours, n.Titre), Json);
+        static string? One(string[] values) => values.Length == 1 ? values[0] : null;
+        static string[]? Several(string[] values) => values.Length > 1 ? values : null;
+        return JsonSerializer.Serialize(new Stored(Iso(n.Du!.Value), Iso(n.Au!.Value), One(n.Territoires), One(n.Themes), One(n.Publics),
+            n.Enquetes, n.Retours, n.Titre, Several(n.Territoires), Several(n.Themes), Several(n.Publics)), Json);
     }
 
     public static SynthesisRequest FromJson(string json)
     {
         var s = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new InvalidDataException("Paramètres de synthèse illisibles.");
+        static string[] List(string? one, string[]? several) => several ?? (one is null ? [] : [one]);
         return new SynthesisRequest
         {
             Du = DateOnly.ParseExact(s.Du, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Au = DateOnly.ParseExact(s.Au, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Territoire = s.Territoire, Theme = s.Theme, Public = s.Public,
+            Territoires = List(s.Territoire, s.Territoires), Themes = List(s.Theme, s.Themes), Publics = List(s.Public, s.Publics),
             Enquetes = s.Enquetes ?? [], Retours = s.Retours ?? [], Titre = s.Titre,
         };
     }
 
-    /// <summary>The choices as URL parameters, for the preview link.</summary>
+    /// <summary>The choices as URL parameters (a list as a repeated key), for the preview link.</summary>
     public string ToQuery()
     {
         var parts = new List<string> { $"du={Iso(Du!.Value)}", $"au={Iso(Au!.Value)}" };
-        if (Territoire is not null) parts.Add("territoire=" + Uri.EscapeDataString(Territoire));
-        if (Theme is not null) parts.Add("theme=" + Uri.EscapeDataString(Theme));
-        if (Public is not null) parts.Add("public=" + Uri.EscapeDataString(Public));
+        // Raw input (the way back to the form) may hold blanks: they are not choices.
+        void Add(string key, string[] values) =>
+            parts.AddRange(values.Where(v => !string.IsNullOrEmpty(v)).Select(v => key + "=" + Uri.EscapeDataString(v)));
+        Add("territoire", Territoires);
+        Add("theme", Themes);
+        Add("public", Publics);
         parts.AddRange(Enquetes.Select(i => $"enquetes={i}"));
         parts.AddRange(Retours.Select(i => $"retours={i}"));
         if (Titre is not null) parts.Add("titre=" + Uri.EscapeDataString(Titre));

@@ -30,9 +30,10 @@ public sealed class Dashboard(ObservatoireDbContext db, DashboardFilter filter, 
     private bool SuppressObservations => !member;
 
     /// <summary>
-    /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter.
+    /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
+    /// and takes one territory, theme and audience.
     /// </summary>
-    public bool DrillDown => member && filter.Type is null;
+    public bool DrillDown => member && filter.Type is null && !filter.HasSeveralValues;
 
     public static async Task<Dashboard> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
         Suppression suppression, CancellationToken ct)

@@ -1,0 +1,91 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Observatoire.BrowserTests.Infrastructure;
+using Observatoire.Web.Domain;
+
+namespace Observatoire.BrowserTests.Syntheses;
+
+[Collection(nameof(BrowserCollection))]
+public class SynthesisBrowserTests(BrowserFixture browser)
+{
+    private const string Password = "Test-Password-2026";
+
+    [Fact]
+    public async Task A_partner_ticks_two_themes_and_two_quartiers_on_a_phone_previews_and_generates_the_pdf()
+    {
+        // Names of their own: the browser tests share one database.
+        await browser.Seed(s =>
+        {
+            var commune = s.Territory("Saint-Avertin synthèse");
+            var first = s.Quartier("Grand Village synthèse", commune);
+            var second = s.Quartier("Les Rives synthèse", commune);
+            var centre = s.Structure("Centre social synthèse", first);
+            var emploi = s.Theme("Emploi synthèse");
+            var education = s.Theme("Éducation synthèse");
+            var sante = s.Theme("Santé synthèse");
+            s.Observation("Atelier CV et devoirs", centre, first, observedOn: new(2026, 2, 3), participants: 5, themes: [emploi, education]);
+            s.Observation("Atelier CV", centre, second, observedOn: new(2026, 2, 10), participants: 4, themes: [emploi]);
+            s.Observation("Devoirs en ligne", centre, second, observedOn: new(2026, 3, 3), participants: 3, themes: [education]);
+            s.Observation("Compte santé", centre, first, observedOn: new(2026, 3, 5), participants: 9, themes: [sante]);
+            return centre;
+        });
+        var email = await CreatePartner();
+        var page = await browser.NewPage(390, 844);
+
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+
+        await page.GotoAsync("/syntheses");
+        await page.GetByLabel("Du", new() { Exact = true }).FillAsync("2026-01-01");
+        await page.GetByLabel("Au", new() { Exact = true }).FillAsync("2026-06-30");
+        await page.GetByLabel("Grand Village synthèse", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Les Rives synthèse", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Emploi synthèse", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Éducation synthèse", new() { Exact = true }).CheckAsync();
+        var form = await page.RunAxe();
+        await BrowserFixture.Screenshot(page, "synthese-formulaire-telephone.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/syntheses/apercu"));
+        var url = page.Url;
+        // The observation with both themes counts once: three observations, twelve participants.
+        var observations = await page.Locator("#chiffre-observations .figure-value").InnerTextAsync();
+        var participants = await page.Locator("#chiffre-participants .figure-value").InnerTextAsync();
+        var title = await page.Locator("h1").First.InnerTextAsync();
+        await BrowserFixture.Screenshot(page, "synthese-apercu-telephone.png", fullPage: false);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("creee=SYN-"));
+        var notice = await page.Locator(".notice").InnerTextAsync();
+        var href = await page.Locator(".notice a").GetAttributeAsync("href");
+        var pdf = await page.Context.APIRequest.GetAsync(href!);
+        var bytes = await pdf.BodyAsync();
+        await page.Context.CloseAsync();
+
+        Assert.Contains("theme=emploi-synthese", url);
+        Assert.Contains("theme=education-synthese", url);
+        Assert.Equal("3", observations);
+        Assert.Equal("12", participants);
+        Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — emploi synthèse, éducation synthèse", title);
+        Assert.Contains("est prête", notice);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var serious = form.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", serious.Select(v =>
+            $"- [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")))));
+    }
+
+    private async Task<string> CreatePartner()
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"partenaire-{Guid.NewGuid():N}@test.fr";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Inès", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Partenaire)).Succeeded);
+        return email;
+    }
+}

@@ -1,0 +1,66 @@
+using AngleSharp.Dom;
+using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.IntegrationTests.Wiki;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Pages.Search;
+
+namespace Observatoire.IntegrationTests.Search;
+
+/// <summary>Which hits come first, now that only a bounded set of recent candidates per source is ranked.</summary>
+public class RankingTests(PortalFixture portal) : PortalTest(portal)
+{
+    private static List<string> Links(IDocument page) =>
+        page.QuerySelectorAll(".search-results li > a").Select(a => a.GetAttribute("href")!).ToList();
+
+    [Theory]
+    [InlineData("%22caf%C3%A9+num%C3%A9rique%22")] // "café numérique", as a phrase
+    [InlineData("cafe+numerique")]
+    [InlineData("Caf%C3%A9+Num%C3%A9rique")]
+    public async Task A_page_titled_like_the_query_ranks_first_with_or_without_accents(string query)
+    {
+        await Portal.Page("Café numérique", "Rencontre mensuelle autour des outils.");
+        await Portal.Page("Compte rendu des rencontres", string.Concat(Enumerable.Repeat("Au café numérique, on parle de démarches. ", 12)));
+        await Portal.Page("Café numérique du Sanitas", "Le café numérique du quartier, le mardi.");
+
+        var page = await Portal.CreateClient().GetHtml("/recherche?q=" + query);
+
+        Assert.Equal(["/wiki/cafe-numerique", "/wiki/cafe-numerique-du-sanitas", "/wiki/compte-rendu-des-rencontres"], Links(page));
+    }
+
+    [Fact]
+    public async Task An_old_observation_titled_like_the_query_is_found_among_more_recent_matches_than_are_ranked()
+    {
+        await Portal.Seed(s =>
+        {
+            var structure = s.Structure();
+            s.Observation("Permanence jeunes", structure, description: "Accueil sans rendez-vous.");
+            for (var i = 1; i <= IndexModel.CandidatesPerSource + 20; i++)
+                s.Observation($"Séance {i}", structure, description: "Permanence d'accueil des jeunes du quartier : permanence jeunes.");
+        });
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+
+        var page = await partner.GetHtml("/recherche?q=permanence+jeunes");
+
+        var first = page.QuerySelector(".search-results li")!;
+        Assert.Equal("Permanence jeunes", first.QuerySelector("a")!.Text());
+        Assert.Equal(IndexModel.MaxHits, page.QuerySelectorAll(".search-results li").Length);
+        Assert.StartsWith("Les 50 premiers résultats", page.QuerySelector("main h2")!.Text());
+        // Excerpts are still computed for the hits shown.
+        Assert.Contains("permanence", page.QuerySelectorAll(".search-results li")[1].QuerySelectorAll("mark").Select(m => m.Text().ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task A_members_only_page_whose_title_matches_stays_hidden_from_anonymous_visitors()
+    {
+        await Portal.Page("Comité de pilotage", "Ordre du jour interne.", visibility: WikiVisibility.Members);
+        await Portal.Page("Calendrier", "Le comité de pilotage se réunit en juin.");
+        await Portal.Seed(s => s.Observation("Comité de pilotage des ateliers", status: ObservationStatus.Brouillon));
+
+        var anonymous = await Portal.CreateClient().GetHtml("/recherche?q=comite+de+pilotage");
+        var partner = await (await Portal.SignedInAs(Roles.Partenaire)).GetHtml("/recherche?q=comite+de+pilotage");
+
+        Assert.Equal(["/wiki/calendrier"], Links(anonymous));
+        // A partner reads members-only pages but not someone else's draft observation.
+        Assert.Equal(["/wiki/comite-de-pilotage", "/wiki/calendrier"], Links(partner));
+    }
+}
