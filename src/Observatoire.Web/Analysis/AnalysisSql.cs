@@ -232,6 +232,65 @@ public static class AnalysisSql
           FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2) s;
         """;
 
+    /// <summary>
+    /// Shards of the survey rollup (migration SurveyAnswerShards). Every response of a day used to add to the same
+    /// few rows (day × question × value), so concurrent submissions queued on their row locks, each held through a
+    /// durable commit (35 of 40 backends waiting at ~100 responses/s). Each writer now adds to its own copy of the
+    /// rows, chosen by its backend pid: a backend runs one transaction at a time, so two submissions only meet when
+    /// their pids share a shard. Readers sum over shards (Indicators already sums over days), so figures stay exact at
+    /// every commit. <c>survey_rollup_compact</c> folds the shards of past days into shard 0, so a year of
+    /// dashboard reads as few rows as before. This replaces only the upsert; the trigger functions are unchanged.
+    /// </summary>
+    public const string SurveyShards = """
+        -- plpgsql rather than sql: its plan is cached per backend (a sql function is planned at every call, which
+        -- was a third of the trigger's time: three calls per response, one per INSERT statement of answers).
+        CREATE OR REPLACE FUNCTION survey_rollup_add(sign int, rows_json jsonb) RETURNS void LANGUAGE plpgsql AS $fn$
+        BEGIN
+          WITH a AS (
+            SELECT (x->>'Id')::bigint id, (x->>'ResponseId')::bigint response, (x->>'QuestionId')::int question,
+                   coalesce((x->>'OptionId')::int, (x->>'TerritoryId')::int, (x->>'ToolId')::int, 0) value,
+                   (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date AS day
+            FROM jsonb_array_elements(rows_json) x JOIN "Responses" r ON r."Id" = (x->>'ResponseId')::bigint),
+          cells AS (
+            SELECT question, day, value, count(*)::int n FROM a GROUP BY 1, 2, 3
+            UNION ALL
+            -- A respondent enters (or leaves) a question with its first (or last) answer row to it, whether
+            -- the rows come in one statement or several.
+            SELECT question, day, -1, count(DISTINCT response)::int FROM a
+            WHERE NOT EXISTS (SELECT 1 FROM "Answers" e WHERE e."ResponseId" = a.response AND e."QuestionId" = a.question
+                                AND e."Id" NOT IN (SELECT id FROM a))
+            GROUP BY 1, 2)
+          INSERT INTO "SurveyAnswerDays" AS d ("QuestionId", "Day", "ValueKey", "Shard", "Count")
+          SELECT question, day, value, (pg_backend_pid() % 64)::smallint, sign * n FROM cells ORDER BY 1, 2, 3
+          ON CONFLICT ("QuestionId", "Day", "ValueKey", "Shard") DO UPDATE SET "Count" = d."Count" + EXCLUDED."Count";
+        END $fn$;
+
+        -- Folds the shards of days before @before into shard 0, in one statement: a reader sees the rows either
+        -- before or after, with the same sums. Returns the number of shard-0 rows written.
+        CREATE OR REPLACE FUNCTION survey_rollup_compact(before date) RETURNS bigint LANGUAGE sql AS $fn$
+          WITH moved AS (
+            DELETE FROM "SurveyAnswerDays" WHERE "Day" < before AND "Shard" <> 0
+            RETURNING "QuestionId", "Day", "ValueKey", "Count"),
+          folded AS (
+            INSERT INTO "SurveyAnswerDays" AS d ("QuestionId", "Day", "ValueKey", "Shard", "Count")
+            SELECT "QuestionId", "Day", "ValueKey", 0, sum("Count")::int FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT ("QuestionId", "Day", "ValueKey", "Shard") DO UPDATE SET "Count" = d."Count" + EXCLUDED."Count"
+            RETURNING 1)
+          SELECT count(*) FROM folded;
+        $fn$;
+        """;
+
+    /// <summary>Folds the shards of the days before today (Tours time): no response is written to them any more.</summary>
+    public const string SurveyCompactPastDays = """
+        SELECT survey_rollup_compact((now() AT TIME ZONE 'Europe/Paris')::date)
+        """;
+
+    /// <summary>Back to one row per day, question and value, with the upsert of <see cref="SurveyFunctions"/>.</summary>
+    public const string DropSurveyShards = """
+        SELECT survey_rollup_compact('infinity');
+        DROP FUNCTION IF EXISTS survey_rollup_compact(date);
+        """;
+
     public const string DropSurveyFunctions = """
         DROP TRIGGER IF EXISTS survey_answers_inserted ON "Answers";
         DROP TRIGGER IF EXISTS survey_answers_deleted ON "Answers";

@@ -53,12 +53,17 @@ public class AnalysisToolCell
 /// Survey answers per day (Tours time) and question: one row per answered value (<see cref="ValueKey"/> = option,
 /// territory or tool id, 0 for "Autre"), plus <see cref="ValueKey"/> = -1 holding the question's respondents.
 /// Kept by triggers on Answers and Responses (AnalysisSql.SurveyFunctions); responses are never edited.
+/// A figure is the sum of its rows over <see cref="Shard"/>: see <see cref="AnalysisSql.SurveyShards"/>.
 /// </summary>
 public class SurveyAnswerDay
 {
     public const int Respondents = -1;
+    /// <summary>Shards a day's rows are spread over while responses arrive; past days are folded into shard 0.</summary>
+    public const int ShardCount = 64;
     public int QuestionId { get; set; }
     public DateOnly Day { get; set; }
     public int ValueKey { get; set; }
+    /// <summary>Writer's shard (its backend pid modulo <see cref="ShardCount"/>), 0 once folded or rebuilt.</summary>
+    public short Shard { get; set; }
     public int Count { get; set; }
 }

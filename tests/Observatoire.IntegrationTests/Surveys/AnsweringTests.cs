@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Infrastructure;
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Enquetes;
 
@@ -160,6 +161,65 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         var keys = await Portal.Db(db => db.Responses.Select(r => r.IdempotencyKey).ToListAsync());
         Assert.Equal(states.Select(x => x.Key).Order(), keys.Order());
         Assert.Equal(400, await Portal.Db(db => db.Answers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Simultaneous_submissions_add_up_in_the_rollup_to_a_recount_before_and_after_folding_shards()
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var first = await client.Start($"/enquetes/{s.Slug}");
+        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        var token = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var section = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=section]")!.Value;
+        var states = Enumerable.Range(0, 120).Select(i => new AnswerState
+        {
+            Values = { [s.Situation] = [$"{s.Employee}"], [s.Age] = [$"{18 + i % 60}"] },
+        }).ToList();
+        var statuses = await Task.WhenAll(states.Select(async state =>
+        {
+            using var response = await client.PostAsync($"/enquetes/{s.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["etat"] = state.Serialize(), ["section"] = section, ["action"] = "suivant",
+            }));
+            return response.StatusCode;
+        }));
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
+
+        var recount = await Portal.Db(Recount);
+        Assert.Equal(120, recount.Single(c => c.Question == s.Situation && c.Value == SurveyAnswerDay.Respondents).Count);
+        Assert.Equal(recount, await Portal.Db(RollupSums));
+
+        // Folding moves every shard of past days into shard 0 without changing a figure.
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("SELECT survey_rollup_compact('infinity')"));
+        Assert.Equal(recount, await Portal.Db(RollupSums));
+        Assert.All(await Portal.Db(db => db.SurveyAnswerDays.Select(d => d.Shard).Distinct().ToListAsync()), shard => Assert.Equal(0, shard));
+
+        // A response deleted afterwards is subtracted in the deleting backend's shard: sums still match.
+        await Portal.Db(async db => { db.Remove(await db.Responses.OrderBy(r => r.Id).FirstAsync()); await db.SaveChangesAsync(); });
+        Assert.Equal(await Portal.Db(Recount), await Portal.Db(RollupSums));
+    }
+
+    private record Cell(int Question, DateOnly Day, int Value, int Count);
+
+    private static async Task<List<Cell>> RollupSums(Observatoire.Web.Data.ObservatoireDbContext db) =>
+        (await db.SurveyAnswerDays.GroupBy(d => new { d.QuestionId, d.Day, d.ValueKey })
+            .Select(g => new { g.Key.QuestionId, g.Key.Day, g.Key.ValueKey, Count = g.Sum(d => d.Count) }).ToListAsync())
+        .Where(c => c.Count != 0).Select(c => new Cell(c.QuestionId, c.Day, c.ValueKey, c.Count))
+        .OrderBy(c => c.Question).ThenBy(c => c.Day).ThenBy(c => c.Value).ToList();
+
+    /// <summary>The rollup recomputed from the answers, as the rebuild does (one row per value, -1 = respondents).</summary>
+    private static async Task<List<Cell>> Recount(Observatoire.Web.Data.ObservatoireDbContext db)
+    {
+        var answers = await db.Answers.Select(a => new
+        {
+            a.QuestionId, a.ResponseId, a.Response.CreatedAt, Value = a.OptionId ?? a.TerritoryId ?? a.ToolId ?? 0,
+        }).ToListAsync();
+        var day = (DateTime instant) => DateOnly.FromDateTime(Observatoire.Web.Infrastructure.ParisTime.FromUtc(instant));
+        return answers.GroupBy(a => (a.QuestionId, Day: day(a.CreatedAt), a.Value)).Select(g => new Cell(g.Key.QuestionId, g.Key.Day, g.Key.Value, g.Count()))
+            .Concat(answers.GroupBy(a => (a.QuestionId, Day: day(a.CreatedAt)))
+                .Select(g => new Cell(g.Key.QuestionId, g.Key.Day, SurveyAnswerDay.Respondents, g.Select(a => a.ResponseId).Distinct().Count())))
+            .OrderBy(c => c.Question).ThenBy(c => c.Day).ThenBy(c => c.Value).ToList();
     }
 
     [Fact]

@@ -9,6 +9,8 @@ public class SurveyAnswerDayConfiguration : IEntityTypeConfiguration<SurveyAnswe
     public void Configure(EntityTypeBuilder<SurveyAnswerDay> b)
     {
         b.ToTable("SurveyAnswerDays");
-        b.HasKey(d => new { d.QuestionId, d.Day, d.ValueKey });
+        b.HasKey(d => new { d.QuestionId, d.Day, d.ValueKey, d.Shard });
+        // Rows written by the rebuild (and by SQL that predates the shards) land in shard 0.
+        b.Property(d => d.Shard).HasDefaultValue((short)0);
     }
 }

@@ -416,10 +416,15 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<int>("ValueKey")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0);
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("QuestionId", "Day", "ValueKey");
+                    b.HasKey("QuestionId", "Day", "ValueKey", "Shard");
 
                     b.ToTable("SurveyAnswerDays", (string)null);
                 });

@@ -180,9 +180,10 @@ public class RepondreModel(ObservatoireDbContext db, IAuthorizationService autho
         if (await db.Responses.AnyAsync(r => r.IdempotencyKey == State.Key, ct)) return done;
 
         var now = DateTime.UtcNow;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A transaction only when something else must change with the response; otherwise the single INSERT commits alone.
+        await using var tx = Form.RequiresInvitation || State.ResumeCode is not null ? await db.Database.BeginTransactionAsync(ct) : null;
         int? invitationId = null;
-        if (Form.RequiresInvitation)
+        if (tx is not null && Form.RequiresInvitation)
         {
             var code = State.Invitation ?? "";
             invitationId = await db.InvitationCodes.Where(c => c.SurveyId == Form.SurveyId && c.Code == code)
@@ -200,35 +201,47 @@ public class RepondreModel(ObservatoireDbContext db, IAuthorizationService autho
                 return ShowIntroOrClosed();
             }
         }
-        db.Responses.Add(new Response
-        {
-            SurveyId = Form.SurveyId,
-            // Rounded to the hour: enough for analysis, too coarse to match a response with a visit.
-            CreatedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc),
-            IsAssisted = State.Assisted,
-            ConsentRecorded = State.Assisted && State.Consent,
-            IdempotencyKey = State.Key,
-            InvitationCodeId = invitationId,
-            Answers = Form.ToAnswers(State),
-        });
         if (State.ResumeCode is string resume)
             await db.ResumeDrafts.Where(d => d.SurveyId == Form.SurveyId && d.Code == resume).ExecuteDeleteAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await InsertResponseAsync(now, invitationId, Form.ToAnswers(State), ct);
+            if (tx is not null) await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // Lost the race against the same submission (double click, network retry): it is stored once.
-            await tx.RollbackAsync(ct);
+            if (tx is not null) await tx.RollbackAsync(ct);
             return done;
         }
         return done;
     }
 
+    /// <summary>The response and its answers in one statement (<see cref="ResponseSql.InsertResponse"/>).</summary>
+    private Task<int> InsertResponseAsync(DateTime now, int? invitationId, List<Answer> answers, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(ResponseSql.InsertResponse,
+        [
+            new NpgsqlParameter("survey", Form.SurveyId),
+            // Rounded to the hour: enough for analysis, too coarse to match a response with a visit.
+            new NpgsqlParameter("created", new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc)),
+            new NpgsqlParameter("assisted", State.Assisted),
+            new NpgsqlParameter("consent", State.Assisted && State.Consent),
+            new NpgsqlParameter("key", State.Key),
+            new NpgsqlParameter("invitation", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)invitationId ?? DBNull.Value },
+            new NpgsqlParameter("questions", answers.Select(a => a.QuestionId).ToArray()),
+            new NpgsqlParameter("options", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.OptionId).ToArray() },
+            new NpgsqlParameter("texts", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = answers.Select(a => a.Text).ToArray() },
+            new NpgsqlParameter("numbers", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = answers.Select(a => a.Number).ToArray() },
+            new NpgsqlParameter("dates", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = answers.Select(a => a.Date).ToArray() },
+            new NpgsqlParameter("territories", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.TerritoryId).ToArray() },
+            new NpgsqlParameter("tools", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.ToolId).ToArray() },
+        ], ct);
+
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
+        // One connection for the request's statements (closed when the pooled context is returned): otherwise each
+        // query takes a connection from the pool and returns it, and each return costs a DISCARD ALL.
+        await db.Database.OpenConnectionAsync(ct);
         var form = await SurveyForm.LoadAsync(db, slug, ct);
         if (form is null) return NotFound();
         Form = form;

@@ -1,3 +1,4 @@
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Enquetes;
@@ -8,6 +9,7 @@ public static class SurveyServices
     public static IServiceCollection AddObservatoireSurveys(this IServiceCollection services)
     {
         services.AddSingleton<Suppression>();
+        services.AddHostedService<SurveyRollupCompaction>();
         return services;
     }
 }
