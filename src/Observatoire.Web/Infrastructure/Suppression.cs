@@ -29,5 +29,5 @@ public sealed class Suppression(int threshold)
         total == 0 || Hides(count) || Hides(total) ? null : Math.Round(100.0 * count / total, 1);
 
     public string FormatPercent(int count, int total) =>
-        Percent(count, total) is double p ? p.ToString("0.#", French) + " %" : "—";
+        Percent(count, total) is double p ? p.ToString("0.#", French) + "\u202F%" : "—";
 }

@@ -39,6 +39,8 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
         var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
 
         Assert.Equal(["Salarié", "9", "75 %"], Row(page, s.Situation, "Salarié").Children.Select(c => c.Text()));
+        // A narrow no-break space keeps « 75 % » on one line in narrow table cells.
+        Assert.Contains("75\u202F%", Row(page, s.Situation, "Salarié").TextContent);
         Assert.Equal(["En recherche d'emploi", "< 5", "—"], Row(page, s.Situation, "En recherche d'emploi").Children.Select(c => c.Text()));
         // The chart is hidden from assistive technologies: the table beside it carries the same figures.
         Assert.NotNull(page.QuerySelector($"#question-{s.Situation} svg.chart[aria-hidden=true]"));

@@ -149,9 +149,9 @@ public sealed class Dashboard(ObservatoireDbContext db, DashboardFilter filter, 
         var hidden = suppress && (suppression.Hides((int)Math.Min(now, int.MaxValue)) || suppression.Hides((int)Math.Min(before, int.MaxValue)));
         var change = hidden || before == 0 ? "—"
             : now == before ? "stable"
-            : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French)} %" : $"−{(-pct).ToString("0", French)} %";
+            : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French)}\u202F%" : $"−{(-pct).ToString("0", French)}\u202F%";
         return new KeyFigure(definition, Show(now, suppress), Show(before, suppress), change);
     }
 
-    private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French) + " %" : "—";
+    private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French) + "\u202F%" : "—";
 }
