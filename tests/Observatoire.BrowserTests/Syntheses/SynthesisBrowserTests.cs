@@ -64,6 +64,8 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         var href = await page.Locator(".notice a").GetAttributeAsync("href");
         var pdf = await page.Context.APIRequest.GetAsync(href!);
         var bytes = await pdf.BodyAsync();
+        // The list of past syntheses (a wide table) scrolls inside its frame: the page itself never scrolls sideways.
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         await page.Context.CloseAsync();
 
         Assert.Contains("theme=emploi-synthese", url);
@@ -73,6 +75,7 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — emploi synthèse, éducation synthèse", title);
         Assert.Contains("est prête", notice);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.True(overflow <= 0, $"La page déborde de {overflow} px en largeur sur téléphone.");
         var serious = form.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", serious.Select(v =>
             $"- [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")))));
