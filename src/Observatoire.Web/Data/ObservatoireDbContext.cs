@@ -25,6 +25,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
+    public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveySection> SurveySections => Set<SurveySection>();
     public DbSet<Question> Questions => Set<Question>();

@@ -51,10 +51,17 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
             return Page();
         }
         var existing = await db.StructureMemberships.FirstOrDefaultAsync(m => m.ActorId == actor.Id && m.StructureId == Membership.StructureId, ct);
+        var role = Membership.Role.Trim();
+        var structure = await db.Structures.Where(s => s.Id == Membership.StructureId).Select(s => s.Name).FirstAsync(ct);
+        var before = existing is null ? null : DirectoryHistory.Membership(structure, existing.Role);
         if (existing is null)
-            db.StructureMemberships.Add(new StructureMembership { ActorId = actor.Id, StructureId = Membership.StructureId!.Value, Role = Membership.Role.Trim() });
+            db.StructureMemberships.Add(new StructureMembership { ActorId = actor.Id, StructureId = Membership.StructureId!.Value, Role = role });
         else
-            existing.Role = Membership.Role.Trim();
+            existing.Role = role;
+        var after = DirectoryHistory.Membership(structure, role);
+        if (before != after)
+            DirectoryHistory.Record(db, await DirectoryHistory.AuthorAsync(db, User, ct), DirectoryRecordKind.Actor, actor.Id,
+                DirectoryChangeKind.Membership, [new("Rattachement", before, after)]);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{actor.FullName} est rattaché·e à la structure.";
         return Redirect($"/annuaire/acteurs/{slug}");
@@ -64,9 +71,12 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
     public async Task<IActionResult> OnPostDetacherAsync(string slug, int structureId, CancellationToken ct)
     {
         if (!DirectoryPages.IsCoordination(User)) return Forbid();
-        var membership = await db.StructureMemberships.FirstOrDefaultAsync(m => m.Actor.Slug == slug && m.StructureId == structureId, ct);
+        var membership = await db.StructureMemberships.Include(m => m.Structure)
+            .FirstOrDefaultAsync(m => m.Actor.Slug == slug && m.StructureId == structureId, ct);
         if (membership is null) return NotFound();
         db.StructureMemberships.Remove(membership);
+        DirectoryHistory.Record(db, await DirectoryHistory.AuthorAsync(db, User, ct), DirectoryRecordKind.Actor, membership.ActorId,
+            DirectoryChangeKind.Membership, [new("Rattachement", DirectoryHistory.Membership(membership.Structure.Name, membership.Role), null)]);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Rattachement retiré.";
         return Redirect($"/annuaire/acteurs/{slug}");

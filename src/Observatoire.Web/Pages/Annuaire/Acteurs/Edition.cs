@@ -71,6 +71,8 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
         if (denied is not null) return denied;
         if (!ModelState.IsValid) return Page();
         var name = Input.FullName!.Trim();
+        var created = actor is null;
+        var before = actor is null ? null : DirectoryHistory.Snapshot(actor);
         if (actor is null)
         {
             actor = new Actor
@@ -91,9 +93,12 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
         actor.Email = Clean(Input.Email);
         actor.Phone = Clean(Input.Phone);
         actor.Bio = Clean(Input.Bio);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(actor));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            var saved = actor;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Actor, created, () => saved.Id, saved.FullName, changes, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

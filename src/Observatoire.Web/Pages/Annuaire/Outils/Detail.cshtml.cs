@@ -41,7 +41,10 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         if (!DirectoryPages.IsCoordination(User)) return Forbid();
         var tool = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tool is null) return NotFound();
+        var before = DirectoryHistory.Snapshot(tool);
         tool.Status = ToolStatus.Listed;
+        DirectoryHistory.Record(db, await DirectoryHistory.AuthorAsync(db, User, ct), DirectoryRecordKind.Tool, tool.Id,
+            DirectoryChangeKind.Edited, DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(tool)));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"« {tool.Name} » est maintenant référencé dans l'annuaire. Complétez sa catégorie et sa licence si besoin.";
         return Redirect($"/annuaire/outils/{slug}/modifier");
@@ -82,8 +85,13 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
                 [new FieldChange { Field = "Outils", Before = before, After = string.Join(", ", o.Tools.Select(t => t.Name).Order()) }],
                 $"« {source.Name} » fusionné dans « {target.Name} »."));
         }
+        var kept = DirectoryHistory.Snapshot(target);
         target.Description ??= source.Description;
         target.Website ??= source.Website;
+        // On the kept tool: the duplicate it absorbed, then the blanks the duplicate filled.
+        DirectoryHistory.Record(db, new DirectoryHistory.Author(access.UserId, access.DisplayName), DirectoryRecordKind.Tool, target.Id,
+            DirectoryChangeKind.Merged,
+            [new("Doublon fusionné", source.Name, target.Name), .. DirectoryHistory.Diff(kept, DirectoryHistory.Snapshot(target))]);
         db.DigitalTools.Remove(source);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

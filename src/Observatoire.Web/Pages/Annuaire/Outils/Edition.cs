@@ -64,6 +64,8 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
             ModelState.AddModelError("Input.Name", "Un outil porte déjà ce nom : ouvrez-le, ou fusionnez les doublons.");
         if (!ModelState.IsValid) return Page();
 
+        var created = tool is null;
+        var before = tool is null ? null : DirectoryHistory.Snapshot(tool);
         if (tool is null)
         {
             tool = new DigitalTool
@@ -84,9 +86,12 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
         tool.Status = Input.Status;
         tool.Website = string.IsNullOrWhiteSpace(Input.Website) ? null : Input.Website.Trim();
         tool.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(tool));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            var saved = tool;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Tool, created, () => saved.Id, saved.Name, changes, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

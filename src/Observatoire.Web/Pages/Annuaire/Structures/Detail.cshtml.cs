@@ -74,12 +74,20 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
                 [new FieldChange { Field = "Structure", Before = source.Name, After = target.Name }],
                 $"« {source.Name} » fusionnée dans « {target.Name} »."));
         }
+        var who = new DirectoryHistory.Author(access.UserId, access.DisplayName);
+        var at = DateTime.UtcNow;
         foreach (var m in source.Memberships.ToList())
         {
-            if (target.Memberships.All(t => t.ActorId != m.ActorId))
+            var kept = target.Memberships.FirstOrDefault(t => t.ActorId == m.ActorId);
+            if (kept is null)
                 db.StructureMemberships.Add(new StructureMembership { ActorId = m.ActorId, StructureId = target.Id, Role = m.Role });
             db.StructureMemberships.Remove(m);
+            // The person's page says where their membership went.
+            DirectoryHistory.Record(db, who, DirectoryRecordKind.Actor, m.ActorId, DirectoryChangeKind.Merged,
+                [new("Rattachement", DirectoryHistory.Membership(source.Name, m.Role),
+                    DirectoryHistory.Membership(target.Name, kept?.Role ?? m.Role))], at);
         }
+        var before = await DirectoryHistory.SnapshotAsync(db, target, ct);
         foreach (var u in source.Users.ToList())
         {
             if (!target.Users.Contains(u)) target.Users.Add(u);
@@ -90,6 +98,9 @@ public class DetailModel(ObservatoireDbContext db) : PageModel
         target.Email ??= source.Email;
         target.Address ??= source.Address;
         target.TerritoryId ??= source.TerritoryId;
+        // On the kept structure: the duplicate it absorbed, then the blanks the duplicate filled.
+        DirectoryHistory.Record(db, who, DirectoryRecordKind.Structure, target.Id, DirectoryChangeKind.Merged,
+            [new("Doublon fusionné", source.Name, target.Name), .. DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, target, ct))], at);
         db.Structures.Remove(source);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -76,6 +76,8 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
             ModelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
         if (!ModelState.IsValid) return Page();
 
+        var created = structure is null;
+        var before = structure is null ? null : await DirectoryHistory.SnapshotAsync(db, structure, ct);
         if (structure is null)
         {
             structure = new Structure
@@ -97,9 +99,12 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
         structure.Website = Clean(Input.Website);
         structure.Email = Clean(Input.Email);
         structure.Description = Clean(Input.Description);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, structure, ct));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            var saved = structure;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Structure, created, () => saved.Id, saved.Name, changes, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -59,6 +59,8 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
             ModelState.AddModelError("Input.ParentId", "Ce territoire a des quartiers : il reste une commune.");
         if (!ModelState.IsValid) return Page();
         var name = Input.Name!.Trim();
+        var created = territory is null;
+        var before = territory is null ? null : await DirectoryHistory.SnapshotAsync(db, territory, ct);
         if (territory is null)
         {
             territory = new Territory
@@ -77,9 +79,12 @@ public class EditionModel(ObservatoireDbContext db) : PageModel
         territory.ParentId = Input.ParentId;
         territory.Kind = Input.ParentId is null ? TerritoryKind.Commune : TerritoryKind.Quartier;
         territory.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, territory, ct));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            var saved = territory;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Territory, created, () => saved.Id, saved.Name, changes, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
