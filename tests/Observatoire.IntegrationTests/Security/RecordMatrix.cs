@@ -105,6 +105,14 @@ public static class RecordMatrix
         new("/annuaire/acteurs/{slug:acteur}", "LOOOOOO", "fiche d'un acteur"),
         new("/annuaire/acteurs/{slug:acteur}/modifier", "LOOFFFF", "modifier un acteur"),
         new("/annuaire/acteurs/acteur-devine", "LNNNNNN", "acteur deviné"),
+        // A record's history is for those who may edit it; a person's, like their page, for every member.
+        new("/annuaire/structures/{slug:structure-b}/historique", "LOOFFFO", "historique d'une autre structure"),
+        new("/annuaire/structures/{slug:structure-a}/historique", "LOOOFFF", "historique de sa structure"),
+        new("/annuaire/structures/structure-devinee/historique", "LNNNFNN", "historique d'une structure devinée"),
+        new("/annuaire/outils/{slug:outil}/historique", "LOOFFFF", "historique d'un outil"),
+        new("/annuaire/territoires/{slug:territoire}/historique", "LOOFFFF", "historique d'un territoire"),
+        new("/annuaire/acteurs/{slug:acteur}/historique", "LOOOOOO", "historique d'un acteur"),
+        new("/annuaire/acteurs/acteur-devine/historique", "LNNNNNN", "historique d'un acteur deviné"),
 
         // Accounts: another person's account, and the pages reached from an e-mail or a sign-in step without it.
         new("/admin/comptes/{id:compte-auteur}", "LOFFFFF", "compte d'une autre personne"),

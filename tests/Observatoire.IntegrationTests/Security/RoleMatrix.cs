@@ -99,10 +99,10 @@ public static class RoleMatrix
     public static readonly string[] NeedsRecord =
     [
         "/admin/comptes/{id}",
-        "/annuaire/acteurs/{slug}", "/annuaire/acteurs/{slug}/modifier",
-        "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier",
-        "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier",
-        "/annuaire/territoires/{slug}", "/annuaire/territoires/{slug}/modifier",
+        "/annuaire/acteurs/{slug}", "/annuaire/acteurs/{slug}/modifier", "/annuaire/acteurs/{slug}/historique",
+        "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier", "/annuaire/outils/{slug}/historique",
+        "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier", "/annuaire/structures/{slug}/historique",
+        "/annuaire/territoires/{slug}", "/annuaire/territoires/{slug}/modifier", "/annuaire/territoires/{slug}/historique",
         "/compte/connexion-2fa", "/compte/connexion-recuperation", "/compte/invitation", "/compte/reinitialiser",
         "/enquetes/{slug}", "/enquetes/{slug}/merci",
         "/enquetes/gestion/{id:int}", "/enquetes/gestion/{id:int}/codes", "/enquetes/gestion/{id:int}/qr",

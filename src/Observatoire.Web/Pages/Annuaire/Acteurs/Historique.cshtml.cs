@@ -14,12 +14,12 @@ public class HistoriqueModel(ObservatoireDbContext db) : PageModel
 {
     public DirectoryHistory.View History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug).Select(a => new { a.Id, a.FullName })
             .FirstOrDefaultAsync(ct);
         if (actor is null) return NotFound();
-        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Actor, actor.Id, page, actor.FullName,
+        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Actor, actor.Id, pageNumber, actor.FullName,
             $"/annuaire/acteurs/{slug}", "Retour à la fiche", ct);
         return Page();
     }

@@ -15,7 +15,7 @@ public class HistoriqueModel(ObservatoireDbContext db) : PageModel
 {
     public DirectoryHistory.View History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var structure = await db.Structures.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name })
             .FirstOrDefaultAsync(ct);
@@ -23,7 +23,7 @@ public class HistoriqueModel(ObservatoireDbContext db) : PageModel
         if (!DirectoryPages.IsCoordination(User)
             && !(await ObservationAccess.LoadAsync(db, User, ct)).StructureIds.Contains(structure.Id))
             return Forbid();
-        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Structure, structure.Id, page, structure.Name,
+        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Structure, structure.Id, pageNumber, structure.Name,
             $"/annuaire/structures/{slug}", "Retour à la structure", ct);
         return Page();
     }

@@ -14,12 +14,12 @@ public class HistoriqueModel(ObservatoireDbContext db) : PageModel
 {
     public DirectoryHistory.View History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var territory = await db.Territories.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name })
             .FirstOrDefaultAsync(ct);
         if (territory is null) return NotFound();
-        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Territory, territory.Id, page, territory.Name,
+        History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Territory, territory.Id, pageNumber, territory.Name,
             $"/annuaire/territoires/{slug}", "Retour au territoire", ct);
         return Page();
     }
