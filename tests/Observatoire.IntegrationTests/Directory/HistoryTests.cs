@@ -63,6 +63,19 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Referencing_a_pending_tool_records_its_new_status()
+    {
+        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietaire, ToolStatus.Pending));
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/outils/{pending.Slug}", new Dictionary<string, string>(),
+            "main form[action*='handler=Referencer']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([("Statut", "En attente", "Référencé")], Rows(await coordination.GetHtml($"/annuaire/outils/{pending.Slug}/historique")));
+    }
+
+    [Fact]
     public async Task A_tool_merge_appears_in_the_kept_tools_history()
     {
         var world = await ObservationWorld.Create(Portal);
@@ -81,6 +94,30 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         var history = await coordination.GetHtml($"/annuaire/outils/{world.Jitsi.Slug}/historique");
         Assert.Equal([("Doublon fusionné", "Jitsi", "Jitsi Meet"), ("Site web", "", "https://jitsi.org")], Rows(history));
         Assert.StartsWith("Fusion", history.QuerySelector("main ol.history h2")!.Text());
+    }
+
+    [Fact]
+    public async Task A_structure_merge_appears_on_the_kept_structure_and_on_the_people_it_moved()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var (duplicate, actor) = await world.Seed(Portal, s =>
+        {
+            var dup = s.Structure("CS Pluriel", world.Sanitas);
+            dup.Email = "contact@pluriel.fr";
+            var lea = s.Actor("Léa Martin");
+            lea.Memberships.Add(new StructureMembership { Structure = dup, Role = "Animatrice numérique" });
+            return (dup, lea);
+        });
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var merged = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}",
+            new Dictionary<string, string> { ["TargetId"] = world.Ours.Id.ToString() }, "main form[action*='handler=Fusionner']");
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var kept = await coordination.GetHtml($"/annuaire/structures/{world.Ours.Slug}/historique");
+        Assert.Equal([("Doublon fusionné", "CS Pluriel", "Centre social Pluriel"), ("Courriel", "", "contact@pluriel.fr")], Rows(kept));
+        var person = await coordination.GetHtml($"/annuaire/acteurs/{actor.Slug}/historique");
+        Assert.Equal([("Rattachement", "CS Pluriel — Animatrice numérique", "Centre social Pluriel — Animatrice numérique")], Rows(person));
     }
 
     [Fact]
