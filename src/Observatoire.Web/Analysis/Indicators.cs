@@ -123,29 +123,9 @@ public static class Indicators
     {
         if (filter.Du is not DateOnly from || filter.Au is not DateOnly to)
             throw new ArgumentException("Le filtre doit être normalisé (Normalized) avant d'être résolu.", nameof(filter));
-        int[]? territories = null;
-        if (filter.Territoire is string t)
-        {
-            var id = await db.Territories.Where(x => x.Slug == t).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
-            territories = id is int tid
-                ? [tid, .. await db.Territories.Where(x => x.ParentId == tid).Select(x => x.Id).ToListAsync(ct)]
-                : [-1];
-        }
-        else if (filter.Territoires.Length > 1)
-        {
-            // Each territory with its quartiers, once even when a commune and one of its quartiers are both chosen.
-            var slugs = filter.Territoires;
-            var ids = await db.Territories.Where(x => slugs.Contains(x.Slug)).Select(x => x.Id).ToListAsync(ct);
-            territories = ids.Count == 0 ? [-1]
-                : [.. ids.Concat(await db.Territories.Where(x => x.ParentId != null && ids.Contains(x.ParentId.Value))
-                    .Select(x => x.Id).ToListAsync(ct)).Distinct().Order()];
-        }
-        int[]? theme = filter.Theme is string th
-            ? [await db.Themes.Where(x => x.Slug == th).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1]
-            : await IdsAsync(db.Themes.Where(x => filter.Themes.Contains(x.Slug)).Select(x => x.Id), filter.Themes, ct);
-        int[]? audience = filter.Public is string p
-            ? [await db.Audiences.Where(x => x.Slug == p).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1]
-            : await IdsAsync(db.Audiences.Where(x => filter.Publics.Contains(x.Slug)).Select(x => x.Id), filter.Publics, ct);
+        var territories = await TerritoryIdsAsync(db, filter.Territoires, ct);
+        var theme = await IdsAsync(db.Themes.Where(x => filter.Themes.Contains(x.Slug)).Select(x => x.Id), filter.Themes, ct);
+        var audience = await IdsAsync(db.Audiences.Where(x => filter.Publics.Contains(x.Slug)).Select(x => x.Id), filter.Publics, ct);
         StructureKind? kind = null;
         if (filter.Type is string k)
             kind = DashboardFilter.KindSlugs.TryGetValue(k, out var known) ? known : (StructureKind)(-1);
@@ -155,6 +135,14 @@ public static class Indicators
             AllAudienceIds = [.. await db.Audiences.Select(x => x.Id).ToListAsync(ct)],
         };
     }
+
+    /// <summary>
+    /// Ids of the territories named by <paramref name="slugs"/>, each with its quartiers (a commune includes them), once
+    /// even when a commune and one of its quartiers are both named; null without any slug, [-1] when none is known.
+    /// </summary>
+    public static Task<int[]?> TerritoryIdsAsync(ObservatoireDbContext db, string[] slugs, CancellationToken ct) =>
+        IdsAsync(db.Territories.Where(x => slugs.Contains(x.Slug) || (x.Parent != null && slugs.Contains(x.Parent.Slug))).Select(x => x.Id),
+            slugs, ct);
 
     /// <summary>Ids of several slugs (null without any slug); unknown slugs match nothing, so none known gives [-1].</summary>
     private static async Task<int[]?> IdsAsync(IQueryable<int> known, string[] slugs, CancellationToken ct)

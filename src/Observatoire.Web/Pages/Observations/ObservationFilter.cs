@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 
@@ -111,9 +112,7 @@ public sealed record ObservationFilter
     /// </summary>
     public async Task<Ids> ResolveAsync(ObservatoireDbContext db, CancellationToken ct)
     {
-        int[]? territories = Territory is { } t
-            ? await db.Territories.Where(x => x.Slug == t || (x.Parent != null && x.Parent.Slug == t)).Select(x => x.Id).ToArrayAsync(ct)
-            : null;
+        var territories = Territory is { } t ? await Indicators.TerritoryIdsAsync(db, [t], ct) : null;
         return new Ids(territories,
             Structure is { } s ? await db.Structures.Where(x => x.Slug == s).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1 : null,
             Tool is { } tool ? await db.DigitalTools.Where(x => x.Slug == tool).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1 : null,
