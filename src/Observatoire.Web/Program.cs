@@ -1,6 +1,6 @@
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Enquetes;
-using Observatoire.Web.Pages.Veille;
+using Observatoire.Web.Pages.Surveys;
+using Observatoire.Web.Pages.Watch;
 
 var builder = WebApplication.CreateBuilder(args);
 

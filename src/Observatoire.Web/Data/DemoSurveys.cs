@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Domain;
-using Observatoire.Web.Pages.Enquetes.Gestion;
+using Observatoire.Web.Pages.Surveys.Manage;
 
 namespace Observatoire.Web.Data;
 

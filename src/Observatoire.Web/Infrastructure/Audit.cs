@@ -94,26 +94,3 @@ public class Audit(ObservatoireDbContext db, IHttpContextAccessor http, ILogger<
     private static string? Cut(string? value, int max) =>
         value is null ? null : value.Length <= max ? value : value[..(max - 1)] + "…";
 }
-
-/// <summary>Claims the portal adds to the sign-in cookie, next to Identity's.</summary>
-public static class ObservatoireClaims
-{
-    /// <summary>The account's display name, so the audit log and pages need no database read to name the user.</summary>
-    public const string DisplayName = "observatoire:name";
-    /// <summary>Present when the account has two-factor authentication on (see <see cref="StaffTwoFactor"/>).</summary>
-    public const string TwoFactor = "observatoire:2fa";
-}
-
-public class ObservatoireClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(ObservatoireClaims.DisplayName, user.DisplayName));
-        if (await UserManager.GetTwoFactorEnabledAsync(user))
-            identity.AddClaim(new Claim(ObservatoireClaims.TwoFactor, "on"));
-        return identity;
-    }
-}

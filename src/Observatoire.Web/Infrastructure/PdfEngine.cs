@@ -8,16 +8,6 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Observatoire.Web.Infrastructure;
 
-public class PdfOptions
-{
-    public const string Section = "Observatoire:Pdf";
-    /// <summary>Debian's Chromium; never a downloaded browser.</summary>
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
-    /// <summary>Documents printed at once; further requests wait their turn instead of exhausting memory.</summary>
-    public int MaxConcurrentDocuments { get; set; } = 2;
-    public int TimeoutSeconds { get; set; } = 60;
-}
-
 /// <summary>Said in French to the user when no PDF can be printed.</summary>
 public class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 

@@ -31,27 +31,10 @@ public class StaffTwoFactor(RequestDelegate next, IOptionsMonitor<SecurityOption
         return Task.CompletedTask;
     }
 
-    public static bool IsStaff(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrateur) || user.IsInRole(Roles.Coordination);
-
     private static bool MustEnrol(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && IsStaff(user) && !user.HasClaim(c => c.Type == ObservatoireClaims.TwoFactor);
+        user.Identity?.IsAuthenticated == true && user.IsCoordination() && !user.HasClaim(c => c.Type == ObservatoireClaims.TwoFactor);
 
     private static bool IsOpen(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
         || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-}
-
-public class SecurityOptions
-{
-    public const string Section = "Observatoire:Security";
-
-    /// <summary>Administrateur and Coordination accounts must enrol an authenticator app before using the portal.</summary>
-    public bool RequireTwoFactorForStaff { get; set; } = true;
-
-    /// <summary>
-    /// Networks (CIDR) of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed, besides the loopback
-    /// (e.g. the docker-compose network where nginx runs).
-    /// </summary>
-    public string[] TrustedProxyNetworks { get; set; } = [];
 }

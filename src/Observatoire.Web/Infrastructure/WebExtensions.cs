@@ -44,7 +44,7 @@ public static class WebExtensions
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfEngine>();
         services.AddScoped<Pages.Syntheses.SynthesisPrinter>();
-        services.AddSingleton<Pages.TableauDeBord.DashboardCache>();
+        services.AddSingleton<Pages.Dashboard.DashboardCache>();
         services.AddRequestLocalization(o =>
         {
             var fr = new CultureInfo("fr-FR");

@@ -14,7 +14,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public Figures KeyFigures { get; private set; } = new(0, 0, 0, 0, 0);
     public IReadOnlyList<Latest> LatestObservations { get; private set; } = [];
     public IReadOnlyList<Wiki.WikiLinks.Report> LatestReports { get; private set; } = [];
-    public IReadOnlyList<Enquetes.OpenSurveys.Item> OpenSurveys { get; private set; } = [];
+    public IReadOnlyList<Surveys.OpenSurveys.Item> OpenSurveys { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +33,6 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray()))
             .ToListAsync(ct);
         LatestReports = await Wiki.WikiLinks.LatestReports(db, User, 4, ct);
-        OpenSurveys = await Enquetes.OpenSurveys.QueryAsync(db, ct, take: 3);
+        OpenSurveys = await Surveys.OpenSurveys.QueryAsync(db, ct, take: 3);
     }
 }

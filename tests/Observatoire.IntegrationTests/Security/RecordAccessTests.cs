@@ -4,7 +4,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Groupes;
+using Observatoire.IntegrationTests.Groups;
 using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Surveys;
 using Observatoire.IntegrationTests.Wiki;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
-using Observatoire.Web.Pages.Enquetes;
+using Observatoire.Web.Pages.Surveys;
 
 namespace Observatoire.IntegrationTests.Surveys;
 
@@ -349,7 +349,7 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         var first = await client.Start($"/enquetes/{s.Slug}");
         var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
 
-        using var sent = await client.Submit(opinion, [("action", "suivant"), (RepondreModel.HoneypotField, "http://spam.example")]);
+        using var sent = await client.Submit(opinion, [("action", "suivant"), (AnswerModel.HoneypotField, "http://spam.example")]);
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));

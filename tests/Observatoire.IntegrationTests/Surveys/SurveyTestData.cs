@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
-using Observatoire.Web.Pages.Enquetes.Gestion;
+using Observatoire.Web.Pages.Surveys.Manage;
 using Xunit.Sdk;
 
 namespace Observatoire.IntegrationTests.Surveys;

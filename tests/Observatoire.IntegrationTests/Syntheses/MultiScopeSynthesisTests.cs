@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.IntegrationTests.TableauDeBord;
+using Observatoire.IntegrationTests.Dashboard;
 using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 using static Observatoire.IntegrationTests.Syntheses.SynthesisTests;

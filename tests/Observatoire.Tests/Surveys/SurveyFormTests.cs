@@ -1,5 +1,5 @@
 using Observatoire.Web.Domain;
-using Observatoire.Web.Pages.Enquetes;
+using Observatoire.Web.Pages.Surveys;
 
 namespace Observatoire.Tests.Surveys;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Observations;
 
@@ -21,13 +22,12 @@ public sealed record ObservationAccess(string UserId, string DisplayName, bool I
 {
     public static async Task<ObservationAccess> LoadAsync(ObservatoireDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = user.UserId() ?? "";
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.DisplayName, Structures = u.Structures.Select(s => s.Id).ToArray() })
             .FirstOrDefaultAsync(ct);
-        var coordination = user.IsInRole(Roles.Coordination) || user.IsInRole(Roles.Administrateur);
-        return new ObservationAccess(userId, account?.DisplayName ?? user.Identity?.Name ?? "?", coordination,
-            coordination || user.IsInRole(Roles.Contributeur), account?.Structures ?? []);
+                return new ObservationAccess(userId, account?.DisplayName ?? user.Identity?.Name ?? "?", user.IsCoordination(),
+            user.IsContributor(), account?.Structures ?? []);
     }
 
     /// <summary>Observations this person may read.</summary>

@@ -43,9 +43,9 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             TooLong = true;
             return;
         }
-        var member = WikiAccess.IsMember(User);
-        var coordination = WikiAccess.IsCoordination(User);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var member = User.IsMember();
+        var coordination = User.IsCoordination();
+        var userId = User.UserId() ?? "";
         var options = HeadlineMarkers.Options;
         var start = HeadlineMarkers.Start;
         var stop = HeadlineMarkers.Stop;
@@ -123,7 +123,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 END, 20000) AS body) t
             ORDER BY h."Rank" DESC, h."Title"
             """).ToListAsync(ct);
-        hits.AddRange(await Groupes.GroupsSearch.SearchAsync(db, q, ct));
+        hits.AddRange(await Groups.GroupsSearch.SearchAsync(db, q, ct));
         Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(MaxHits).ToList();
     }
 
@@ -133,7 +133,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         "structure" => "Structure",
         "outil" => "Outil numérique",
         "observation" => "Observation",
-        _ => Groupes.GroupsSearch.KindLabel(kind) ?? kind,
+        _ => Groups.GroupsSearch.KindLabel(kind) ?? kind,
     };
 
     /// <summary>The headline HTML-encoded, with only the match markers turned into &lt;mark&gt;.</summary>

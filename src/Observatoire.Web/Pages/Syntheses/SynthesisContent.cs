@@ -7,8 +7,8 @@ using Observatoire.Web.Analysis;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Enquetes;
-using Observatoire.Web.Pages.TableauDeBord;
+using Observatoire.Web.Pages.Surveys;
+using Observatoire.Web.Pages.Dashboard;
 
 namespace Observatoire.Web.Pages.Syntheses;
 
@@ -30,8 +30,8 @@ public sealed partial class SynthesisContent
     public string TerritoryLabel => Names.Territories.Count == 0 ? "Tours et Joué-lès-Tours (tous les territoires)" : string.Join(", ", Names.Territories);
     public string? ThemeLabel => Names.Themes.Count == 0 ? null : string.Join(", ", Names.Themes);
     public string? AudienceLabel => Names.Audiences.Count == 0 ? null : string.Join(", ", Names.Audiences);
-    public required IReadOnlyList<Dashboard.KeyFigure> Figures { get; init; }
-    public required IReadOnlyList<Dashboard.Chart> Charts { get; init; }
+    public required IReadOnlyList<DashboardFigures.KeyFigure> Figures { get; init; }
+    public required IReadOnlyList<DashboardFigures.Chart> Charts { get; init; }
     public required IReadOnlyList<Indicators.Group> TopTools { get; init; }
     public required IReadOnlyList<ThemeChange> ThemeChanges { get; init; }
     public required IReadOnlyList<Report> Reports { get; init; }
@@ -54,12 +54,12 @@ public sealed partial class SynthesisContent
         var filter = request.Filter();
         var previous = filter.Previous();
         // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees.
-        var board = await Dashboard.LoadAsync(db, filter, member: true, suppression, ct);
+        var board = await DashboardFigures.LoadAsync(db, filter, member: true, suppression, ct);
         var scope = await Indicators.ResolveAsync(db, filter, ct);
         var previousScope = await Indicators.ResolveAsync(db, previous, ct);
 
         var figures = await board.KeyFiguresAsync(ct);
-        var charts = new List<Dashboard.Chart>();
+        var charts = new List<DashboardFigures.Chart>();
         foreach (var id in board.ChartIds)
             if (await board.ChartAsync(id, ct) is { } chart)
                 // Drill-down links lead into the portal: meaningless on paper.

@@ -3,7 +3,9 @@ using System.Text;
 using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.TableauDeBord;
+using Observatoire.Web.Pages.Dashboard;
+
+using Observatoire.Web.Pages.Surveys;
 
 namespace Observatoire.Web.Pages.Syntheses;
 
@@ -235,7 +237,7 @@ public static class SynthesisDocument
                 }
                 else if (q.Mean is decimal mean && !suppression.Hides(q.Respondents))
                 {
-                    sb.Append($"<div class=\"question\">\n<h4>{T(q.Text)}</h4>\n<p>{T($"{suppression.Format(q.Respondents)} répondants — moyenne : {Enquetes.SurveyResults.FormatNumber(mean)}, médiane : {Enquetes.SurveyResults.FormatNumber(q.Median!.Value)}.")}</p>\n</div>\n");
+                    sb.Append($"<div class=\"question\">\n<h4>{T(q.Text)}</h4>\n<p>{T($"{suppression.Format(q.Respondents)} répondants — moyenne : {SurveyResults.FormatNumber(mean)}, médiane : {SurveyResults.FormatNumber(q.Median!.Value)}.")}</p>\n</div>\n");
                 }
             }
             sb.Append("</article>\n");

@@ -179,7 +179,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             page = new WikiPage
             {
                 Title = title, Slug = slug, Type = Input.Type, Visibility = Input.Visibility,
-                IsProtected = WikiAccess.IsCoordination(User) && Input.IsProtected,
+                IsProtected = User.IsCoordination() && Input.IsProtected,
             };
             message = "La page a été créée.";
         }
@@ -214,7 +214,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
 
         page.Type = Input.Type;
         page.Categories = categories;
-        if (WikiAccess.IsCoordination(User))
+        if (User.IsCoordination())
         {
             page.Visibility = Input.Visibility;
             page.IsProtected = Input.IsProtected;
@@ -225,7 +225,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         page.Themes = await db.Themes.Where(t => Input.ThemeIds.Contains(t.Id)).ToListAsync(ct);
         page.Observations = await db.Observations.Where(o => observationIds.Contains(o.Id)).ToListAsync(ct);
 
-        await WikiStore.SaveRevisionAsync(db, page, title, markdown, Input.Comment, User.FindFirstValue(ClaimTypes.NameIdentifier),
+        await WikiStore.SaveRevisionAsync(db, page, title, markdown, Input.Comment, User.UserId(),
             DateTime.UtcNow, ct);
         TempData["Message"] = message;
         return Redirect(WikiMarkdown.PageUrl(slug));
@@ -243,7 +243,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         Slug = slug;
         IsNew = isNew;
-        CanCoordinate = WikiAccess.IsCoordination(User);
+        CanCoordinate = User.IsCoordination();
         StructureChoices = await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
         ToolChoices = await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         TerritoryChoices = await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);

@@ -61,7 +61,7 @@ public class FilesModel(ObservatoireDbContext db) : PageModel
                 {
                     PageId = page.Id, FileName = name, ContentType = kind.ContentType, Size = content.Length,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content,
-                    UploadedById = User.FindFirstValue(ClaimTypes.NameIdentifier), UploadedAt = DateTime.UtcNow,
+                    UploadedById = User.UserId(), UploadedAt = DateTime.UtcNow,
                 });
                 await db.SaveChangesAsync(ct);
                 TempData["Message"] = kind.IsImage

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 
+using Observatoire.Web.Infrastructure;
+
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Every revision of a page, to compare two of them or restore an old one (as a new revision).</summary>
@@ -43,7 +45,7 @@ public class HistoryModel(ObservatoireDbContext db) : PageModel
         try
         {
             await WikiStore.SaveRevisionAsync(db, page, old.Title, old.Markdown, $"Restauration de la version {numero}",
-                User.FindFirstValue(ClaimTypes.NameIdentifier), DateTime.UtcNow, ct);
+                User.UserId(), DateTime.UtcNow, ct);
         }
         catch (DbUpdateException)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Wiki;
 
@@ -12,7 +13,7 @@ public class RecentModel(ObservatoireDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await LatestAsync(db, WikiAccess.IsMember(User), 100, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await LatestAsync(db, User.IsMember(), 100, ct);
 
     public static Task<List<Row>> LatestAsync(ObservatoireDbContext db, bool member, int count, CancellationToken ct) =>
         db.WikiRevisions.AsNoTracking()

@@ -51,8 +51,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         // Rendered again from the Markdown so that links to pages created since show as existing.
         Rendered = await WikiMarkdown.RenderAsync(db, page.Markdown, ct);
 
-        var member = WikiAccess.IsMember(User);
-        var coordination = WikiAccess.IsCoordination(User);
+        var member = User.IsMember();
+        var coordination = User.IsCoordination();
         Structures = await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Structures)
             .OrderBy(s => s.Name).Select(s => new Linked(s.Name, "/annuaire/structures/" + s.Slug)).ToListAsync(ct);
         Tools = await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Tools)
@@ -72,7 +72,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         Files = await db.WikiAttachments.Where(a => a.PageId == page.Id).OrderBy(a => a.FileName)
             .Select(a => new FileRow(a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
 
-        if (member && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (member && User.UserId() is { } userId)
         {
             // Visiting a followed page marks its changes as seen.
             Watching = await db.WikiWatches.Where(w => w.UserId == userId && w.PageId == page.Id)
@@ -87,7 +87,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
 
     private async Task<IActionResult> SetWatchAsync(string slug, bool watch, CancellationToken ct)
     {
-        if (!WikiAccess.IsMember(User) || User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return Challenge();
+        if (!User.IsMember() || User.UserId() is not { } userId) return Challenge();
         var page = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Visibility }).SingleOrDefaultAsync(ct);
         if (page is null) return NotFound();
         var existing = await db.WikiWatches.FindAsync([userId, page.Id], ct);

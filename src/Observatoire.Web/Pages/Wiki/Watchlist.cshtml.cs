@@ -17,7 +17,7 @@ public class WatchlistModel(ObservatoireDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.UserId();
         Rows = await db.WikiWatches.AsNoTracking().Where(w => w.UserId == userId)
             .Select(w => new Row(w.Page.Title, w.Page.Slug, w.LastSeenAt, w.Page.CurrentRevisionNumber,
                 w.Page.Revisions.Where(r => r.CreatedAt <= w.LastSeenAt).Max(r => (int?)r.Number),

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Analysis;
+using Observatoire.Web.Data;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Analysis;
+
+/// <summary>
+/// The dashboard as published to one visitor: indicators from the catalogue, turned into figures and bars with
+/// suppression and drill-down links. The page and the chart CSV both read it, so the CSV is what the chart shows.
+/// </summary>
+public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter filter, Indicators.Scope scope, bool member, Suppression suppression)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public sealed record KeyFigure(Indicators.Definition Definition, string Value, string Previous, string Change);
+
+    public sealed record Chart(string Id, Indicators.Definition Definition, string Unit, IReadOnlyList<ChartBar> Bars,
+        string? GroupHeading = null, string? Note = null)
+    {
+        public bool IsEmpty => Bars.All(b => b.Value == 0);
+    }
+
+    public DashboardFilter Filter => filter;
+    public Indicators.Scope Scope => scope;
+    public bool Member => member;
+    public Suppression Suppression => suppression;
+
+    /// <summary>Published observation figures hide small groups from the public; members see exact counts.</summary>
+    private bool SuppressObservations => !member;
+
+    /// <summary>
+    /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
+    /// and takes one territory, theme and audience.
+    /// </summary>
+    public bool DrillDown => member && filter.Type is null && !filter.HasSeveralValues;
+
+    public static async Task<DashboardFigures> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
+        Suppression suppression, CancellationToken ct)
+    {
+        // One connection for the dozen queries of a page, rather than one pool round trip (and reset) each.
+        await db.Database.OpenConnectionAsync(ct);
+        var scope = await Indicators.ResolveAsync(db, normalized, ct);
+        return new DashboardFigures(db, normalized, scope, member, suppression);
+    }
+
+    /// <summary>Chart ids in page order, for this visitor.</summary>
+    public IEnumerable<string> ChartIds => member
+        ? ["themes", "publics", "territoires", "types-structure", "categories-outils", "appropriation", "tendance", "outils-par-theme"]
+        : ["themes", "territoires", "tendance"];
+
+    public async Task<IReadOnlyList<KeyFigure>> KeyFiguresAsync(CancellationToken ct)
+    {
+        var previousScope = await Indicators.ResolveAsync(db, filter.Previous(), ct);
+        var now = await Indicators.TotalsAsync(db, scope, ct);
+        var before = await Indicators.TotalsAsync(db, previousScope, ct);
+        var figures = new List<KeyFigure>
+        {
+            Figure(Indicators.Observations, now.Observations, before.Observations, SuppressObservations),
+            Figure(Indicators.Participants, now.Participants, before.Participants, SuppressObservations),
+            Figure(Indicators.Structures, now.Structures, before.Structures, SuppressObservations),
+        };
+        if (!member) return figures;
+
+        var tools = await Indicators.ToolTotalsAsync(db, scope, ct);
+        var toolsBefore = await Indicators.ToolTotalsAsync(db, previousScope, ct);
+        figures.Add(Figure(Indicators.Tools, tools.Tools, toolsBefore.Tools, false));
+        figures.Add(new KeyFigure(Indicators.FreeShare, Percent(tools.FreeShare), Percent(toolsBefore.FreeShare),
+            tools.FreeShare is double a && toolsBefore.FreeShare is double b
+                ? $"{(a - b) * 100:+0.#;−0.#;0} point{(Math.Abs(a - b) * 100 >= 2 ? "s" : "")}" : "—"));
+        var respondents = await Indicators.SurveyRespondentsAsync(db, scope, ct);
+        var respondentsBefore = await Indicators.SurveyRespondentsAsync(db, previousScope, ct);
+        figures.Add(Figure(Indicators.SurveyRespondents, respondents, respondentsBefore, true));
+        return figures;
+    }
+
+    /// <summary>One chart by id, or null when the id is unknown or not shown to this visitor.</summary>
+    public async Task<Chart?> ChartAsync(string id, CancellationToken ct)
+    {
+        if (!ChartIds.Contains(id)) return null;
+        const string observations = "observations";
+        return id switch
+        {
+            "themes" => Bars(id, Indicators.ByTheme, observations, await Indicators.ByThemeAsync(db, scope, ct), g => Link(("theme", g.Key))),
+            "publics" => Bars(id, Indicators.ByAudience, observations, await Indicators.ByAudienceAsync(db, scope, ct), g => Link(("public", g.Key))),
+            "territoires" => Bars(id, Indicators.ByTerritory, observations, await Indicators.ByTerritoryAsync(db, scope, ct), g => Link(("territoire", g.Key)),
+                note: "Une observation rattachée à une commune sans quartier précisé apparaît sous le nom de la commune."),
+            "types-structure" => Bars(id, Indicators.ByStructureKind, observations, await Indicators.ByStructureKindAsync(db, scope, ct), _ => null),
+            "categories-outils" => Bars(id, Indicators.ByToolCategory, "mentions", await Indicators.ByToolCategoryAsync(db, scope, ct), _ => null),
+            "appropriation" => Bars(id, Indicators.ByLevel, observations, await Indicators.ByLevelAsync(db, scope, ct), _ => null),
+            "tendance" => Bars(id, Indicators.ByMonth, observations, await Indicators.ByMonthAsync(db, scope, ct), MonthLink),
+            "outils-par-theme" => TopTools(await Indicators.TopToolsPerThemeAsync(db, scope, 5, ct)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Charts of the survey questions chosen for the dashboard; answers are always suppressed below the threshold.</summary>
+    public async Task<IReadOnlyList<Chart>> SurveyChartsAsync(CancellationToken ct)
+    {
+        if (!member) return [];
+        return (await Indicators.SurveyQuestionsAsync(db, scope, ct))
+            .Select(q => new Chart($"question-{q.QuestionId}", Indicators.SurveyQuestions with { Label = q.Question },
+                "répondants",
+                q.Answers.Select(a => new ChartBar(null, a.Label, suppression.Value(a.Count), suppression.Format(a.Count), null)).ToList(),
+                Note: $"Enquête « {q.Survey} » — {suppression.Format(q.Respondents)} répondant{(q.Respondents > 1 ? "s" : "")} à cette question."))
+            .ToList();
+    }
+
+    public async Task<Chart?> SurveyChartAsync(int questionId, CancellationToken ct) =>
+        (await SurveyChartsAsync(ct)).FirstOrDefault(c => c.Id == $"question-{questionId}");
+
+    private Chart TopTools(List<Indicators.ThemeTools> themes) => new("outils-par-theme", Indicators.TopToolsPerTheme, "observations",
+        themes.SelectMany(t => t.Tools.Select(tool => new ChartBar(t.Theme, tool.Label, tool.Count, Show(tool.Count, false),
+            DrillDown ? ListUrl(("theme", t.ThemeSlug), ("outil", tool.Key)) : null))).ToList(),
+        GroupHeading: "Thème");
+
+    private Chart Bars(string id, Indicators.Definition definition, string unit, List<Indicators.Group> groups,
+        Func<Indicators.Group, string?> link, string? note = null) =>
+        new(id, definition, unit,
+            groups.Select(g =>
+            {
+                var hidden = SuppressObservations && suppression.Hides(g.Count);
+                return new ChartBar(null, g.Label, hidden ? null : g.Count, Show(g.Count, SuppressObservations),
+                    DrillDown && g.Count > 0 ? link(g) : null);
+            }).ToList(),
+            Note: note);
+
+    private string? Link(params (string Key, string? Value)[] overrides) => ListUrl(overrides);
+
+    private string? MonthLink(Indicators.Group month)
+    {
+        var start = DateOnly.ParseExact(month.Key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = start.AddMonths(1).AddDays(-1);
+        var du = start < scope.From ? scope.From : start;
+        var au = end > scope.To ? scope.To : end;
+        return ListUrl(("du", du.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("au", au.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The observations list with the dashboard's filters, the bar's own value, and validated only.</summary>
+    private string ListUrl(params (string Key, string? Value)[] overrides) =>
+        "/observations?" + filter.ToQuery([.. overrides, ("type", null), ("statut", "validee")]);
+
+    private string Show(long count, bool suppress) =>
+        suppress && count < int.MaxValue && suppression.Hides((int)count) ? suppression.Format((int)count) : Charts.Number(count);
+
+    private KeyFigure Figure(Indicators.Definition definition, long now, long before, bool suppress)
+    {
+        var hidden = suppress && (suppression.Hides((int)Math.Min(now, int.MaxValue)) || suppression.Hides((int)Math.Min(before, int.MaxValue)));
+        var change = hidden || before == 0 ? "—"
+            : now == before ? "stable"
+            : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French)}\u202F%" : $"−{(-pct).ToString("0", French)}\u202F%";
+        return new KeyFigure(definition, Show(now, suppress), Show(before, suppress), change);
+    }
+
+    private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French) + "\u202F%" : "—";
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Account;
+
+/// <summary>Right of access and erasure: download what the portal holds about me, or delete my account.</summary>
+[Authorize(Policy = Policies.Member)]
+public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+    Audit audit, ILogger<MyDataModel> log) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    [Display(Name = "Mot de passe")]
+    public string Password { get; set; } = "";
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnGetTelechargerAsync(CancellationToken ct)
+    {
+        var id = users.GetUserId(User);
+        var data = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new
+        {
+            compte = new { nom = u.DisplayName, email = u.Email, creeLe = u.CreatedAt, derniereConnexion = u.LastSignInAt },
+            structures = u.Structures.Select(s => s.Name).ToArray(),
+            acteur = u.Actor == null ? null : new
+            {
+                nom = u.Actor.FullName, categorie = u.Actor.Category.ToString(), fonction = u.Actor.JobTitle,
+                email = u.Actor.Email, telephone = u.Actor.Phone, presentation = u.Actor.Bio,
+            },
+        }).FirstOrDefaultAsync(ct);
+        if (data is null) return Challenge();
+        var observations = await db.Observations.AsNoTracking().Where(o => o.CreatedById == id)
+            .OrderBy(o => o.ObservedOn)
+            .Select(o => new { o.Id, titre = o.Title, date = o.ObservedOn, statut = o.Status.ToString(), creeeLe = o.CreatedAt })
+            .ToListAsync(ct);
+        await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { data.compte, data.structures, data.acteur, observations },
+            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{DateTime.UtcNow:yyyy-MM-dd}.json");
+    }
+
+    public async Task<IActionResult> OnPostSupprimerAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Mot de passe incorrect.");
+            return Page();
+        }
+        // One transaction: the account, the actor's contact details and the audit line go together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Observations stay (they belong to the structure's work) but lose the link to the account;
+        // the linked actor keeps its public role but loses personal contact details.
+        if (user.ActorId is int actorId)
+        {
+            var actor = await db.Actors.FindAsync([actorId], ct);
+            if (actor is not null) { actor.Email = null; actor.Phone = null; }
+            await db.SaveChangesAsync(ct);
+        }
+        await audit.RecordAsync(AuditActions.AccountDeleted, user.DisplayName, "supprimé par son titulaire");
+        var result = await users.DeleteAsync(user);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            ModelState.AddModelError("", "La suppression a échoué. Réessayez, ou contactez l'administration.");
+            return Page();
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+        log.LogInformation("Compte {UserId} supprimé par son titulaire", user.Id);
+        await signIn.SignOutAsync();
+        TempData["Message"] = "Votre compte et vos données personnelles ont été supprimés.";
+        return LocalRedirect("/");
+    }
+}

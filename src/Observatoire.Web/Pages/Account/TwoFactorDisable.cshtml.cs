@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Account;
+
+/// <summary>Turns two-factor authentication off, after the password; refused to staff while their role requires it.</summary>
+[Authorize(Policy = Policies.Member)]
+public class TwoFactorDisableModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Audit audit,
+    IOptions<SecurityOptions> security) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    [Display(Name = "Mot de passe")]
+    public string Password { get; set; } = "";
+
+    public bool Allowed => TwoFactorModel.MayTurnOff(User, security.Value);
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Allowed) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Mot de passe incorrect.");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        // A later enrolment starts from a new key: the old phone must not keep working.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.RecordAsync(AuditActions.TwoFactorDisabled, user.DisplayName, null);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "La double authentification est désactivée.";
+        return RedirectToPage("/Account/TwoFactor");
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+using Observatoire.Web.Analysis;
+using Observatoire.Web.Data;
+
+namespace Observatoire.Web.Pages.Dashboard;
+
+/// <summary>
+/// The computed dashboard, kept per view (public or member), normalized filter and data version. The versions
+/// live in PostgreSQL (sequences bumped by the analysis and survey triggers, see <see cref="DashboardRollupSql"/>),
+/// so an entry is never served after a committed write, whichever instance made it.
+/// </summary>
+/// <remarks>
+/// A reader checks, right after reading the versions, that no writer holds the version lock: a writer bumps the
+/// version before it commits, and what is computed meanwhile may miss its rows; such a result is shown, not kept.
+/// The public view is keyed by the observation version only: survey answers (not shown to the public) do not
+/// evict it. Settings: <c>Observatoire:DashboardCache:Entries</c> (0 turns the cache off).
+/// </remarks>
+public sealed class DashboardCache : IDisposable
+{
+    private readonly MemoryCache? _entries;
+
+    public DashboardCache(IConfiguration configuration)
+    {
+        var size = configuration.GetValue("Observatoire:DashboardCache:Entries", 500);
+        // Bounded in entries (a computed dashboard is a few kilobytes of records): a crawler walking every filter
+        // combination evicts older entries instead of growing the process.
+        if (size > 0) _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = size });
+    }
+
+    /// <summary>Data versions read before computing; <see cref="Storable"/> is false while a write is uncommitted.</summary>
+    public sealed record Versions(long Observations, long Surveys, bool Storable);
+
+    public bool Enabled => _entries is not null;
+
+    public static async Task<Versions> ReadVersionsAsync(ObservatoireDbContext db, bool member, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(DashboardRollupSql.ReadVersions),
+                new NpgsqlBatchCommand(member ? DashboardRollupSql.NoWriter : DashboardRollupSql.NoObservationWriter),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var (observations, surveys) = (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return new Versions(observations, surveys, reader.GetBoolean(0));
+    }
+
+    public static string Key(bool member, DashboardFilter normalized, Versions versions) => member
+        ? $"membre|{versions.Observations}|{versions.Surveys}|{normalized.ToQuery()}"
+        : $"public|{versions.Observations}|{normalized.ToQuery()}";
+
+    public bool TryGet(string key, out IndexModel.Computed? computed)
+    {
+        computed = null;
+        return _entries is not null && _entries.TryGetValue(key, out computed);
+    }
+
+    public void Set(string key, IndexModel.Computed computed, Versions versions)
+    {
+        if (_entries is null || !versions.Storable) return;
+        // Entries of older versions are never asked for again: they leave when idle or when the cache is full.
+        _entries.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+    }
+
+    public void Dispose() => _entries?.Dispose();
+}

@@ -1,0 +1,137 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Observations;
+
+namespace Observatoire.Web.Pages.Directory.Structures;
+
+/// <summary>
+/// Creates (Coordination) or edits a structure (Coordination, or a contributor attached to it, who knows it best).
+/// New.cshtml and Edit.cshtml share this model.
+/// </summary>
+[Authorize(Policy = Policies.Contributor)]
+public class EditModel(ObservatoireDbContext db) : PageModel
+{
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Indiquez le nom de la structure.")]
+        [StringLength(200, ErrorMessage = "Au plus 200 caractères.")]
+        public string? Name { get; set; }
+
+        public StructureKind Kind { get; set; }
+        public int? TerritoryId { get; set; }
+
+        [StringLength(300, ErrorMessage = "Au plus 300 caractères.")]
+        public string? Address { get; set; }
+
+        [Url(ErrorMessage = "Saisissez une adresse complète, par exemple https://exemple.fr.")]
+        [StringLength(500, ErrorMessage = "Au plus 500 caractères.")]
+        public string? Website { get; set; }
+
+        [EmailAddress(ErrorMessage = FrenchMessages.Email)]
+        [StringLength(200, ErrorMessage = "Au plus 200 caractères.")]
+        public string? Email { get; set; }
+
+        [StringLength(8000, ErrorMessage = "Au plus 8 000 caractères.")]
+        public string? Description { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string? Slug { get; private set; }
+    public bool Conflict { get; private set; }
+    public List<Choice> Territories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        var (structure, denied) = await Find(slug, ct);
+        if (denied is not null) return denied;
+        if (structure is not null)
+            Input = new InputModel
+            {
+                Name = structure.Name, Kind = structure.Kind, TerritoryId = structure.TerritoryId, Address = structure.Address,
+                Website = structure.Website, Email = structure.Email, Description = structure.Description, Version = structure.Version,
+            };
+        await LoadChoices(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        var (structure, denied) = await Find(slug, ct);
+        if (denied is not null) return denied;
+        await LoadChoices(ct);
+        var name = Input.Name?.Trim();
+        if (name is not null && await db.Structures.AnyAsync(s => s.Name.ToLower() == name.ToLower() && s != structure, ct))
+            ModelState.AddModelError("Input.Name", "Une structure porte déjà ce nom : ouvrez-la, ou fusionnez les doublons.");
+        if (Input.TerritoryId is int t && Territories.All(c => c.Id != t))
+            ModelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (!ModelState.IsValid) return Page();
+
+        var created = structure is null;
+        var before = structure is null ? null : await DirectoryHistory.SnapshotAsync(db, structure, ct);
+        if (structure is null)
+        {
+            structure = new Structure
+            {
+                Name = name!,
+                Slug = await Infrastructure.Slug.UniqueAsync(name!, s => Task.FromResult(
+                    DirectoryPages.ReservedSlugs.Contains(s) || db.Structures.Any(x => x.Slug == s))),
+            };
+            db.Structures.Add(structure);
+        }
+        else
+        {
+            db.Entry(structure).Property(x => x.Version).OriginalValue = Input.Version;
+        }
+        structure.Name = name!;
+        structure.Kind = Input.Kind;
+        structure.TerritoryId = Input.TerritoryId;
+        structure.Address = Clean(Input.Address);
+        structure.Website = Clean(Input.Website);
+        structure.Email = Clean(Input.Email);
+        structure.Description = Clean(Input.Description);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, structure, ct));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
+        try
+        {
+            var saved = structure;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Structure, created, () => saved.Id, saved.Name, changes, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Conflict = true;
+            Input.Version = await db.Structures.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
+            ModelState.Remove("Input.Version");
+            return Page();
+        }
+        TempData["Message"] = $"Structure « {structure.Name} » enregistrée.";
+        return Redirect($"/annuaire/structures/{structure.Slug}");
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private async Task<(Structure?, IActionResult?)> Find(string? slug, CancellationToken ct)
+    {
+        var coordination = User.IsCoordination();
+        if (slug is null) return (null, coordination ? null : Forbid());
+        var structure = await db.Structures.FirstOrDefaultAsync(s => s.Slug == slug, ct);
+        if (structure is null) return (null, NotFound());
+        if (coordination) return (structure, null);
+        var access = await ObservationAccess.LoadAsync(db, User, ct);
+        return access.StructureIds.Contains(structure.Id) ? (structure, null) : (null, Forbid());
+    }
+
+    private async Task LoadChoices(CancellationToken ct) =>
+        Territories = await db.Territories.AsNoTracking()
+            .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
+            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Directory.Territories;
+
+/// <summary>Communes and their quartiers, with how much was observed in each.</summary>
+[AllowAnonymous]
+public class IndexModel(ObservatoireDbContext db) : PageModel
+{
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool IsCoordination { get; private set; }
+
+    public record Row(int Id, int? ParentId, string Slug, string Name, TerritoryKind Kind, int Structures, int Observations);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        IsCoordination = User.IsCoordination();
+        Rows = await db.Territories.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new Row(t.Id, t.ParentId, t.Slug, t.Name, t.Kind,
+                db.Structures.Count(s => s.TerritoryId == t.Id),
+                db.Observations.Count(o => o.Status == ObservationStatus.Validee && (o.TerritoryId == t.Id || o.Territory.ParentId == t.Id))))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+using Observatoire.Web.Pages.Events;
+using Observatoire.Web.Pages.Watch;
+
+namespace Observatoire.Web.Pages.Directory.Territories;
+
+/// <summary>A commune or quartier: its quartiers, structures, the tools observed there and observations over time.</summary>
+[AllowAnonymous]
+public class ShowModel(ObservatoireDbContext db) : PageModel
+{
+    public Territory Item { get; private set; } = null!;
+    public (string Slug, string Name)? Parent { get; private set; }
+    public List<(string Slug, string Name)> Children { get; private set; } = [];
+    public List<(string Slug, string Name, StructureKind Kind)> Structures { get; private set; } = [];
+    public List<(string Slug, string Name, int Count)> Tools { get; private set; } = [];
+    public List<DirectoryPages.Month> Months { get; private set; } = [];
+    public int ValidatedCount { get; private set; }
+    public string? DescriptionHtml { get; private set; }
+    public bool IsMember { get; private set; }
+    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
+    public IReadOnlyList<EventQueries.Row> Events { get; private set; } = [];
+    public IReadOnlyList<WatchQueries.Row> WatchItems { get; private set; } = [];
+    public bool IsCoordination { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var item = await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (item is null) return NotFound();
+        Item = item;
+        Reports = await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct);
+        Events = await EventQueries.ForTerritory(db, item.Id, ct);
+        WatchItems = await WatchQueries.ForTerritory(db, item.Id, ct);
+        IsMember = User.IsMember();
+        IsCoordination = User.IsCoordination();
+        DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
+        Parent = await db.Territories.AsNoTracking().Where(t => t.Id == item.ParentId)
+            .Select(t => new ValueTuple<string, string>(t.Slug, t.Name)).FirstOrDefaultAsync(ct) is { Item1: not null } p ? p : null;
+        Children = (await db.Territories.AsNoTracking().Where(t => t.ParentId == item.Id).OrderBy(t => t.Name)
+            .Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
+        Structures = (await db.Structures.AsNoTracking()
+                .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
+                .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, s.Kind }).ToListAsync(ct))
+            .Select(s => (s.Slug, s.Name, s.Kind)).ToList();
+        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validee
+            && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
+        ValidatedCount = await validated.CountAsync(ct);
+        Tools = (await validated.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })
+                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+                .Take(15).ToListAsync(ct))
+            .Select(t => (t.Slug, t.Name, t.Count)).ToList();
+        Months = await DirectoryPages.MonthlyAsync(validated, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Observatoire.Web.Data;
+using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
+
+namespace Observatoire.Web.Pages.Directory.Tools;
+
+/// <summary>Creates (no slug) or edits a tool; New.cshtml and Edit.cshtml share this model.</summary>
+[Authorize(Policy = Policies.Coordination)]
+public class EditModel(ObservatoireDbContext db) : PageModel
+{
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Indiquez le nom de l'outil.")]
+        [StringLength(120, ErrorMessage = "Au plus 120 caractères.")]
+        [Display(Name = "Nom")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Catégorie")] public ToolCategory Category { get; set; } = ToolCategory.Autre;
+        [Display(Name = "Licence")] public ToolLicence Licence { get; set; }
+        [Display(Name = "Statut")] public ToolStatus Status { get; set; }
+
+        [Url(ErrorMessage = "Saisissez une adresse complète, par exemple https://exemple.fr.")]
+        [StringLength(500, ErrorMessage = "Au plus 500 caractères.")]
+        [Display(Name = "Site web")]
+        public string? Website { get; set; }
+
+        [StringLength(8000, ErrorMessage = "Au plus 8 000 caractères.")]
+        [Display(Name = "Description")]
+        public string? Description { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string? Slug { get; private set; }
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        if (slug is null) return Page();
+        var t = await db.DigitalTools.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (t is null) return NotFound();
+        Input = new InputModel
+        {
+            Name = t.Name, Category = t.Category, Licence = t.Licence, Status = t.Status, Website = t.Website,
+            Description = t.Description, Version = t.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? slug, CancellationToken ct)
+    {
+        Slug = slug;
+        var tool = slug is null ? null : await db.DigitalTools.FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (slug is not null && tool is null) return NotFound();
+        var name = Input.Name?.Trim();
+        if (name is not null && await db.DigitalTools.AnyAsync(x => x.Name.ToLower() == name.ToLower() && x != tool, ct))
+            ModelState.AddModelError("Input.Name", "Un outil porte déjà ce nom : ouvrez-le, ou fusionnez les doublons.");
+        if (!ModelState.IsValid) return Page();
+
+        var created = tool is null;
+        var before = tool is null ? null : DirectoryHistory.Snapshot(tool);
+        if (tool is null)
+        {
+            tool = new DigitalTool
+            {
+                Name = name!,
+                Slug = await Infrastructure.Slug.UniqueAsync(name!, s => Task.FromResult(
+                    DirectoryPages.ReservedSlugs.Contains(s) || db.DigitalTools.Any(x => x.Slug == s))),
+            };
+            db.DigitalTools.Add(tool);
+        }
+        else
+        {
+            db.Entry(tool).Property(x => x.Version).OriginalValue = Input.Version;
+        }
+        tool.Name = name!;
+        tool.Category = Input.Category;
+        tool.Licence = Input.Licence;
+        tool.Status = Input.Status;
+        tool.Website = string.IsNullOrWhiteSpace(Input.Website) ? null : Input.Website.Trim();
+        tool.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(tool));
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
+        try
+        {
+            var saved = tool;
+            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Tool, created, () => saved.Id, saved.Name, changes, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Conflict = true;
+            var current = await db.DigitalTools.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
+            Input.Version = current;
+            ModelState.Remove("Input.Version");
+            return Page();
+        }
+        TempData["Message"] = $"Outil « {tool.Name} » enregistré.";
+        return Redirect($"/annuaire/outils/{tool.Slug}");
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Observatoire.Web.Data;
+
+namespace Observatoire.Web.Pages.Events;
+
+/// <summary>All events as one iCalendar feed.</summary>
+public class CalendarModel(ObservatoireDbContext db, CalendarFeed feed) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        Content(await feed.WriteAsync(db.Events, "Observatoire — événements", ct), ICalendar.ContentType);
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Events;
+
+namespace Observatoire.Tests.Events;
+
+public class ICalendarTests
+{
+    private static readonly DateTime Start = new(2026, 11, 24, 13, 0, 0, DateTimeKind.Utc);
+
+    private static string Write(string summary, string? description = null, string? location = null) =>
+        ICalendar.Write("Calendrier", [new ICalendar.Entry("evenement-1@observatoire-tours", 2, Start, Start.AddHours(2), Start,
+            summary, description, location, "https://observatoire.example/evenements/atelier", false)]);
+
+    [Fact]
+    public void Every_line_ends_with_crlf_and_none_is_longer_than_75_octets()
+    {
+        var text = Write(string.Concat(Enumerable.Repeat("Atelier « numérique » été 🎉 ", 12)), new string('é', 300));
+
+        Assert.EndsWith("\r\n", text);
+        Assert.DoesNotContain("\n", text.Replace("\r\n", ""));
+        foreach (var line in text.Split("\r\n")[..^1])
+            Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Ligne de {Encoding.UTF8.GetByteCount(line)} octets : {line}");
+    }
+
+    [Fact]
+    public void Unfolding_gives_back_the_escaped_text_without_splitting_characters()
+    {
+        var summary = string.Concat(Enumerable.Repeat("Réunion du groupe méthode 🎉, ", 8));
+        var text = Write(summary);
+
+        var unfolded = text.Replace("\r\n ", "");
+        Assert.Contains("SUMMARY:" + ICalendar.Escape(summary) + "\r\n", unfolded);
+        Assert.DoesNotContain("\uFFFD", Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
+    public void Commas_semicolons_backslashes_and_newlines_are_escaped()
+    {
+        Assert.Equal(@"a\, b\; c\\ d\ne\nf", ICalendar.Escape("a, b; c\\ d\r\ne\nf"));
+        var text = Write("Titre", location: "Salle 2, 1er étage; bâtiment B");
+        Assert.Contains(@"LOCATION:Salle 2\, 1er étage\; bâtiment B", text.Replace("\r\n ", ""));
+    }
+
+    [Fact]
+    public void Instants_are_written_in_utc_with_z()
+    {
+        var text = Write("Titre");
+        Assert.Contains("DTSTART:20261124T130000Z\r\n", text);
+        Assert.Contains("DTEND:20261124T150000Z\r\n", text);
+        Assert.Contains("UID:evenement-1@observatoire-tours\r\n", text);
+        Assert.Contains("SEQUENCE:2\r\n", text);
+    }
+}
+
+public class ParisTimeTests
+{
+    [Theory]
+    [InlineData(2027, 3, 27, 10, 9)]   // Saturday before the spring change: UTC+1
+    [InlineData(2027, 3, 28, 10, 8)]   // the day of the change, after it: UTC+2
+    [InlineData(2026, 10, 24, 10, 8)]  // Saturday before the autumn change: UTC+2
+    [InlineData(2026, 10, 25, 10, 9)]  // the day of the change, after it: UTC+1
+    public void A_paris_wall_time_maps_to_the_right_utc_hour_around_the_changes(int y, int m, int d, int parisHour, int utcHour)
+    {
+        var utc = ParisTime.ToUtc(new DateOnly(y, m, d), new TimeOnly(parisHour, 0));
+        Assert.Equal(new DateTime(y, m, d, utcHour, 0, 0, DateTimeKind.Utc), utc);
+        Assert.Equal(parisHour, ParisTime.ToParis(utc!.Value).Hour);
+    }
+
+    [Fact]
+    public void The_hour_skipped_in_spring_does_not_exist()
+    {
+        Assert.Null(ParisTime.ToUtc(new DateOnly(2027, 3, 28), new TimeOnly(2, 30)));
+    }
+
+    [Fact]
+    public void The_hour_repeated_in_autumn_is_taken_in_summer_time()
+    {
+        Assert.Equal(new DateTime(2026, 10, 25, 0, 30, 0, DateTimeKind.Utc), ParisTime.ToUtc(new DateOnly(2026, 10, 25), new TimeOnly(2, 30)));
+    }
+}
