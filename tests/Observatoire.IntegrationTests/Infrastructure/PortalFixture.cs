@@ -7,8 +7,9 @@ using Npgsql;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Respawn;
+using Observatoire.Web.Pages.Wiki;
 using Respawn.Graph;
+using Respawn;
 
 namespace Observatoire.IntegrationTests.Infrastructure;
 

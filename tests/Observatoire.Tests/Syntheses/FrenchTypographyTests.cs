@@ -1,4 +1,5 @@
 using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Syntheses;
 
 namespace Observatoire.Tests.Syntheses;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Observatoire.Web.Infrastructure;
+namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>
 /// French spacing for printed documents: a narrow no-break space (U+202F) before ; : ! ? » and after «, so that

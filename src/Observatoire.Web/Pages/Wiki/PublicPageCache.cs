@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Observatoire.Web.Infrastructure;
+namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>
 /// Output cache for pages that visitors without an account read most (the public wiki pages). The default policy

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Observatoire.Web.Infrastructure;
+namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>
 /// French hyphenation done on the server: soft hyphens (U+00AD) inserted at the points Liang's algorithm finds with
@@ -19,7 +19,7 @@ public static partial class FrenchHyphenation
     public const int RightMin = 3;
 
     private static readonly Lazy<Patterns> French = new(() => Patterns.Load(
-        typeof(FrenchHyphenation).Assembly.GetManifestResourceStream("Observatoire.Web.Infrastructure.Hyphenation.hyph_fr.dic")
+        typeof(FrenchHyphenation).Assembly.GetManifestResourceStream("Observatoire.Web.Pages.Syntheses.Hyphenation.hyph_fr.dic")
         ?? throw new InvalidOperationException("Motifs de césure français introuvables (ressource hyph_fr.dic).")));
 
     /// <summary>The break points of one word, as offsets (a break before word[i]); empty when the word is left whole.</summary>

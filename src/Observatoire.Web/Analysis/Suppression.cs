@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Observatoire.Web.Infrastructure;
 
-namespace Observatoire.Web.Infrastructure;
+namespace Observatoire.Web.Analysis;
 
 /// <summary>
 /// The one rule for publishing counts: a group smaller than the threshold (but not empty) is shown as "&lt; 5",

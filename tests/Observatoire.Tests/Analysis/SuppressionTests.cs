@@ -1,6 +1,7 @@
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Infrastructure;
 
-namespace Observatoire.Tests.Infrastructure;
+namespace Observatoire.Tests.Analysis;
 
 public class SuppressionTests
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Observatoire.Web.Infrastructure;
+namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>Short random codes that people copy by hand: no I, L, O, 0 or 1 to confuse.</summary>
 public static class ShortCode

@@ -1,6 +1,7 @@
 using Observatoire.Web.Infrastructure;
+using Observatoire.Web.Pages.Surveys;
 
-namespace Observatoire.Tests.Infrastructure;
+namespace Observatoire.Tests.Surveys;
 
 public class ShortCodeTests
 {
