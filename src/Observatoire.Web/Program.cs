@@ -1,6 +1,10 @@
+using Observatoire.Web.Analysis;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Surveys;
+using Observatoire.Web.Pages.Dashboard;
+using Observatoire.Web.Pages.Events;
+using Observatoire.Web.Pages.Syntheses;
 using Observatoire.Web.Pages.Watch;
+using Observatoire.Web.Pages.Wiki;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,9 +12,13 @@ builder.AddObservatoireLogging();
 builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireSecurity(builder.Configuration);
-builder.Services.AddObservatoireWeb(builder.Configuration);
-builder.Services.AddObservatoireSurveys();
-builder.Services.AddObservatoireVeille(builder.Configuration);
+builder.Services.AddObservatoireWeb();
+builder.Services.AddObservatoireAnalysis();
+builder.Services.AddObservatoireDashboard();
+builder.Services.AddObservatoireSyntheses(builder.Configuration);
+builder.Services.AddObservatoireWiki(builder.Configuration);
+builder.Services.AddObservatoireEvents();
+builder.Services.AddObservatoireWatch(builder.Configuration);
 
 var app = builder.Build();
 

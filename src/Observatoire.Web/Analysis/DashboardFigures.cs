@@ -12,7 +12,6 @@ namespace Observatoire.Web.Analysis;
 /// </summary>
 public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter filter, Indicators.Scope scope, bool member, Suppression suppression)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public sealed record KeyFigure(Indicators.Definition Definition, string Value, string Previous, string Change);
 
@@ -149,9 +148,9 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
         var hidden = suppress && (suppression.Hides((int)Math.Min(now, int.MaxValue)) || suppression.Hides((int)Math.Min(before, int.MaxValue)));
         var change = hidden || before == 0 ? "—"
             : now == before ? "stable"
-            : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French)}\u202F%" : $"−{(-pct).ToString("0", French)}\u202F%";
+            : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French.Culture)}\u202F%" : $"−{(-pct).ToString("0", French.Culture)}\u202F%";
         return new KeyFigure(definition, Show(now, suppress), Show(before, suppress), change);
     }
 
-    private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French) + "\u202F%" : "—";
+    private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French.Culture) + "\u202F%" : "—";
 }

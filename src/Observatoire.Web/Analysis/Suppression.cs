@@ -10,7 +10,6 @@ namespace Observatoire.Web.Analysis;
 /// </summary>
 public sealed class Suppression(int threshold)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public Suppression(IOptions<ObservatoireOptions> options) : this(options.Value.SuppressionThreshold) { }
 
@@ -20,7 +19,7 @@ public sealed class Suppression(int threshold)
     public bool Hides(int count) => count > 0 && count < Threshold;
 
     /// <summary>The count as published: "12", "0" or "&lt; 5".</summary>
-    public string Format(int count) => Hides(count) ? $"< {Threshold}" : count.ToString("N0", French);
+    public string Format(int count) => Hides(count) ? $"< {Threshold}" : count.ToString("N0", French.Culture);
 
     /// <summary>The count when publishable, otherwise null (for JSON and charts).</summary>
     public int? Value(int count) => Hides(count) ? null : count;
@@ -30,5 +29,5 @@ public sealed class Suppression(int threshold)
         total == 0 || Hides(count) || Hides(total) ? null : Math.Round(100.0 * count / total, 1);
 
     public string FormatPercent(int count, int total) =>
-        Percent(count, total) is double p ? p.ToString("0.#", French) + "\u202F%" : "—";
+        Percent(count, total) is double p ? p.ToString("0.#", French.Culture) + "\u202F%" : "—";
 }

@@ -80,7 +80,7 @@ public class FeedFetcherTests(PortalFixture portal) : PortalTest(portal), IAsync
 
     private FeedFetcher Fetcher(bool allowPrivate = true, int timeoutSeconds = 10) => new(
         Portal.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new VeilleOptions { AllowPrivateAddresses = allowPrivate, TimeoutSeconds = timeoutSeconds, FetchIntervalMinutes = 60 }),
+        Options.Create(new WatchOptions { AllowPrivateAddresses = allowPrivate, TimeoutSeconds = timeoutSeconds, FetchIntervalMinutes = 60 }),
         NullLogger<FeedFetcher>.Instance, TimeProvider.System);
 
     private Task<int> Source(string path, string? host = null) => Portal.Db(async db =>

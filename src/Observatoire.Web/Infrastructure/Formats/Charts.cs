@@ -60,5 +60,5 @@ public static class Charts
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>Integer with French digit grouping (narrow no-break space).</summary>
-    public static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
+    public static string Number(long value) => value.ToString("N0", French.Culture);
 }

@@ -9,7 +9,6 @@ namespace Observatoire.Web.Infrastructure;
 public static class ParisTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>
     /// The UTC instant of a Paris wall time, or null when that time is skipped (last Sunday of March, 2:00–2:59).
@@ -34,16 +33,16 @@ public static class ParisTime
         ?? ToUtc(DateOnly.FromDateTime(local.AddHours(1)), TimeOnly.FromDateTime(local.AddHours(1)))!.Value;
 
     /// <summary>"15 mars 2026 à 18 h 00".</summary>
-    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' H 'h' mm", French);
+    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' H 'h' mm", French.Culture);
 
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToParis(utcNow));
 
     /// <summary>"mardi 24 novembre 2026 à 14 h 00".</summary>
-    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' H 'h' mm", French);
+    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' H 'h' mm", French.Culture);
 
-    public static string Day(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy", French);
+    public static string Day(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy", French.Culture);
 
-    public static string Hour(DateTime utc) => ToParis(utc).ToString("H 'h' mm", French);
+    public static string Hour(DateTime utc) => ToParis(utc).ToString("H 'h' mm", French.Culture);
 
     /// <summary>"mardi 24 novembre 2026, 14 h 00 – 16 h 30", or both dates when it spans days.</summary>
     public static string Range(DateTime startUtc, DateTime endUtc)

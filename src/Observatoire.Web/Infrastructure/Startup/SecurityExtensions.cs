@@ -16,6 +16,9 @@ public static class SecurityExtensions
         var networks = section.GetSection(nameof(SecurityOptions.TrustedProxyNetworks)).Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(o =>
         {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The reverse proxy on this host (nginx) is trusted, and the networks the settings name (docker-compose.yml).
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
             foreach (var network in networks.Where(n => !string.IsNullOrWhiteSpace(n)))
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
         });

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.Web.Infrastructure;
 
@@ -21,12 +20,12 @@ public static class WebExtensions
         return builder;
     }
 
-    public static IServiceCollection AddObservatoireWeb(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Razor Pages with French binding messages, antiforgery, the French culture and the clock.</summary>
+    public static IServiceCollection AddObservatoireWeb(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
             {
                 o.Conventions.AddPageRoute("/Errors/Status", "/erreur/{code:int}");
-                o.Conventions.AddFolderApplicationModelConvention("/Wiki", m => m.Filters.Add(new PublicPageCache.EvictWikiOnWrite()));
             })
             .AddMvcOptions(o => FrenchMessages.Apply(o.ModelBindingMessageProvider));
         services.AddAntiforgery(o =>
@@ -35,20 +34,11 @@ public static class WebExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Only the reverse proxy on this host (nginx) is trusted; see docker-compose.yml.
-            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
-        });
-        services.AddObservatoireOutputCache(configuration);
-        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
-        services.AddSingleton<PdfEngine>();
-        services.AddScoped<Pages.Syntheses.SynthesisPrinter>();
-        services.AddSingleton<Pages.Dashboard.DashboardCache>();
+        // One clock for every feature, replaced by a fake one in tests.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddRequestLocalization(o =>
         {
-            var fr = new CultureInfo("fr-FR");
+            var fr = French.Culture;
             o.DefaultRequestCulture = new RequestCulture(fr);
             o.SupportedCultures = [fr];
             o.SupportedUICultures = [fr];

@@ -21,15 +21,13 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<EditModel.Choice> Groups { get; private set; } = [];
-    public IReadOnlyList<EditModel.Choice> Structures { get; private set; } = [];
-    public IReadOnlyList<EditModel.Choice> Territories { get; private set; } = [];
-    public IReadOnlyList<Wiki.EditModel.Choice> Tools { get; private set; } = [];
-    public IReadOnlyList<Wiki.EditModel.Choice> Themes { get; private set; } = [];
+    public IReadOnlyList<Choice> Groups { get; private set; } = [];
+    public IReadOnlyList<Choice> Structures { get; private set; } = [];
+    public IReadOnlyList<Choice> Territories { get; private set; } = [];
+    public IReadOnlyList<Choice> Tools { get; private set; } = [];
+    public IReadOnlyList<Choice> Themes { get; private set; } = [];
     public bool Conflict { get; private set; }
     public string? Slug { get; private set; }
-
-    public record Choice(int Id, string Name);
 
     public class InputModel
     {
@@ -223,7 +221,7 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         Territories = await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
             .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
-            .OrderBy(t => t.Name).Select(t => new Wiki.EditModel.Choice(t.Id, t.Name)).ToListAsync(ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Wiki.EditModel.Choice(t.Id, t.Name)).ToListAsync(ct);
+            .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
     }
 }

@@ -18,7 +18,6 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
 {
     public record View(int Id, string Name, string Slug, string Purpose, string? WikiSlug, string? WikiTitle);
     public record MemberRow(int Id, string Name, GroupRole Role, MembershipStatus Status, DateTime RequestedAt, bool IsMe);
-    public record Choice(int Id, string Name);
 
     public View Group { get; private set; } = null!;
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];

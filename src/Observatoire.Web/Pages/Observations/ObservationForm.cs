@@ -76,7 +76,6 @@ public class ObservationInput
             .Where(n => n.Length is >= 2 and <= 120).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }
 
-public record Choice(int Id, string Name);
 public record ToolChoice(int Id, string Name, ToolCategory Category, bool Pending);
 
 /// <summary>The lists the form offers, and the rules that need the database.</summary>
@@ -196,7 +195,7 @@ public class ObservationForm
         return new Dictionary<string, string>
         {
             ["Titre"] = o.Title,
-            ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")),
+            ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", French.Culture),
             ["Structure"] = structure ?? "",
             ["Territoire"] = territory ?? "",
             ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order()),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Surveys;
 
@@ -24,7 +25,6 @@ public sealed class SurveyForm
     public const int ShortTextMax = 200;
     public const int LongTextMax = 4000;
     public const int OtherTextMax = 200;
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public required int SurveyId { get; init; }
     public required string Title { get; init; }
@@ -162,9 +162,9 @@ public sealed class SurveyForm
                 if (q.MinNumber is decimal min && n < min || q.MaxNumber is decimal max && n > max)
                     return (q.MinNumber, q.MaxNumber) switch
                     {
-                        (decimal a, decimal b) => $"Écrivez un nombre entre {a.ToString("0.##", French)} et {b.ToString("0.##", French)}.",
-                        (decimal a, null) => $"Écrivez un nombre égal ou supérieur à {a.ToString("0.##", French)}.",
-                        (null, decimal b) => $"Écrivez un nombre égal ou inférieur à {b.ToString("0.##", French)}.",
+                        (decimal a, decimal b) => $"Écrivez un nombre entre {a.ToString("0.##", French.Culture)} et {b.ToString("0.##", French.Culture)}.",
+                        (decimal a, null) => $"Écrivez un nombre égal ou supérieur à {a.ToString("0.##", French.Culture)}.",
+                        (null, decimal b) => $"Écrivez un nombre égal ou inférieur à {b.ToString("0.##", French.Culture)}.",
                         _ => null,
                     };
                 return null;
@@ -212,7 +212,7 @@ public sealed class SurveyForm
 
     /// <summary>"12", "12,5" or "12.5", as people type them.</summary>
     public static decimal? ParseNumber(string s) =>
-        decimal.TryParse(s.Replace(" ", "").Replace('.', ','), NumberStyles.Number, French, out var n) && Math.Abs(n) < 1_000_000_000_000m
+        decimal.TryParse(s.Replace(" ", "").Replace('.', ','), NumberStyles.Number, French.Culture, out var n) && Math.Abs(n) < 1_000_000_000_000m
             ? n : null;
 
     /// <summary>The date input's "2025-03-15", or "15/03/2025" typed in a text field.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Surveys;
 
@@ -122,5 +123,5 @@ public sealed class SurveyResults
         });
     }
 
-    public static string FormatNumber(decimal n) => n.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
+    public static string FormatNumber(decimal n) => n.ToString("0.#", French.Culture);
 }

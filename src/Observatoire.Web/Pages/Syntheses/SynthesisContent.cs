@@ -19,7 +19,6 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// </summary>
 public sealed partial class SynthesisContent
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public required SynthesisRequest Request { get; init; }
     public required string Title { get; init; }
@@ -93,7 +92,7 @@ public sealed partial class SynthesisContent
             ThemeChanges = [.. themesNow.Select(t => new ThemeChange(t.Label, t.Count, themesBefore.GetValueOrDefault(t.Key)))],
             Reports = reports,
             Surveys = surveys,
-            Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, StringComparer.Create(French, true))],
+            Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, StringComparer.Create(French.Culture, true))],
             Threshold = suppression.Threshold,
             Fingerprint = await FingerprintAsync(db, request, scope, [.. reports.Select(r => r.RevisionId)], suppression.Threshold, ct),
         };
@@ -135,7 +134,7 @@ public sealed partial class SynthesisContent
     }
 
     private static string LowerFirst(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1])
-        ? char.ToLower(s[0], French) + s[1..] : s;
+        ? char.ToLower(s[0], French.Culture) + s[1..] : s;
 
     /// <summary>The current revision of each chosen experience report, images attached to the page inlined as data: URIs.</summary>
     private static async Task<List<Report>> ReportsAsync(ObservatoireDbContext db, int[] pageIds, CancellationToken ct)

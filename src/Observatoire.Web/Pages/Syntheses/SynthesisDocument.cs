@@ -16,7 +16,6 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// </summary>
 public static class SynthesisDocument
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>Who and when, and the reference (null in a preview, which is not stored).</summary>
     public sealed record Stamp(string? Reference, DateTime GeneratedAtUtc, string GeneratedBy);
@@ -294,19 +293,19 @@ public static class SynthesisDocument
     private static void Fact(StringBuilder sb, string term, string value) =>
         sb.Append($"<dt>{T(term)}</dt><dd>{T(value)}</dd>\n");
 
-    private static string UpperFirst(string s) => s.Length == 0 ? s : char.ToUpper(s[0], French) + s[1..];
+    private static string UpperFirst(string s) => s.Length == 0 ? s : char.ToUpper(s[0], French.Culture) + s[1..];
 
     private static string T(string? text) => FrenchTypography.Html(text);
 
     /// <summary>"1er mars 2026", "15 mars 2026".</summary>
-    public static string Day(DateOnly d) => (d.Day == 1 ? "1er" : d.Day.ToString(CultureInfo.InvariantCulture)) + d.ToString(" MMMM yyyy", French);
+    public static string Day(DateOnly d) => (d.Day == 1 ? "1er" : d.Day.ToString(CultureInfo.InvariantCulture)) + d.ToString(" MMMM yyyy", French.Culture);
 
     private static string Plural(int n, string one, string many) => $"{n} {(n > 1 ? many : one)}";
 
     private static string Change(int now, int before) =>
         before == 0 ? (now == 0 ? "stable" : "nouveau")
         : now == before ? "stable"
-        : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French)} %" : $"−{(-pct).ToString("0", French)} %";
+        : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French.Culture)} %" : $"−{(-pct).ToString("0", French.Culture)} %";
 
     /// <summary>h1 → h4 … so a report's own headings sit under its title (h3).</summary>
     private static string DemoteHeadings(string html) =>

@@ -20,10 +20,10 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<Wiki.EditModel.Choice> Themes { get; private set; } = [];
-    public IReadOnlyList<Wiki.EditModel.Choice> Tools { get; private set; } = [];
-    public IReadOnlyList<Wiki.EditModel.Choice> Territories { get; private set; } = [];
-    public IReadOnlyList<Wiki.EditModel.Choice> Groups { get; private set; } = [];
+    public IReadOnlyList<Choice> Themes { get; private set; } = [];
+    public IReadOnlyList<Choice> Tools { get; private set; } = [];
+    public IReadOnlyList<Choice> Territories { get; private set; } = [];
+    public IReadOnlyList<Choice> Groups { get; private set; } = [];
     public int? DuplicateId { get; private set; }
     public bool Conflict { get; private set; }
 
@@ -144,11 +144,11 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Wiki.EditModel.Choice(t.Id, t.Name)).ToListAsync(ct);
+        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
-            .OrderBy(t => t.Name).Select(t => new Wiki.EditModel.Choice(t.Id, t.Name)).ToListAsync(ct);
+            .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         Territories = await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new Wiki.EditModel.Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
-        Groups = await MyGroups().AsNoTracking().OrderBy(g => g.Name).Select(g => new Wiki.EditModel.Choice(g.Id, g.Name)).ToListAsync(ct);
+            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+        Groups = await MyGroups().AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ namespace Observatoire.Web.Pages.Watch;
 /// addresses (checked on every connection, so also after redirects and DNS changes), and records its error
 /// on the source instead of throwing.
 /// </summary>
-public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> options, ILogger<FeedFetcher> log, TimeProvider clock)
+public class FeedFetcher(IServiceScopeFactory scopes, IOptions<WatchOptions> options, ILogger<FeedFetcher> log, TimeProvider clock)
 {
     /// <summary>Key of the advisory lock held while reading feeds ("veille" in ASCII).</summary>
     public const long LockKey = 0x7665696C6C65;
@@ -143,14 +143,14 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
         return new Download(buffer.ToArray(), Header(response, "ETag", 300), Header(response, "Last-Modified", 100));
     }
 
-    private static string TooLarge(VeilleOptions o) => $"Le flux dépasse {o.MaxFeedBytes / 1024 / 1024.0:0.#} Mo : il n'a pas été lu.";
+    private static string TooLarge(WatchOptions o) => $"Le flux dépasse {o.MaxFeedBytes / 1024 / 1024.0:0.#} Mo : il n'a pas été lu.";
 
     private static string? Header(HttpResponseMessage response, string name, int max) =>
         response.Headers.TryGetValues(name, out var v) || response.Content.Headers.TryGetValues(name, out v)
             ? v.FirstOrDefault() is { Length: > 0 } s && s.Length <= max ? s : null
             : null;
 
-    private static HttpClient CreateClient(VeilleOptions o)
+    private static HttpClient CreateClient(WatchOptions o)
     {
         var handler = new SocketsHttpHandler
         {
@@ -214,8 +214,8 @@ public class FeedFetcher(IServiceScopeFactory scopes, IOptions<VeilleOptions> op
     }
 }
 
-/// <summary>Reads the feeds every <see cref="VeilleOptions.FetchIntervalMinutes"/>; a failed round is logged and retried next time.</summary>
-public class FeedFetcherService(FeedFetcher fetcher, IOptions<VeilleOptions> options, ILogger<FeedFetcherService> log) : BackgroundService
+/// <summary>Reads the feeds every <see cref="WatchOptions.FetchIntervalMinutes"/>; a failed round is logged and retried next time.</summary>
+public class FeedFetcherService(FeedFetcher fetcher, IOptions<WatchOptions> options, ILogger<FeedFetcherService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -28,7 +28,6 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     public IReadOnlyList<Choice> TerritoryChoices { get; private set; } = [];
     public IReadOnlyList<Choice> ThemeChoices { get; private set; } = [];
 
-    public record Choice(int Id, string Name);
     /// <summary>What another person saved meanwhile, shown beside the user's own text.</summary>
     public record ConflictView(int Number, string Author, DateTime At, string Markdown, IReadOnlyList<DiffSegment> Changes);
 

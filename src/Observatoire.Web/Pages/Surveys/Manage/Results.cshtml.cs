@@ -51,7 +51,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         foreach (var q in Results.Questions.Where(q => q.IsClosed))
             foreach (var v in q.Values)
                 rows.Add([q.Id.ToString(CultureInfo.InvariantCulture), q.Text, v.Code, v.Label, suppression.Format(v.Count),
-                    suppression.Percent(v.Count, q.Respondents)?.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) ?? "",
+                    suppression.Percent(v.Count, q.Respondents)?.ToString("0.#", French.Culture) ?? "",
                     suppression.Format(q.Respondents)]);
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"resultats-enquete-{id}.csv");
     }
@@ -120,7 +120,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
                 columns.Add((prefix, a => a.FirstOrDefault() switch
                 {
                     null => null,
-                    { Number: decimal n } => n.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+                    { Number: decimal n } => n.ToString("0.##", French.Culture),
                     { Date: DateOnly d } => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     var x => x.Text,
                 }, q.Id));

@@ -1,0 +1,8 @@
+namespace Observatoire.Web.Pages.Events;
+
+/// <summary>Services of the events feature: the iCalendar feed writer.</summary>
+public static class EventServices
+{
+    public static IServiceCollection AddObservatoireEvents(this IServiceCollection services) =>
+        services.AddScoped<CalendarFeed>();
+}
