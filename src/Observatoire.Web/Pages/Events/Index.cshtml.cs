@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Groups;
 
 namespace Observatoire.Web.Pages.Events;
 

@@ -123,7 +123,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 END, 20000) AS body) t
             ORDER BY h."Rank" DESC, h."Title"
             """).ToListAsync(ct);
-        hits.AddRange(await Groups.GroupsSearch.SearchAsync(db, q, ct));
+        hits.AddRange(await GroupsSearch.SearchAsync(db, q, ct));
         Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(MaxHits).ToList();
     }
 
@@ -133,7 +133,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         "structure" => "Structure",
         "outil" => "Outil numérique",
         "observation" => "Observation",
-        _ => Groups.GroupsSearch.KindLabel(kind) ?? kind,
+        _ => GroupsSearch.KindLabel(kind) ?? kind,
     };
 
     /// <summary>The headline HTML-encoded, with only the match markers turned into &lt;mark&gt;.</summary>

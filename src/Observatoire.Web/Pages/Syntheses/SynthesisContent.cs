@@ -8,7 +8,6 @@ using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Surveys;
-using Observatoire.Web.Pages.Dashboard;
 
 namespace Observatoire.Web.Pages.Syntheses;
 

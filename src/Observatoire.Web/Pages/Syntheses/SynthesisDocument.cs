@@ -3,7 +3,6 @@ using System.Text;
 using Observatoire.Web.Analysis;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Dashboard;
 
 using Observatoire.Web.Pages.Surveys;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Groups;
 
 namespace Observatoire.Web.Pages.Watch;
 

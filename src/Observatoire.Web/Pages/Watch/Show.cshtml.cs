@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
 using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
-using Observatoire.Web.Pages.Groups;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.Web.Pages.Watch;

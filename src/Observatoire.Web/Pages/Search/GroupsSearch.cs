@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Data;
-using Observatoire.Web.Pages.Search;
 using Hit = Observatoire.Web.Pages.Search.IndexModel.Hit;
 
-namespace Observatoire.Web.Pages.Groups;
+namespace Observatoire.Web.Pages.Search;
 
 /// <summary>
 /// Search over working groups, events and published watch items, ranked and highlighted like /recherche:
