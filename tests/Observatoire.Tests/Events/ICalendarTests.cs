@@ -50,6 +50,40 @@ public class ICalendarTests
         Assert.Contains("DTEND:20261124T150000Z\r\n", text);
         Assert.Contains("UID:evenement-1@observatoire-tours\r\n", text);
         Assert.Contains("SEQUENCE:2\r\n", text);
+        Assert.Contains("DTSTAMP:20261124T130000Z\r\n", text);
+        Assert.Contains("STATUS:CONFIRMED\r\n", text);
+    }
+
+    [Fact]
+    public void The_calendar_starts_with_its_version_and_says_who_wrote_it_and_for_which_time_zone()
+    {
+        var text = ICalendar.Write("Groupe « méthode », Tours; Joué", [new ICalendar.Entry("evenement-2@observatoire-tours", 0, Start,
+            Start.AddHours(1), Start, "Annulé", null, " ", "https://observatoire.example/evenements/annule?de=1&a=2", true)]);
+        var unfolded = text.Replace("\r\n ", "");
+
+        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", text);
+        Assert.EndsWith("END:VEVENT\r\nEND:VCALENDAR\r\n", text);
+        Assert.Contains("PRODID:-//Observatoire des usages numériques//Tours et Joué-lès-Tours//FR\r\n", unfolded);
+        Assert.Contains("CALSCALE:GREGORIAN\r\n", text);
+        Assert.Contains("METHOD:PUBLISH\r\n", text);
+        Assert.Contains(@"X-WR-CALNAME:Groupe « méthode »\, Tours\; Joué" + "\r\n", unfolded);
+        Assert.Contains("X-WR-TIMEZONE:Europe/Paris\r\n", text);
+        Assert.Contains("STATUS:CANCELLED\r\n", text);
+        Assert.Contains("URL:https://observatoire.example/evenements/annule?de=1&a=2\r\n", unfolded);
+        Assert.DoesNotContain("DESCRIPTION", text);
+        Assert.DoesNotContain("LOCATION", text);
+        Assert.Equal(1, text.Split("VERSION:").Length - 1);
+    }
+
+    /// <summary>Why ICalendar moves VERSION: Ical.Net writes every property in name order, whatever its own sorter says.</summary>
+    [Fact]
+    public void Ical_net_alone_writes_the_version_after_the_properties_before_it_in_the_alphabet()
+    {
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+
+        var text = new Ical.Net.Serialization.CalendarSerializer().SerializeToString(calendar)!;
+
+        Assert.StartsWith("BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\n", text);
     }
 }
 

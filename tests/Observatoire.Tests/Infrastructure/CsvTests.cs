@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Infrastructure;
@@ -22,5 +23,34 @@ public class CsvTests
         var bytes = Csv.Write([["a", "é"], ["1", null]]);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal("a;é\r\n1;\r\n", Encoding.UTF8.GetString(bytes[3..]));
+    }
+
+    [Fact]
+    public async Task Streamed_rows_are_written_as_the_file_is()
+    {
+        var output = new MemoryStream();
+
+        await Csv.WriteAsync(output, Rows(), default);
+
+        Assert.Equal(Csv.Write(["id", "nom"], [["-3", "=1+1"], ["4", "a;b"]]), output.ToArray());
+        static async IAsyncEnumerable<string?[]> Rows()
+        {
+            yield return ["id", "nom"];
+            await Task.Yield();
+            yield return ["-3", "=1+1"];
+            yield return ["4", "a;b"];
+        }
+    }
+
+    /// <summary>Why Csv puts the apostrophe itself: CsvHelper's own protection quotes the cell and marks our numbers as text.</summary>
+    [Fact]
+    public void CsvHelper_escape_would_quote_formulas_and_prefix_negative_numbers()
+    {
+        var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape }, leaveOpen: true))
+            csv.WriteRecord(["=1+1", "-3"]);
+
+        Assert.Equal("\"'=1+1\";\"'-3\"\r\n", Encoding.UTF8.GetString(output.ToArray()));
+        Assert.Equal("'=1+1;-3\r\n", Encoding.UTF8.GetString(Csv.Write([["=1+1", "-3"]])[3..]));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.ServiceModel.Syndication;
 using System.Text;
+using System.Xml;
 using Observatoire.Web.Pages.Watch;
 
 namespace Observatoire.Tests.Watch;
@@ -38,6 +40,74 @@ public class FeedReaderTests
             """);
 
         Assert.Equal([new FeedEntry("urn:uuid:1", "Premier", "https://exemple.fr/premier", "Résumé")], entries);
+    }
+
+    [Fact]
+    public void Rss_items_without_a_link_take_their_guid_only_when_it_is_a_web_address_and_fall_back_on_encoded_content()
+    {
+        var entries = Parse("""
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+              <item><title>Guid relatif</title><guid>cv</guid></item>
+              <item><title>Guid adresse</title><guid> https://exemple.fr/g </guid><content:encoded><![CDATA[<p>Texte <i>complet</i></p>]]></content:encoded></item>
+              <item><title>Adresse illisible</title><link>http://exa mple.fr/[x</link></item>
+              <item><title>Date en français</title><link>https://exemple.fr/d</link><pubDate>lundi 3 mars 2025</pubDate></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal([
+            new FeedEntry("https://exemple.fr/g", "Guid adresse", "https://exemple.fr/g", "Texte complet"),
+            new FeedEntry("https://exemple.fr/d", "Date en français", "https://exemple.fr/d", ""),
+        ], entries);
+    }
+
+    [Fact]
+    public void Rss_091_and_unversioned_feeds_are_read_like_rss_2()
+    {
+        foreach (var version in new[] { " version=\"0.91\"", " version=\"0.92\"", "" })
+            Assert.Equal([new FeedEntry("https://exemple.fr/a", "Ancien", "https://exemple.fr/a", "Résumé")],
+                Parse($"<rss{version}><channel><title>T</title><item><title>Ancien</title><link>https://exemple.fr/a</link><description>Résumé</description></item></channel></rss>"));
+    }
+
+    [Fact]
+    public void Rss_1_0_items_are_read()
+    {
+        var entries = Parse("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+              <channel rdf:about="https://exemple.fr/"><title>T</title></channel>
+              <item rdf:about="https://exemple.fr/a"><title>Article RDF</title><link>/a</link><description>&lt;b&gt;Résumé&lt;/b&gt;</description></item>
+            </rdf:RDF>
+            """);
+
+        Assert.Equal([new FeedEntry("https://exemple.fr/a", "Article RDF", "https://exemple.fr/a", "Résumé")], entries);
+    }
+
+    /// <summary>Why FeedReader reads item by item and keeps its own RSS 1.0 part: what SyndicationFeed.Load refuses.</summary>
+    [Theory]
+    [InlineData("<rss version=\"0.91\"><channel><title>T</title></channel></rss>")]
+    [InlineData("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel><title>T</title></channel></rdf:RDF>")]
+    [InlineData("<rss version=\"2.0\"><channel><title>T</title><item><link>http://exa mple.fr/[x</link></item><item><title>Bon</title><link>https://exemple.fr/</link></item></channel></rss>")]
+    public void SyndicationFeed_load_refuses_these_whole_feeds(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml));
+        Assert.ThrowsAny<Exception>(() => SyndicationFeed.Load(reader));
+        Assert.NotNull(Parse(xml));
+    }
+
+    [Fact]
+    public void Atom_html_titles_and_xhtml_content_become_plain_text_and_relative_links_absolute()
+    {
+        var entries = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+              <entry><id>urn:2</id><title type="html">&lt;b&gt;Deux&lt;/b&gt; ateliers</title><link href="/deux"/>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Un <b>contenu</b></p></div></content></entry>
+              <entry><title>Sans id</title><link rel="enclosure" href="https://exemple.fr/son.mp3"/></entry>
+            </feed>
+            """);
+
+        Assert.Equal([
+            new FeedEntry("urn:2", "Deux ateliers", "https://exemple.fr/deux", "Un contenu"),
+            new FeedEntry("https://exemple.fr/son.mp3", "Sans id", "https://exemple.fr/son.mp3", ""),
+        ], entries);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Observatoire.Web.Analysis;
@@ -42,13 +42,15 @@ public static class OpenData
             .AsAsyncEnumerable();
     }
 
-    public static async Task WriteCsvAsync(ObservatoireDbContext db, Indicators.Scope scope, Stream output, CancellationToken ct)
+    public static Task WriteCsvAsync(ObservatoireDbContext db, Indicators.Scope scope, Stream output, CancellationToken ct) =>
+        Csv.WriteAsync(output, CsvRows(db, scope, ct), ct);
+
+    private static async IAsyncEnumerable<string?[]> CsvRows(ObservatoireDbContext db, Indicators.Scope scope, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-        await writer.WriteAsync(string.Join(';', Columns) + "\r\n");
+        yield return Columns;
         await foreach (var r in Rows(db, scope).WithCancellation(ct))
         {
-            string[] cells =
+            yield return
             [
                 r.Id.ToString(CultureInfo.InvariantCulture), r.ObservedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.Structure, r.StructureSlug, r.Kind.Label(), r.Territory, r.TerritorySlug, r.Commune ?? "",
@@ -57,7 +59,6 @@ public static class OpenData
                 r.Tools.Count(t => t.Free).ToString(CultureInfo.InvariantCulture),
                 string.Join('|', r.Themes), string.Join('|', r.Audiences),
             ];
-            await writer.WriteAsync(string.Join(';', cells.Select(Csv.Cell)) + "\r\n");
         }
     }
 

@@ -1,10 +1,13 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Ical.Net.Serialization.DataTypes;
 
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>
-/// Writes RFC 5545 calendars: CRLF line endings, lines folded at 75 octets without splitting a UTF-8
+/// Writes RFC 5545 calendars with Ical.Net: CRLF line endings, lines folded at 75 octets without splitting a UTF-8
 /// character, TEXT values escaped, and instants in UTC ("Z"), so no client has to know Paris's rules.
 /// </summary>
 public static class ICalendar
@@ -16,61 +19,42 @@ public static class ICalendar
 
     public static string Write(string calendarName, IEnumerable<Entry> entries)
     {
-        var sb = new StringBuilder();
-        Line(sb, "BEGIN:VCALENDAR");
-        Line(sb, "VERSION:2.0");
-        Line(sb, "PRODID:-//Observatoire des usages numériques//Tours et Joué-lès-Tours//FR");
-        Line(sb, "CALSCALE:GREGORIAN");
-        Line(sb, "METHOD:PUBLISH");
-        Line(sb, "X-WR-CALNAME:" + Escape(calendarName));
-        Line(sb, "X-WR-TIMEZONE:Europe/Paris");
-        foreach (var e in entries)
+        var calendar = new Calendar
         {
-            Line(sb, "BEGIN:VEVENT");
-            Line(sb, "UID:" + e.Uid);
-            Line(sb, "SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line(sb, "DTSTAMP:" + Utc(e.StampUtc));
-            Line(sb, "DTSTART:" + Utc(e.StartsAtUtc));
-            Line(sb, "DTEND:" + Utc(e.EndsAtUtc));
-            Line(sb, "SUMMARY:" + Escape(e.Summary));
-            if (!string.IsNullOrWhiteSpace(e.Description)) Line(sb, "DESCRIPTION:" + Escape(e.Description));
-            if (!string.IsNullOrWhiteSpace(e.Location)) Line(sb, "LOCATION:" + Escape(e.Location));
-            Line(sb, "URL:" + e.Url);
-            Line(sb, "STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line(sb, "END:VEVENT");
-        }
-        Line(sb, "END:VCALENDAR");
-        return sb.ToString();
+            ProductId = "-//Observatoire des usages numériques//Tours et Joué-lès-Tours//FR",
+            Scale = "GREGORIAN",
+            Method = "PUBLISH",
+        };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", "Europe/Paris");
+        foreach (var e in entries)
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = e.Uid,
+                Sequence = e.Sequence,
+                DtStamp = Utc(e.StampUtc),
+                DtStart = Utc(e.StartsAtUtc),
+                DtEnd = Utc(e.EndsAtUtc),
+                Summary = e.Summary,
+                Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description,
+                Location = string.IsNullOrWhiteSpace(e.Location) ? null : e.Location,
+                Url = new Uri(e.Url),
+                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            });
+        return VersionFirst(new CalendarSerializer().SerializeToString(calendar)!);
     }
 
-    public static string Utc(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
     /// <summary>TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, and newlines as "\n".</summary>
-    public static string Escape(string text) => text
-        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
-        .Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
+    public static string Escape(string text) => new StringSerializer().SerializeToString(text) ?? "";
 
-    /// <summary>Appends a content line folded at 75 octets (§3.1): continuation lines start with one space.</summary>
-    public static void Line(StringBuilder sb, string line)
+    /// <summary>Npgsql reads timestamptz as UTC already; an unspecified kind would make Ical.Net write a floating time.</summary>
+    private static CalDateTime Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    // Ical.Net 5.2.4 writes properties in name order and never uses its own VERSION-first sorter (ComponentSerializer): ICalendarTests pin VERSION first.
+    private static string VersionFirst(string text)
     {
-        var octets = 0;
-        var limit = 75;
-        for (var i = 0; i < line.Length; i++)
-        {
-            // A surrogate pair is one character of four UTF-8 octets: never split it.
-            var length = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, length));
-            if (octets + size > limit)
-            {
-                sb.Append("\r\n ");
-                octets = 0;
-                limit = 74; // the leading space counts
-            }
-            sb.Append(line, i, length);
-            octets += size;
-            i += length - 1;
-        }
-        sb.Append("\r\n");
+        const string begin = "BEGIN:VCALENDAR\r\n", version = "VERSION:2.0\r\n";
+        var at = text.IndexOf("\r\n" + version, StringComparison.Ordinal) + 2;
+        return at < begin.Length ? text : begin + version + text[begin.Length..at] + text[(at + version.Length)..];
     }
 }

@@ -1,4 +1,6 @@
-using System.Xml.Linq;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Observatoire.Web.Data;
@@ -8,35 +10,43 @@ namespace Observatoire.Web.Pages.Wiki;
 /// <summary>Atom feed of recent changes. Feed readers come without a session, so only public pages appear.</summary>
 public class FeedModel(ObservatoireDbContext db) : PageModel
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var rows = await RecentModel.LatestAsync(db, member: false, 50, ct);
-        var root = $"{Request.Scheme}://{Request.Host}";
-        var updated = rows.Count > 0 ? rows[0].At : DateTime.UnixEpoch;
-        var feed = new XElement(Atom + "feed",
-            new XElement(Atom + "title", "Observatoire — modifications récentes du wiki"),
-            new XElement(Atom + "id", root + "/wiki/modifications-recentes"),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", root + "/wiki/modifications-recentes.atom")),
-            new XElement(Atom + "link", new XAttribute("href", root + "/wiki/modifications-recentes")),
-            new XElement(Atom + "updated", Stamp(updated)),
-            rows.Select(r =>
-            {
-                var url = r.Number > 1 ? $"{root}/wiki/{r.Slug}/diff?de={r.Number - 1}&a={r.Number}" : $"{root}/wiki/{r.Slug}";
-                return new XElement(Atom + "entry",
-                    new XElement(Atom + "title", XmlText($"{r.Title} (version {r.Number})")),
-                    new XElement(Atom + "id", $"{root}/wiki/{r.Slug}/version/{r.Number}"),
-                    new XElement(Atom + "link", new XAttribute("href", url)),
-                    new XElement(Atom + "updated", Stamp(r.At)),
-                    new XElement(Atom + "author", new XElement(Atom + "name", XmlText(r.Author ?? "Observatoire"))),
-                    new XElement(Atom + "summary", XmlText(r.Comment ?? (r.Number == 1 ? "Création de la page" : "Modification de la page"))));
-            }));
-        return Content(new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed, "application/atom+xml; charset=utf-8");
+        return File(Write($"{Request.Scheme}://{Request.Host}", rows), "application/atom+xml; charset=utf-8");
     }
 
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    /// <summary>The Atom 1.0 document of these changes (newest first), written by System.ServiceModel.Syndication, in UTF-8.</summary>
+    public static byte[] Write(string root, IReadOnlyList<RecentModel.Row> rows)
+    {
+        var feed = new SyndicationFeed("Observatoire — modifications récentes du wiki", null, new Uri(root + "/wiki/modifications-recentes"),
+            root + "/wiki/modifications-recentes", Stamp(rows.Count > 0 ? rows[0].At : DateTime.UnixEpoch))
+        {
+            Items = rows.Select(r =>
+            {
+                var url = r.Number > 1 ? $"{root}/wiki/{r.Slug}/diff?de={r.Number - 1}&a={r.Number}" : $"{root}/wiki/{r.Slug}";
+                var item = new SyndicationItem
+                {
+                    Title = new TextSyndicationContent(XmlText($"{r.Title} (version {r.Number})")),
+                    Id = $"{root}/wiki/{r.Slug}/version/{r.Number}",
+                    LastUpdatedTime = Stamp(r.At),
+                    Summary = new TextSyndicationContent(XmlText(r.Comment ?? (r.Number == 1 ? "Création de la page" : "Modification de la page"))),
+                };
+                item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url)));
+                item.Authors.Add(new SyndicationPerson { Name = XmlText(r.Author ?? "Observatoire") });
+                return item;
+            }).ToList(),
+        };
+        feed.Links.Insert(0, SyndicationLink.CreateSelfLink(new Uri(root + "/wiki/modifications-recentes.atom")));
+        var output = new MemoryStream();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
+            feed.SaveAsAtom10(writer);
+        return output.ToArray();
+    }
 
+    private static DateTimeOffset Stamp(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    // The library leaves this to us: its XmlWriter throws on such a character (AtomFeedTests.SyndicationFeed_alone_throws_on_a_control_character).
     /// <summary>
     /// Text without the characters XML 1.0 forbids (control characters a title or a comment may carry): one of them
     /// would make the writer throw and break the feed for every reader.
