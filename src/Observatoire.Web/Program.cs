@@ -1,5 +1,3 @@
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Dashboard;
 using Observatoire.Web.Pages.Events;
 using Observatoire.Web.Pages.Syntheses;

@@ -1,9 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Analysis;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Observatoire.Web.Analysis;
 
 /// <summary>Bounds a list of slugs from a form or URL: at most <see cref="MaxCount"/> values of at most 100 characters.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Analysis;
 

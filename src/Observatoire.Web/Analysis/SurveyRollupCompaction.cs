@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-
 namespace Observatoire.Web.Analysis;
 
 /// <summary>

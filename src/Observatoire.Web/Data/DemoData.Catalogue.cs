@@ -1,5 +1,3 @@
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Data;
 
 // Reference lists of the demo dataset: places, themes, publics, tools, structures and people.

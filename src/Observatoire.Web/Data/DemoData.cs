@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Data;
 

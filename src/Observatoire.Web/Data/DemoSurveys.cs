@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Surveys.Manage;
 
 namespace Observatoire.Web.Data;

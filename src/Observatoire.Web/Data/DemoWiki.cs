@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.Web.Data;

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Data;
 

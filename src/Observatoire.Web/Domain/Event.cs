@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;

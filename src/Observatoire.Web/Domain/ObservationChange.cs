@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Observatoire.Web.Domain;
 
 public enum ObservationChangeKind

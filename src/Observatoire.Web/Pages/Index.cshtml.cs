@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages;
 
 /// <summary>Home: what the observatory observes and why, its key figures, what came in lately.</summary>

@@ -1,8 +1,3 @@
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.BrowserTests.Dashboard;
 
 [Collection(nameof(BrowserCollection))]

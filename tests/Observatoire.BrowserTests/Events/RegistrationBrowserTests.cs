@@ -1,7 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
 
 namespace Observatoire.BrowserTests.Events;
 

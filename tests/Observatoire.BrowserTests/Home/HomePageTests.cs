@@ -1,7 +1,3 @@
-using Deque.AxeCore.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.BrowserTests.Home;
 
 [Collection(nameof(BrowserCollection))]

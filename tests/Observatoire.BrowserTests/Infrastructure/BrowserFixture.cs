@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Data;
 
 namespace Observatoire.BrowserTests.Infrastructure;
 

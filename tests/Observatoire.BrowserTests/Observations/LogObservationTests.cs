@@ -1,12 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.BrowserTests.Observations;
 

@@ -1,10 +1,5 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Data;
 
 namespace Observatoire.BrowserTests.Surveys;
 

@@ -1,9 +1,4 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.BrowserTests.Syntheses;
 

@@ -1,10 +1,4 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Observatoire.BrowserTests.Infrastructure;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.BrowserTests.Wiki;

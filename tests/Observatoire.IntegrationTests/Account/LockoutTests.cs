@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Account;
 
 public class LockoutTests(PortalFixture portal) : PortalTest(portal)

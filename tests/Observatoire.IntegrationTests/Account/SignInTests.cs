@@ -1,7 +1,3 @@
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Account;
 
 public class SignInTests(PortalFixture portal) : PortalTest(portal)

@@ -1,8 +1,4 @@
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Dashboard;
 

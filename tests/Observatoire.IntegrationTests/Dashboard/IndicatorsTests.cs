@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
 using static Observatoire.Web.Analysis.Indicators;
 
 namespace Observatoire.IntegrationTests.Dashboard;

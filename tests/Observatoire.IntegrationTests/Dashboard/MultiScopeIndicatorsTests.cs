@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Analysis;
 using static Observatoire.Web.Analysis.Indicators;
 

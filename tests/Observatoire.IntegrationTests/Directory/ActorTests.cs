@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Observations;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Annuaire;
 

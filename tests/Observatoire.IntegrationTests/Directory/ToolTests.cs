@@ -1,9 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Wiki;
-using Observatoire.Web.Domain;
 
 // Not "Directory": that name would shadow System.IO.Directory across the test assembly.
 namespace Observatoire.IntegrationTests.Annuaire;

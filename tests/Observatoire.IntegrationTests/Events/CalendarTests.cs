@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Groups;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Events;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Groups;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Events;
 

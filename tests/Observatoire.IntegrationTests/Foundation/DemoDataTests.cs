@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Foundation;

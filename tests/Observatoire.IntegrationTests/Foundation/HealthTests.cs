@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Observatoire.IntegrationTests.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Foundation;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using Xunit.Sdk;
 
 namespace Observatoire.IntegrationTests.Groups;

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Groups;
 
 public class MembershipTests(PortalFixture portal) : PortalTest(portal)

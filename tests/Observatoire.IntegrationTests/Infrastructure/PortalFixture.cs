@@ -1,11 +1,9 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Wiki;
 using Respawn.Graph;

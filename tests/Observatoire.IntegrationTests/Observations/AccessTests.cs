@@ -1,6 +1,3 @@
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using static Observatoire.IntegrationTests.Security.RoleMatrix;
 
 namespace Observatoire.IntegrationTests.Observations;

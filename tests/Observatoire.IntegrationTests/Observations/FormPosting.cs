@@ -1,5 +1,3 @@
-using Observatoire.IntegrationTests.Infrastructure;
-
 namespace Observatoire.IntegrationTests.Observations;
 
 public static class FormPosting

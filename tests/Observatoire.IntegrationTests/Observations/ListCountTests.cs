@@ -1,9 +1,6 @@
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Dashboard;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Observations;
 
 namespace Observatoire.IntegrationTests.Observations;

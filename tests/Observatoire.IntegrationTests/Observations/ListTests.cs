@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Observations;
 

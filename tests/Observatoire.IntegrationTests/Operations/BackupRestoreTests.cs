@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Operations;

@@ -1,5 +1,3 @@
-using Observatoire.IntegrationTests.Infrastructure;
-
 namespace Observatoire.IntegrationTests.Search;
 
 /// <summary>Events, groups and watch items join the one search, and show on the pages of what they are about.</summary>

@@ -1,7 +1,4 @@
-using AngleSharp.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Wiki;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Search;
 
 namespace Observatoire.IntegrationTests.Search;

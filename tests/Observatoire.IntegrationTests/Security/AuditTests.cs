@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Security;

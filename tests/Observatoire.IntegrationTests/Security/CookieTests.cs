@@ -1,8 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Security;
 

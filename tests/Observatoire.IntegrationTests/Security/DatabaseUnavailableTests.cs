@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Observatoire.IntegrationTests.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Security;
 

@@ -1,6 +1,3 @@
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Security;
 
 public class HeadersTests(PortalFixture portal) : PortalTest(portal)

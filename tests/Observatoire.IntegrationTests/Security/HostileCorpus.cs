@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
 using Xunit.Sdk;
 
 namespace Observatoire.IntegrationTests.Security;

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Surveys;
 using Observatoire.IntegrationTests.Wiki;
-using Observatoire.Web.Domain;
 using Xunit.Abstractions;
 using static Observatoire.IntegrationTests.Security.HostileCorpus;
 

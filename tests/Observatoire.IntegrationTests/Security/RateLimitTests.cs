@@ -1,6 +1,3 @@
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
-
 namespace Observatoire.IntegrationTests.Security;
 
 public class RateLimitTests(PortalFixture portal) : PortalTest(portal)

@@ -1,14 +1,9 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Groups;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Surveys;
 using Observatoire.IntegrationTests.Wiki;
-using Observatoire.Web.Domain;
 using static Observatoire.IntegrationTests.Security.RecordMatrix;
 
 namespace Observatoire.IntegrationTests.Security;

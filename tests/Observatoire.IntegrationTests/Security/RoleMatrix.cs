@@ -1,5 +1,3 @@
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Security;
 
 /// <summary>Who may open a page, as users should experience it (written from the product, not read from the code).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
 using static Observatoire.IntegrationTests.Security.RoleMatrix;
 
 namespace Observatoire.IntegrationTests.Security;

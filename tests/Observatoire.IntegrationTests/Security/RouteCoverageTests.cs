@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Observatoire.IntegrationTests.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Security;
 

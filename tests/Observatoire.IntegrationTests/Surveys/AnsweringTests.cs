@@ -1,10 +1,5 @@
-using AngleSharp.Dom;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Surveys;
 
 namespace Observatoire.IntegrationTests.Surveys;

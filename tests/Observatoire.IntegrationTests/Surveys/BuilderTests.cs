@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Surveys;
 
 public class BuilderTests(PortalFixture portal) : PortalTest(portal)

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Surveys;
 

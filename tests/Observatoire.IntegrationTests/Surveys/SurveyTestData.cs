@@ -1,8 +1,5 @@
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Surveys.Manage;
 using Xunit.Sdk;
 

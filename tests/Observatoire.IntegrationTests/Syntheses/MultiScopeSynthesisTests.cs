@@ -1,9 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.IntegrationTests.Dashboard;
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
 using static Observatoire.IntegrationTests.Syntheses.SynthesisTests;
 
 namespace Observatoire.IntegrationTests.Syntheses;

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using UglyToad.PdfPig;
 
 namespace Observatoire.IntegrationTests.Syntheses;

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Observatoire.IntegrationTests.Groups;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Watch;
 

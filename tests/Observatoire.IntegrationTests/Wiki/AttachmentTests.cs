@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.IntegrationTests.Wiki;

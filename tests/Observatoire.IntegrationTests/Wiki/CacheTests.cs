@@ -1,6 +1,3 @@
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Wiki;
 
 /// <summary>Public wiki pages are output-cached for visitors without an account; any wiki write evicts them.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Wiki;
 
 public class HistoryTests(PortalFixture portal) : PortalTest(portal)

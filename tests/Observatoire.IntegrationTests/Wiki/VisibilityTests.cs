@@ -1,7 +1,3 @@
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.IntegrationTests.Wiki;
 
 public class VisibilityTests(PortalFixture portal) : PortalTest(portal)

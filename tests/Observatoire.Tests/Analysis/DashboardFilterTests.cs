@@ -1,6 +1,5 @@
 using System.Text;
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Analysis;
 

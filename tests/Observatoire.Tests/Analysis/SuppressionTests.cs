@@ -1,5 +1,4 @@
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Analysis;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Events;
 
 namespace Observatoire.Tests.Events;

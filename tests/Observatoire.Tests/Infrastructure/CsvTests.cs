@@ -1,6 +1,5 @@
 using System.Text;
 using CsvHelper;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Infrastructure;
 

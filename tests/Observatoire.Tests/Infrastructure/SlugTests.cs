@@ -1,5 +1,3 @@
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Tests.Infrastructure;
 
 public class SlugTests

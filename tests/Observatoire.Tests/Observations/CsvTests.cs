@@ -1,5 +1,4 @@
 using System.Text;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Tests.Observations;
 

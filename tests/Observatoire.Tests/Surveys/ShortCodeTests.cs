@@ -1,4 +1,3 @@
-using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Surveys;
 
 namespace Observatoire.Tests.Surveys;

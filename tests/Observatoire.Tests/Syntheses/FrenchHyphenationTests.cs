@@ -1,4 +1,3 @@
-using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Syntheses;
 
 namespace Observatoire.Tests.Syntheses;

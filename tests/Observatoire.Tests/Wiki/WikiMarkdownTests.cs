@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Observatoire.Web.Infrastructure;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.Tests.Wiki;

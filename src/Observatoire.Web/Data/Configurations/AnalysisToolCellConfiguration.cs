@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Observatoire.Web.Analysis;
-
 namespace Observatoire.Web.Data.Configurations;
 
 public class AnalysisToolCellConfiguration : IEntityTypeConfiguration<AnalysisToolCell>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Observatoire.Web.Infrastructure;
 
 /// <summary>Small helpers for French text shown to users.</summary>

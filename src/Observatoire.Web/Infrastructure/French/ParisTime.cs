@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Observatoire.Web.Infrastructure;
 
 /// <summary>

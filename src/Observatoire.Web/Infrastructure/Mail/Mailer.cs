@@ -2,8 +2,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Infrastructure;
 
 /// <summary>Who may run a group and its events: Coordination everywhere, an approved animateur in their own group.</summary>

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Infrastructure;
 
 /// <summary>Authorization policies: who may see and do what, by role.</summary>

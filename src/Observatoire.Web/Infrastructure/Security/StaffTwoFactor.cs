@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Infrastructure;
 
 /// <summary>

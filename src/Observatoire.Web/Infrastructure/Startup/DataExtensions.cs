@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Infrastructure;
 

@@ -1,9 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Infrastructure;
 

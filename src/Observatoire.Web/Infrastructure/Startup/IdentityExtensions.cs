@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Infrastructure;
 

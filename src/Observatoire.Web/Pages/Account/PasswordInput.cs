@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Observatoire.Web.Pages.Account;
 
 /// <summary>A new password typed twice; shared by invitation, reset and change.</summary>

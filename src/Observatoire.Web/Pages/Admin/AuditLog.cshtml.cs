@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by action, person and period.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Admin;
 
 /// <summary>The portal's outgoing mail, readable here whether or not an SMTP server is configured.</summary>

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Pages.Dashboard;
 

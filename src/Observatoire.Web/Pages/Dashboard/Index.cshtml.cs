@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Dashboard;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Dashboard;
 

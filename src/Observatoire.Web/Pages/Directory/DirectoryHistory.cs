@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
 using Observatoire.Web.Data.Configurations;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Directory;
 

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages.Directory;
 
 /// <summary>Helpers the directory pages share.</summary>

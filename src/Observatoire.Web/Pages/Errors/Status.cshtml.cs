@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Observatoire.Web.Pages.Errors;
 
 /// <summary>French error pages; never a stack trace.</summary>

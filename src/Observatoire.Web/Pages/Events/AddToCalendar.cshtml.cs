@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>"Add to my calendar": one event as an .ics file that calendar applications open.</summary>

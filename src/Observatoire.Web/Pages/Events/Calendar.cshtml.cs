@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatoire.Web.Data;
-
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>All events as one iCalendar feed.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>Events to iCalendar: each entry links back to its page with an absolute address.</summary>

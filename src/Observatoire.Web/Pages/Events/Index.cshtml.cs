@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>The calendar of the network: coming events first, then the latest past ones with their minutes.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>Mails about seats, sent after the transaction that changed them has committed.</summary>

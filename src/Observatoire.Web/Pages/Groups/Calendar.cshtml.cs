@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
 using Observatoire.Web.Pages.Events;
 
 namespace Observatoire.Web.Pages.Groups;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Observatoire.Web.Pages.Observations;
 
 /// <summary>What the creation and edit pages share, so that one partial (_ObservationFields) renders both forms.</summary>

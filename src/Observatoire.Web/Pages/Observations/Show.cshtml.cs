@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Observations;
 
 /// <summary>One observation, and the workflow on it: submit (author), validate or return with a comment (Coordination).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
 using Hit = Observatoire.Web.Pages.Search.IndexModel.Hit;
 
 namespace Observatoire.Web.Pages.Search;

@@ -1,13 +1,7 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Observatoire.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
 using Observatoire.Web.Pages.Wiki;
 
 namespace Observatoire.Web.Pages.Search;

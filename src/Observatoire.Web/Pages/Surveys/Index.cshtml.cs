@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>Open surveys, for anyone.</summary>

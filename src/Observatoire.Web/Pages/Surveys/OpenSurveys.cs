@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>Surveys that accept answers now: listed at /enquetes and on the home page (partial _OpenSurveys).</summary>

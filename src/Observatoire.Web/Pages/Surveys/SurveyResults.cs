@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>The confirmation shown after a response is stored (or a preview is finished).</summary>

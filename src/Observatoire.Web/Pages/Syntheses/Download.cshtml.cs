@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>A stored synthesis, byte for byte the file first generated.</summary>

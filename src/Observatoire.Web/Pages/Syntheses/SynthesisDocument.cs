@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 using Observatoire.Web.Pages.Surveys;
 

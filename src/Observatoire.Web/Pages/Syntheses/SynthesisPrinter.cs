@@ -1,10 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Observatoire.Web.Analysis;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.Web.Pages.Syntheses;
 

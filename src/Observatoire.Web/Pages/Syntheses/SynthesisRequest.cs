@@ -1,9 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
-using Observatoire.Web.Analysis;
 
 namespace Observatoire.Web.Pages.Syntheses;
 

@@ -1,5 +1,3 @@
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>Services of the PDF syntheses: the one PDF engine (headless Chromium) and the printer that feeds it.</summary>

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.Web.Pages.Watch;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Watch;
 
 /// <summary>The participatory watch: links to practices and tools spotted elsewhere, newest first, filtered by theme or tool.</summary>

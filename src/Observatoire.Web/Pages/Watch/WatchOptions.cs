@@ -1,5 +1,3 @@
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Watch;
 
 /// <summary>Settings of the watch's feed reader, section "Observatoire:Veille" (the French name users configure).</summary>

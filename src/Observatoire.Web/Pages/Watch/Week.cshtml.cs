@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Watch;
 
 /// <summary>The weekly digest: items published during one ISO week (Monday to Sunday, Paris time), e.g. ?semaine=2026-W47.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>What changed between two revisions, word by word.</summary>

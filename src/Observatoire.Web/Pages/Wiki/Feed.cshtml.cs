@@ -1,9 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Pages.Wiki;
 

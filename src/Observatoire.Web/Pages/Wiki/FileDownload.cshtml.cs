@@ -1,8 +1,4 @@
 using System.Net.Mime;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
 
 namespace Observatoire.Web.Pages.Wiki;
 

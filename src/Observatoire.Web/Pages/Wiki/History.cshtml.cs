@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Every revision of a page, to compare two of them or restore an old one (as a new revision).</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Index of all pages the reader may see, with their categories; filtered by category or type.</summary>

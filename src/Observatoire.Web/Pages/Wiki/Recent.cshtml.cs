@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>The latest revisions across the wiki, newest first, limited to pages the reader may see.</summary>

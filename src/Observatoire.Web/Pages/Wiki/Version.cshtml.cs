@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>An old revision as it was rendered when it was saved.</summary>

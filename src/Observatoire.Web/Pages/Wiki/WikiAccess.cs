@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Who may read and edit which wiki page: checked by every handler, per page.</summary>

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Services of the wiki: the public page cache, evicted by every write under /Wiki.</summary>

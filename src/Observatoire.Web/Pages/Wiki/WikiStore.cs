@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Saving a page: the one place that appends a revision and keeps the page's copies and link table in step.</summary>

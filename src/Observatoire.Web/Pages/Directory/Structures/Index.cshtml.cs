@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Directory.Structures;
 
 /// <summary>The public list of the network's structures, with a search and a filter by kind.</summary>

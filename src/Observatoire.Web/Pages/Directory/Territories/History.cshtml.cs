@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>Who changed what on a territory; shown to those who may edit it (Coordination).</summary>

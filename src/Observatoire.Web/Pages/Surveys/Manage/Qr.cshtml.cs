@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Observatoire.Web.Data;
-using Observatoire.Web.Infrastructure;
 using QRCoder;
 
 namespace Observatoire.Web.Pages.Surveys.Manage;

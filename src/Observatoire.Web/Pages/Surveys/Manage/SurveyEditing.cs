@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Observatoire.Web.Data;
-using Observatoire.Web.Domain;
-using Observatoire.Web.Infrastructure;
-
 namespace Observatoire.Web.Pages.Surveys.Manage;
 
 /// <summary>Operations of the builder used by several of its pages and by the demo data.</summary>
