@@ -7,6 +7,8 @@ namespace Observatoire.Web.Analysis;
 /// </summary>
 /// <remarks>
 /// Bulk loads (the benchmark generator) disable the triggers, COPY, then call <c>SELECT analysis_rebuild()</c>.
+/// Enum columns hold the members' external names (<c>'Validee'</c>, <c>'Decouverte'</c>…, see <see cref="Domain.ExternalNameAttribute"/>),
+/// not their English names in the code.
 /// </remarks>
 public static class AnalysisSql
 {

@@ -237,7 +237,7 @@ public static class Indicators
             GROUP BY 1 HAVING sum(c."Observations") > 0 ORDER BY n DESC, 1
             """;
         var rows = await q.Run(db, r => (Kind: r.GetString(0), Count: r.GetInt32(1)), ct);
-        return rows.Select(r => Enum.TryParse<StructureKind>(r.Kind, out var k)
+        return rows.Select(r => ExternalNames.TryParse<StructureKind>(r.Kind, out var k)
                 ? new Group(Slug(k), k.Label(), r.Count)
                 : new Group(r.Kind, r.Kind, r.Count))
             .ToList();
@@ -256,7 +256,7 @@ public static class Indicators
             """;
         var rows = await q.Run(db, r => (Category: r.GetString(0), Count: r.GetInt32(1)), ct);
         return rows.Select(r => new Group(r.Category,
-                Enum.TryParse<ToolCategory>(r.Category, out var c) ? c.Label() : r.Category, r.Count))
+                ExternalNames.TryParse<ToolCategory>(r.Category, out var c) ? c.Label() : r.Category, r.Count))
             .ToList();
     }
 
@@ -335,7 +335,7 @@ public static class Indicators
     public static IQueryable<Observation> ValidatedObservations(ObservatoireDbContext db, Scope scope)
     {
         var query = db.Observations.AsNoTracking()
-            .Where(o => o.Status == ObservationStatus.Validee && o.ObservedOn >= scope.From && o.ObservedOn <= scope.To);
+            .Where(o => o.Status == ObservationStatus.Validated && o.ObservedOn >= scope.From && o.ObservedOn <= scope.To);
         if (scope.TerritoryIds is { } territories) query = query.Where(o => territories.Contains(o.TerritoryId));
         if (scope.FactsOnly)
         {
@@ -516,7 +516,7 @@ public static class Indicators
         }
         if (scope.Kind is StructureKind kind)
         {
-            q.Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
+            q.Parameters.Add(new NpgsqlParameter("kind", kind.ExternalName()));
             var structures = " AND x.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";
             factFilters += structures;
             territory += structures;
@@ -595,7 +595,7 @@ public static class Indicators
             }
             if (scope.Kind is StructureKind kind)
             {
-                Parameters.Add(new NpgsqlParameter("kind", kind.ToString()));
+                Parameters.Add(new NpgsqlParameter("kind", kind.ExternalName()));
                 // An array computed once: with IN (subquery) the planner expects one structure and rescans the
                 // edge days' fact rows once per structure of the kind (EXPLAIN ANALYZE: loops=6 at 1M).
                 sql += $" AND {alias}.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";

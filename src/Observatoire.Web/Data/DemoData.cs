@@ -32,7 +32,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             territories[t.Slug] = new Territory
             {
                 Name = t.Name, Slug = t.Slug, Description = t.Description,
-                Kind = t.Parent is null ? TerritoryKind.Commune : TerritoryKind.Quartier,
+                Kind = t.Parent is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood,
                 Parent = t.Parent is null ? null : territories[t.Parent],
             };
         var themes = ThemeSeeds
@@ -162,7 +162,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             var observer = PickObserver(structure);
             var (status, createdAt, validatedAt) = PickLifecycle(observedOn);
             var difficulties = PickDifficulties();
-            var reviewComment = status == ObservationStatus.Brouillon && random.NextDouble() < 0.4
+            var reviewComment = status == ObservationStatus.Draft && random.NextDouble() < 0.4
                 ? ReviewComments[random.Next(ReviewComments.Length)] : null;
 
             return new Observation
@@ -236,7 +236,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         private Territory PickTerritory(Territory home)
         {
             var commune = home.Parent ?? home;
-            if (home.Kind == TerritoryKind.Quartier && random.NextDouble() < 0.8) return home;
+            if (home.Kind == TerritoryKind.Neighbourhood && random.NextDouble() < 0.8) return home;
             var quartiers = territories.Values.Where(t => t.Parent == commune && t != home).ToArray();
             return quartiers[random.Next(quartiers.Length)];
         }
@@ -270,7 +270,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         private Actor PickObserver(Structure structure)
         {
             var members = actors.Where(a => a.Memberships.Any(m => m.Structure == structure))
-                .Select(a => (Actor: a, Weight: a.Category == ActorCategory.UsagerHabitant ? 1 : 3))
+                .Select(a => (Actor: a, Weight: a.Category == ActorCategory.Resident ? 1 : 3))
                 .ToArray();
             var roll = random.Next(members.Sum(m => m.Weight));
             return members.First(m => (roll -= m.Weight) < 0).Actor;
@@ -294,14 +294,14 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             var age = today.DayNumber - observedOn.DayNumber;
             var roll = random.NextDouble();
             var status = age < 60
-                ? roll switch { < 0.15 => ObservationStatus.Brouillon, < 0.40 => ObservationStatus.Soumise, _ => ObservationStatus.Validee }
-                : roll switch { < 0.04 => ObservationStatus.Brouillon, < 0.125 => ObservationStatus.Soumise, _ => ObservationStatus.Validee };
-            if (age < 5 && status == ObservationStatus.Validee) status = ObservationStatus.Soumise;
+                ? roll switch { < 0.15 => ObservationStatus.Draft, < 0.40 => ObservationStatus.Submitted, _ => ObservationStatus.Validated }
+                : roll switch { < 0.04 => ObservationStatus.Draft, < 0.125 => ObservationStatus.Submitted, _ => ObservationStatus.Validated };
+            if (age < 5 && status == ObservationStatus.Validated) status = ObservationStatus.Submitted;
 
             var created = observedOn.ToDateTime(new TimeOnly(random.Next(8, 18), random.Next(60)), DateTimeKind.Utc)
                 .AddDays(random.Next(0, 4));
             if (created > now) created = now;
-            if (status != ObservationStatus.Validee) return (status, created, null);
+            if (status != ObservationStatus.Validated) return (status, created, null);
 
             var validated = created.AddDays(random.Next(1, 11)).AddHours(random.Next(1, 8));
             return (status, created, validated > now ? now : validated);

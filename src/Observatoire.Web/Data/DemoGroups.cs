@@ -70,12 +70,12 @@ public static class DemoGroups
                 RequestedAt = now.AddDays(-daysAgo), ApprovedAt = status == MembershipStatus.Approved ? now.AddDays(-daysAgo + 1) : null,
             });
         }
-        Member(coordination, null, GroupRole.Animateur, 120);
-        Member(contributor, null, GroupRole.Membre, 110);
+        Member(coordination, null, GroupRole.Facilitator, 120);
+        Member(contributor, null, GroupRole.Member, 110);
         foreach (var (name, days) in new[] { ("Élodie Garnier", 118), ("Bernard Lefèvre", 100), ("Aïcha Diallo", 95), ("Manon Petit", 90),
                      ("Samia Bouaziz", 80), ("Hélène Marchand", 60), ("Claire Dubois", 45) })
-            Member(null, Get(actors, name), GroupRole.Membre, days);
-        Member(partner, null, GroupRole.Membre, 2, MembershipStatus.Requested);
+            Member(null, Get(actors, name), GroupRole.Member, days);
+        Member(partner, null, GroupRole.Member, 2, MembershipStatus.Requested);
         await db.SaveChangesAsync(ct);
 
         // The calendar: past meetings with minutes, coming ones with registrations.
@@ -199,7 +199,7 @@ public static class DemoGroups
              "Le BIJ l'utilise en entretien : plus simple que l'espace France Travail pour une première recherche.",
              38, coordination, ["emploi"], ["1jeune1solution"], null),
         };
-        var observation = await db.Observations.Where(o => o.Status == ObservationStatus.Validee && o.Tools.Any(t => t.Slug == "pix"))
+        var observation = await db.Observations.Where(o => o.Status == ObservationStatus.Validated && o.Tools.Any(t => t.Slug == "pix"))
             .OrderByDescending(o => o.ObservedOn).FirstOrDefaultAsync(ct);
         foreach (var it in items)
         {

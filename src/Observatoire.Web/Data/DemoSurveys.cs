@@ -111,7 +111,7 @@ public static class DemoSurveys
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
 
-        var quartiers = await db.Territories.Where(t => t.Kind == TerritoryKind.Quartier).OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct);
+        var quartiers = await db.Territories.Where(t => t.Kind == TerritoryKind.Neighbourhood).OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct);
         var toolIds = await db.DigitalTools.Where(t => t.Status == ToolStatus.Listed).OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(ct);
         var random = new Random(2026);
         string[] comments =

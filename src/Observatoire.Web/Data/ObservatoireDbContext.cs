@@ -66,5 +66,8 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     {
         // Enums are stored by name: readable in SQL and in exports, stable when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Members renamed into English keep their first, French, name in the rows ([ExternalName]).
+        foreach (var type in ExternalNames.RenamedEnums(typeof(ObservatoireDbContext).Assembly))
+            configurationBuilder.Properties(type).HaveConversion(typeof(ExternalNameValueConverter<>).MakeGenericType(type));
     }
 }

@@ -1,10 +1,13 @@
+using System.ComponentModel;
+
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum ActorCategory
 {
-    [Display(Name = "Professionnel de terrain")] ProfessionnelTerrain,
-    [Display(Name = "Institutionnel")] Institutionnel,
-    [Display(Name = "Usager / habitant")] UsagerHabitant,
+    [Display(Name = "Professionnel de terrain"), ExternalName("ProfessionnelTerrain")] FieldProfessional,
+    [Display(Name = "Institutionnel"), ExternalName("Institutionnel")] Institutional,
+    [Display(Name = "Usager / habitant"), ExternalName("UsagerHabitant")] Resident,
 }
 
 /// <summary>A person taking part in the observatory; may or may not have a user account.</summary>

@@ -1,25 +1,28 @@
+using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum ToolCategory
 {
-    [Display(Name = "Travail collaboratif")] Collaboratif,
+    [Display(Name = "Travail collaboratif"), ExternalName("Collaboratif")] Collaboration,
     [Display(Name = "Communication et messagerie")] Communication,
-    [Display(Name = "Réseau social")] ReseauSocial,
-    [Display(Name = "Démarches en ligne")] Demarches,
-    [Display(Name = "Recherche d'emploi")] Emploi,
-    [Display(Name = "Apprentissage et formation")] Apprentissage,
-    [Display(Name = "Bureautique")] Bureautique,
+    [Display(Name = "Réseau social"), ExternalName("ReseauSocial")] SocialNetwork,
+    [Display(Name = "Démarches en ligne"), ExternalName("Demarches")] OnlineProcedures,
+    [Display(Name = "Recherche d'emploi"), ExternalName("Emploi")] JobSearch,
+    [Display(Name = "Apprentissage et formation"), ExternalName("Apprentissage")] Learning,
+    [Display(Name = "Bureautique"), ExternalName("Bureautique")] OfficeSuite,
     [Display(Name = "Publication et site web")] Publication,
-    [Display(Name = "Cartographie")] Cartographie,
-    [Display(Name = "Autre")] Autre,
+    [Display(Name = "Cartographie"), ExternalName("Cartographie")] Mapping,
+    [Display(Name = "Autre"), ExternalName("Autre")] Other,
 }
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum ToolLicence
 {
-    [Display(Name = "Libre")] Libre,
-    [Display(Name = "Propriétaire")] Proprietaire,
+    [Display(Name = "Libre"), ExternalName("Libre")] Free,
+    [Display(Name = "Propriétaire"), ExternalName("Proprietaire")] Proprietary,
 }
 
 public enum ToolStatus

@@ -1,21 +1,24 @@
+using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum ObservationStatus
 {
-    [Display(Name = "Brouillon")] Brouillon,
-    [Display(Name = "Soumise")] Soumise,
-    [Display(Name = "Validée")] Validee,
+    [Display(Name = "Brouillon"), ExternalName("Brouillon")] Draft,
+    [Display(Name = "Soumise"), ExternalName("Soumise")] Submitted,
+    [Display(Name = "Validée"), ExternalName("Validee")] Validated,
 }
 
 /// <summary>How far the public made the tool its own, from discovery to autonomy.</summary>
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum AppropriationLevel
 {
-    [Display(Name = "1 — Découverte", Description = "Les personnes découvrent l'outil, accompagnées pas à pas.")] Decouverte = 1,
-    [Display(Name = "2 — Prise en main", Description = "Elles refont les gestes de base avec un peu d'aide.")] PriseEnMain = 2,
-    [Display(Name = "3 — Usage régulier", Description = "Elles s'en servent seules pour ce dont elles ont besoin.")] UsageRegulier = 3,
-    [Display(Name = "4 — Autonomie", Description = "Elles l'utilisent avec aisance et aident d'autres personnes.")] Autonomie = 4,
+    [Display(Name = "1 — Découverte", Description = "Les personnes découvrent l'outil, accompagnées pas à pas."), ExternalName("Decouverte")] Discovery = 1,
+    [Display(Name = "2 — Prise en main", Description = "Elles refont les gestes de base avec un peu d'aide."), ExternalName("PriseEnMain")] GettingStarted = 2,
+    [Display(Name = "3 — Usage régulier", Description = "Elles s'en servent seules pour ce dont elles ont besoin."), ExternalName("UsageRegulier")] RegularUse = 3,
+    [Display(Name = "4 — Autonomie", Description = "Elles l'utilisent avec aisance et aident d'autres personnes."), ExternalName("Autonomie")] Autonomy = 4,
 }
 
 /// <summary>An observed usage of digital tools, logged by a field worker.</summary>

@@ -1,17 +1,19 @@
+using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum StructureKind
 {
     [Display(Name = "Association")] Association,
-    [Display(Name = "Centre social")] CentreSocial,
-    [Display(Name = "Collectivité")] Collectivite,
-    [Display(Name = "Service de l'État")] ServiceEtat,
-    [Display(Name = "Établissement scolaire")] EtablissementScolaire,
-    [Display(Name = "Information jeunesse")] InformationJeunesse,
-    [Display(Name = "Structure de l'emploi")] Emploi,
-    [Display(Name = "Autre")] Autre,
+    [Display(Name = "Centre social"), ExternalName("CentreSocial")] SocialCentre,
+    [Display(Name = "Collectivité"), ExternalName("Collectivite")] LocalAuthority,
+    [Display(Name = "Service de l'État"), ExternalName("ServiceEtat")] StateService,
+    [Display(Name = "Établissement scolaire"), ExternalName("EtablissementScolaire")] School,
+    [Display(Name = "Information jeunesse"), ExternalName("InformationJeunesse")] YouthInformation,
+    [Display(Name = "Structure de l'emploi"), ExternalName("Emploi")] Employment,
+    [Display(Name = "Autre"), ExternalName("Autre")] Other,
 }
 
 public class Structure

@@ -1,9 +1,12 @@
+using System.ComponentModel;
+
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum TerritoryKind
 {
-    [Display(Name = "Commune")] Commune,
-    [Display(Name = "Quartier")] Quartier,
+    [Display(Name = "Commune"), ExternalName("Commune")] Municipality,
+    [Display(Name = "Quartier"), ExternalName("Quartier")] Neighbourhood,
 }
 
 /// <summary>A commune, or a quartier inside a commune.</summary>

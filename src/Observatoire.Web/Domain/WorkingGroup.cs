@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
+[TypeConverter(typeof(ExternalNameConverter))]
 public enum GroupRole
 {
-    [Display(Name = "Animateur")] Animateur,
-    [Display(Name = "Membre")] Membre,
+    [Display(Name = "Animateur"), ExternalName("Animateur")] Facilitator,
+    [Display(Name = "Membre"), ExternalName("Membre")] Member,
 }
 
 public enum MembershipStatus

@@ -14,13 +14,13 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Only validated observations count in published figures.
-        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validee);
+        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated);
         KeyFigures = new Figures(
             await validated.CountAsync(ct),
             await validated.SumAsync(o => o.ParticipantsCount, ct),
             await validated.Select(o => o.StructureId).Distinct().CountAsync(ct),
             await db.DigitalTools.CountAsync(t => t.Status == ToolStatus.Listed, ct),
-            await db.Territories.CountAsync(t => t.Kind == TerritoryKind.Quartier, ct));
+            await db.Territories.CountAsync(t => t.Kind == TerritoryKind.Neighbourhood, ct));
         LatestObservations = await validated
             .OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id)
             .Take(6)

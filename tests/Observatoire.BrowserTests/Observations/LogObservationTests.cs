@@ -19,7 +19,7 @@ public class LogObservationTests(BrowserFixture browser)
             // Names of their own: the browser tests share one database, and the home page test seeds tools too.
             s.Tool("Framadate");
             s.Tool("Framatalk", ToolCategory.Communication);
-            s.Tool("Pix", ToolCategory.Apprentissage);
+            s.Tool("Pix", ToolCategory.Learning);
             s.Theme("Citoyenneté");
             s.Audience("Jeunes en insertion");
             return centre;

@@ -27,7 +27,7 @@ public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
             db.Observations.Add(new Observation
             {
                 Title = "Nouvelle permanence", StructureId = structure.Id, TerritoryId = structure.TerritoryId!.Value,
-                ObservedOn = new(2026, 3, 10), ParticipantsCount = 3, Status = ObservationStatus.Validee,
+                ObservedOn = new(2026, 3, 10), ParticipantsCount = 3, Status = ObservationStatus.Validated,
                 Description = "Permanence du mardi.", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();

@@ -27,7 +27,7 @@ public static class DashboardData
     {
         var sanitas = s.Quartier("Sanitas", s.Territory("Tours"));
         var rabiere = s.Quartier("Rabière", s.Territory("Joué-lès-Tours"));
-        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.CentreSocial);
+        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.SocialCentre);
         var resoudre = s.Structure("Résoudre", rabiere, StructureKind.Association);
         var emploi = s.Theme("Emploi");
         var education = s.Theme("Éducation");
@@ -37,18 +37,18 @@ public static class DashboardData
         var seniors = s.Audience("Seniors");
         jeunes.SortOrder = 1;
         seniors.SortOrder = 2;
-        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboratif, ToolLicence.Libre);
-        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietaire);
+        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboration, ToolLicence.Free);
+        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietary);
 
         var first = s.Observation("Atelier CV", pluriel, sanitas, observedOn: new(2026, 1, 20), participants: 10,
-            themes: [emploi], audiences: [jeunes], tools: [nextcloud, whatsapp], level: AppropriationLevel.Decouverte);
+            themes: [emploi], audiences: [jeunes], tools: [nextcloud, whatsapp], level: AppropriationLevel.Discovery);
         s.Observation("Soutien scolaire en ligne", pluriel, sanitas, observedOn: new(2026, 2, 10), participants: 6,
-            themes: [emploi, education], audiences: [jeunes, seniors], tools: [nextcloud], level: AppropriationLevel.PriseEnMain);
+            themes: [emploi, education], audiences: [jeunes, seniors], tools: [nextcloud], level: AppropriationLevel.GettingStarted);
         s.Observation("Groupe d'entraide", resoudre, rabiere, observedOn: new(2026, 3, 5), participants: 4,
-            themes: [emploi], audiences: [seniors], tools: [whatsapp], level: AppropriationLevel.Autonomie);
+            themes: [emploi], audiences: [seniors], tools: [whatsapp], level: AppropriationLevel.Autonomy);
         s.Observation("Atelier parents", resoudre, rabiere, observedOn: new(2026, 3, 31), participants: 7,
-            themes: [education], level: AppropriationLevel.PriseEnMain);
-        var submitted = s.Observation("En attente", resoudre, rabiere, status: ObservationStatus.Soumise,
+            themes: [education], level: AppropriationLevel.GettingStarted);
+        var submitted = s.Observation("En attente", resoudre, rabiere, status: ObservationStatus.Submitted,
             observedOn: new(2026, 2, 20), participants: 100, themes: [emploi]);
         s.Observation("Avant la période", pluriel, sanitas, observedOn: new(2026, 1, 10), participants: 5, themes: [emploi]);
         s.Observation("Période précédente", resoudre, rabiere, observedOn: new(2025, 11, 15), participants: 3, themes: [education]);

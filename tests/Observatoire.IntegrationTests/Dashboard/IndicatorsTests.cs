@@ -164,7 +164,7 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
         await Portal.Db(async db =>
         {
             var o = await db.Observations.FindAsync(data.Submitted);
-            o!.Status = ObservationStatus.Validee;
+            o!.Status = ObservationStatus.Validated;
             await db.SaveChangesAsync();
         });
         Assert.Equal(new Totals(5, 127, 2), await Portal.Db(db => TotalsAsync(db, scope)));

@@ -29,7 +29,7 @@ public static class MultiScopeData
         var sanitas = s.Quartier("Sanitas", tours);
         var fontaines = s.Quartier("Fontaines", tours);
         var rabiere = s.Quartier("Rabière", s.Territory("Joué-lès-Tours"));
-        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.CentreSocial);
+        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.SocialCentre);
         var resoudre = s.Structure("Résoudre", rabiere, StructureKind.Association);
         var entraide = s.Structure("Entraide Fontaines", fontaines, StructureKind.Association);
         var emploi = s.Theme("Emploi");
@@ -40,21 +40,21 @@ public static class MultiScopeData
         var seniors = s.Audience("Seniors");
         var familles = s.Audience("Familles");
         (jeunes.SortOrder, seniors.SortOrder, familles.SortOrder) = (1, 2, 3);
-        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboratif, ToolLicence.Libre);
-        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietaire);
-        var ameli = s.Tool("Ameli", ToolCategory.Demarches, ToolLicence.Proprietaire);
+        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboration, ToolLicence.Free);
+        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietary);
+        var ameli = s.Tool("Ameli", ToolCategory.OnlineProcedures, ToolLicence.Proprietary);
 
         s.Observation("Atelier CV", pluriel, sanitas, observedOn: new(2026, 1, 20), participants: 10,
-            themes: [emploi, education], audiences: [jeunes, seniors], tools: [nextcloud, whatsapp], level: AppropriationLevel.Decouverte);
+            themes: [emploi, education], audiences: [jeunes, seniors], tools: [nextcloud, whatsapp], level: AppropriationLevel.Discovery);
         s.Observation("Classe virtuelle", pluriel, sanitas, observedOn: new(2026, 2, 10), participants: 6,
-            themes: [emploi], audiences: [jeunes], tools: [nextcloud], level: AppropriationLevel.PriseEnMain);
+            themes: [emploi], audiences: [jeunes], tools: [nextcloud], level: AppropriationLevel.GettingStarted);
         s.Observation("Groupe d'entraide", resoudre, rabiere, observedOn: new(2026, 3, 5), participants: 4,
-            themes: [education, sante], audiences: [seniors, familles], tools: [whatsapp], level: AppropriationLevel.Autonomie);
+            themes: [education, sante], audiences: [seniors, familles], tools: [whatsapp], level: AppropriationLevel.Autonomy);
         s.Observation("Compte santé", resoudre, rabiere, observedOn: new(2026, 3, 20), participants: 7,
-            themes: [sante], audiences: [seniors], tools: [ameli], level: AppropriationLevel.UsageRegulier);
+            themes: [sante], audiences: [seniors], tools: [ameli], level: AppropriationLevel.RegularUse);
         s.Observation("Permanence", entraide, fontaines, observedOn: new(2026, 2, 15), participants: 5,
-            themes: [emploi, education], audiences: [seniors, familles], tools: [ameli, nextcloud], level: AppropriationLevel.Decouverte);
-        s.Observation("En attente", pluriel, sanitas, status: ObservationStatus.Soumise, observedOn: new(2026, 2, 20), participants: 100,
+            themes: [emploi, education], audiences: [seniors, familles], tools: [ameli, nextcloud], level: AppropriationLevel.Discovery);
+        s.Observation("En attente", pluriel, sanitas, status: ObservationStatus.Submitted, observedOn: new(2026, 2, 20), participants: 100,
             themes: [emploi], audiences: [jeunes]);
         s.Observation("Avant la période", pluriel, sanitas, observedOn: new(2026, 1, 10), participants: 3,
             themes: [emploi, education], audiences: [jeunes]);

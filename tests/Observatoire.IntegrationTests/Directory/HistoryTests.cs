@@ -22,7 +22,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         using var saved = await contributor.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier",
             new Dictionary<string, string>
             {
-                ["Input.Name"] = world.Ours.Name, ["Input.Kind"] = nameof(StructureKind.CentreSocial),
+                ["Input.Name"] = world.Ours.Name, ["Input.Kind"] = StructureKind.SocialCentre.ExternalName(),
                 ["Input.TerritoryId"] = world.Sanitas.Id.ToString(), ["Input.Address"] = "3 place Saint-Paul",
             });
 
@@ -44,7 +44,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
 
         using var created = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Framadate", ["Input.Category"] = nameof(ToolCategory.Collaboratif),
+            ["Input.Name"] = "Framadate", ["Input.Category"] = ToolCategory.Collaboration.ExternalName(),
             ["Input.Description"] = "Sondages de dates.",
         });
 
@@ -60,7 +60,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Referencing_a_pending_tool_records_its_new_status()
     {
-        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietaire, ToolStatus.Pending));
+        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietary, ToolStatus.Pending));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
         using var response = await coordination.PostMainForm($"/annuaire/outils/{pending.Slug}", new Dictionary<string, string>(),

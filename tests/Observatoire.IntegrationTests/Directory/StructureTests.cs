@@ -13,7 +13,7 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
 
         using var own = await contributor.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Centre social Pluriel", ["Input.Kind"] = nameof(StructureKind.CentreSocial),
+            ["Input.Name"] = "Centre social Pluriel", ["Input.Kind"] = StructureKind.SocialCentre.ExternalName(),
             ["Input.Description"] = "Ateliers numériques chaque mardi.",
         });
         using var other = await contributor.GetAsync($"/annuaire/structures/{world.Theirs.Slug}/modifier");
@@ -90,5 +90,25 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
 
         var names = page.QuerySelectorAll("main .list-plain li strong").Select(e => e.Text()).ToList();
         Assert.Equal(["Association Rabière Numérique"], names);
+    }
+
+    [Fact]
+    public async Task The_kind_filter_keeps_the_address_it_always_had()
+    {
+        await Portal.Seed(s =>
+        {
+            var tours = s.Territory();
+            s.Structure("Centre social Pluriel", tours, StructureKind.SocialCentre);
+            s.Structure("Mairie de Tours", tours, StructureKind.LocalAuthority);
+        });
+        var anonymous = Portal.CreateClient();
+
+        // Bookmarked and shared addresses name the kind by its first, French, name: /annuaire/structures?type=CentreSocial.
+        var form = await anonymous.GetHtml("/annuaire/structures");
+        Assert.Equal("CentreSocial", form.QuerySelectorAll("select#type option").Single(o => o.Text() == "Centre social").GetAttribute("value"));
+        var page = await anonymous.GetHtml("/annuaire/structures?type=CentreSocial");
+
+        Assert.Equal(["Centre social Pluriel"], page.QuerySelectorAll("main .list-plain li strong").Select(e => e.Text()));
+        Assert.NotNull(page.QuerySelector("select#type option[value='CentreSocial'][selected]"));
     }
 }

@@ -87,7 +87,7 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
             s.Observation("Titre confidentiel validé", world.Ours, tools: [world.Nextcloud], observedOn: new DateOnly(2026, 2, 3),
                 description: "Texte libre de terrain"),
             s.Observation("Autre séance", world.Theirs, tools: [world.Nextcloud], observedOn: new DateOnly(2026, 2, 20)),
-            s.Observation("Brouillon en cours", world.Theirs, tools: [world.Nextcloud], status: ObservationStatus.Brouillon),
+            s.Observation("Brouillon en cours", world.Theirs, tools: [world.Nextcloud], status: ObservationStatus.Draft),
         });
         var anonymous = Portal.CreateClient();
 
@@ -109,7 +109,7 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_proposed_tool_is_hidden_from_the_public_until_coordination_lists_it()
     {
-        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietaire, ToolStatus.Pending));
+        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietary, ToolStatus.Pending));
         var anonymous = Portal.CreateClient();
         await anonymous.GetHtml($"/annuaire/outils/{pending.Slug}", HttpStatusCode.NotFound);
         Assert.DoesNotContain("Canva", (await anonymous.GetHtml("/annuaire/outils")).QuerySelector("main")!.Text());
@@ -131,16 +131,16 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
 
         using var duplicate = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "nextcloud", ["Input.Category"] = nameof(ToolCategory.Collaboratif),
-            ["Input.Licence"] = nameof(ToolLicence.Libre), ["Input.Status"] = nameof(ToolStatus.Listed),
+            ["Input.Name"] = "nextcloud", ["Input.Category"] = ToolCategory.Collaboration.ExternalName(),
+            ["Input.Licence"] = ToolLicence.Free.ExternalName(), ["Input.Status"] = nameof(ToolStatus.Listed),
         });
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("déjà ce nom", (await duplicate.ReadHtml()).QuerySelector("#Input_Name-erreur")!.Text());
 
         using var created = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Démarches simplifiées", ["Input.Category"] = nameof(ToolCategory.Demarches),
-            ["Input.Licence"] = nameof(ToolLicence.Libre), ["Input.Status"] = nameof(ToolStatus.Listed),
+            ["Input.Name"] = "Démarches simplifiées", ["Input.Category"] = ToolCategory.OnlineProcedures.ExternalName(),
+            ["Input.Licence"] = ToolLicence.Free.ExternalName(), ["Input.Status"] = nameof(ToolStatus.Listed),
             ["Input.Website"] = "https://www.demarches-simplifiees.fr",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

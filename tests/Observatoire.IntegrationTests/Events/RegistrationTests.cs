@@ -125,7 +125,7 @@ public class RegistrationTests(PortalFixture portal) : PortalTest(portal)
     {
         var animateur = await Portal.CreateUser(Roles.Contributeur);
         var other = await Portal.CreateUser(Roles.Contributeur);
-        var groupId = await Portal.Group(members: (animateur, GroupRole.Animateur));
+        var groupId = await Portal.Group(members: (animateur, GroupRole.Facilitator));
         var eventId = await Portal.Event(groupId: groupId);
         using var otherClient = await Portal.SignIn(other.Email!);
         using var animateurClient = await Portal.SignIn(animateur.Email!);

@@ -6,7 +6,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
     public async Task A_join_request_waits_until_an_animateur_approves_it()
     {
         var animateur = await Portal.CreateUser(Roles.Contributeur);
-        var groupId = await Portal.Group(members: (animateur, GroupRole.Animateur));
+        var groupId = await Portal.Group(members: (animateur, GroupRole.Facilitator));
         var member = await Portal.CreateUser(Roles.Partenaire);
         using var memberClient = await Portal.SignIn(member.Email!);
 
@@ -35,13 +35,13 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
     {
         var animateur = await Portal.CreateUser(Roles.Contributeur);
         var plainMember = await Portal.CreateUser(Roles.Contributeur);
-        await Portal.Group(members: [(animateur, GroupRole.Animateur), (plainMember, GroupRole.Membre)]);
+        await Portal.Group(members: [(animateur, GroupRole.Facilitator), (plainMember, GroupRole.Member)]);
         var candidate = await Portal.CreateUser(Roles.Contributeur);
         var requestId = await Portal.Db(async db =>
         {
             var m = new GroupMembership
             {
-                GroupId = await db.WorkingGroups.Select(g => g.Id).SingleAsync(), UserId = candidate.Id, Role = GroupRole.Membre,
+                GroupId = await db.WorkingGroups.Select(g => g.Id).SingleAsync(), UserId = candidate.Id, Role = GroupRole.Member,
                 Status = MembershipStatus.Requested, RequestedAt = DateTime.UtcNow,
             };
             db.GroupMemberships.Add(m);
@@ -60,7 +60,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, promote.StatusCode);
         Assert.Equal(MembershipStatus.Requested, await Status(candidate));
-        Assert.Equal(GroupRole.Membre, await Portal.Db(db => db.GroupMemberships.Where(m => m.Id == plainMembershipId).Select(m => m.Role).SingleAsync()));
+        Assert.Equal(GroupRole.Member, await Portal.Db(db => db.GroupMemberships.Where(m => m.Id == plainMembershipId).Select(m => m.Role).SingleAsync()));
     }
 
     [Fact]
@@ -80,14 +80,14 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
         (await futureClient.PostForm("/groupes/groupe-methode", new Dictionary<string, string>(), "form[action*='handler=Approve']")).AssertRedirect();
 
         Assert.Equal(MembershipStatus.Approved, await Status(candidate));
-        Assert.Equal(GroupRole.Animateur, await Portal.Db(db => db.GroupMemberships.Where(m => m.UserId == future.Id).Select(m => m.Role).SingleAsync()));
+        Assert.Equal(GroupRole.Facilitator, await Portal.Db(db => db.GroupMemberships.Where(m => m.UserId == future.Id).Select(m => m.Role).SingleAsync()));
     }
 
     [Fact]
     public async Task Leaving_removes_the_membership_and_visitors_are_sent_to_sign_in()
     {
         var member = await Portal.CreateUser(Roles.Contributeur);
-        await Portal.Group(members: (member, GroupRole.Membre));
+        await Portal.Group(members: (member, GroupRole.Member));
         using var client = await Portal.SignIn(member.Email!);
 
         (await client.PostForm("/groupes/groupe-methode", new Dictionary<string, string>(), "form[action*='handler=Leave']")).AssertRedirect();

@@ -13,24 +13,24 @@ public class SeedBuilder(ObservatoireDbContext db)
 {
     private readonly HashSet<string> _slugs = [];
 
-    public Territory Territory(string name = "Tours", TerritoryKind kind = TerritoryKind.Commune, Territory? parent = null) =>
+    public Territory Territory(string name = "Tours", TerritoryKind kind = TerritoryKind.Municipality, Territory? parent = null) =>
         Add(new Territory
         {
             Name = name, Slug = SlugFor<Territory>(name, t => t.Slug), Kind = kind, Parent = parent,
         });
 
     public Territory Quartier(string name = "Sanitas", Territory? commune = null) =>
-        Territory(name, TerritoryKind.Quartier, commune ?? Territory());
+        Territory(name, TerritoryKind.Neighbourhood, commune ?? Territory());
 
     public Structure Structure(string name = "Centre social Pluriel", Territory? territory = null,
-        StructureKind kind = StructureKind.CentreSocial) =>
+        StructureKind kind = StructureKind.SocialCentre) =>
         Add(new Structure
         {
             Name = name, Slug = SlugFor<Structure>(name, s => s.Slug), Kind = kind, Territory = territory ?? Territory(),
         });
 
-    public DigitalTool Tool(string name = "Nextcloud", ToolCategory category = ToolCategory.Collaboratif,
-        ToolLicence licence = ToolLicence.Libre, ToolStatus status = ToolStatus.Listed) =>
+    public DigitalTool Tool(string name = "Nextcloud", ToolCategory category = ToolCategory.Collaboration,
+        ToolLicence licence = ToolLicence.Free, ToolStatus status = ToolStatus.Listed) =>
         Add(new DigitalTool
         {
             Name = name, Slug = SlugFor<DigitalTool>(name, t => t.Slug), Category = category, Licence = licence, Status = status,
@@ -42,14 +42,14 @@ public class SeedBuilder(ObservatoireDbContext db)
     public Audience Audience(string name = "Demandeurs d'emploi") =>
         Add(new Audience { Name = name, Slug = SlugFor<Audience>(name, a => a.Slug) });
 
-    public Actor Actor(string fullName = "Léa Martin", ActorCategory category = ActorCategory.ProfessionnelTerrain) =>
+    public Actor Actor(string fullName = "Léa Martin", ActorCategory category = ActorCategory.FieldProfessional) =>
         Add(new Actor { FullName = fullName, Slug = SlugFor<Actor>(fullName, a => a.Slug), Category = category });
 
     /// <summary>A validated observation (so it counts in published figures) unless another status is given.</summary>
     public Observation Observation(string title = "Atelier CV en ligne", Structure? structure = null, Territory? territory = null,
-        ObservationStatus status = ObservationStatus.Validee, DateOnly? observedOn = null, int participants = 8,
+        ObservationStatus status = ObservationStatus.Validated, DateOnly? observedOn = null, int participants = 8,
         DigitalTool[]? tools = null, Theme[]? themes = null, Audience[]? audiences = null,
-        AppropriationLevel level = AppropriationLevel.PriseEnMain, string description = "Séance collective d'une heure et demie.")
+        AppropriationLevel level = AppropriationLevel.GettingStarted, string description = "Séance collective d'une heure et demie.")
     {
         structure ??= Structure();
         var now = DateTime.UtcNow;
@@ -69,7 +69,7 @@ public class SeedBuilder(ObservatoireDbContext db)
             Description = description,
             CreatedAt = now,
             UpdatedAt = now,
-            ValidatedAt = status == ObservationStatus.Validee ? now : null,
+            ValidatedAt = status == ObservationStatus.Validated ? now : null,
         });
     }
 

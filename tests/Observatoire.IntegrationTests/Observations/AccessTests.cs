@@ -94,8 +94,8 @@ public class AccessTests(PortalFixture portal) : PortalTest(portal)
         var observations = await world.Seed(Portal, s => new Dictionary<Record, Observation>
         {
             [Record.ValidatedOfAnotherStructure] = s.Observation("Validée ailleurs", world.Theirs, world.Rabiere),
-            [Record.DraftOfAnotherStructure] = s.Observation("Brouillon ailleurs", world.Theirs, world.Rabiere, ObservationStatus.Brouillon),
-            [Record.DraftOfOwnStructure] = s.Observation("Brouillon chez nous", world.Ours, world.Sanitas, ObservationStatus.Brouillon),
+            [Record.DraftOfAnotherStructure] = s.Observation("Brouillon ailleurs", world.Theirs, world.Rabiere, ObservationStatus.Draft),
+            [Record.DraftOfOwnStructure] = s.Observation("Brouillon chez nous", world.Ours, world.Sanitas, ObservationStatus.Draft),
             [Record.ValidatedOfOwnStructure] = s.Observation("Validée chez nous", world.Ours, world.Sanitas),
         });
         return (world, observations.ToDictionary(o => o.Key, o => o.Value.Id));

@@ -31,7 +31,7 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await Portal.Db(db => db.Observations.Include(o => o.Tools).Include(o => o.Audiences).SingleAsync());
         Assert.Equal($"/observations/{saved.Id}", response.Headers.Location!.OriginalString);
-        Assert.Equal(ObservationStatus.Soumise, saved.Status);
+        Assert.Equal(ObservationStatus.Submitted, saved.Status);
         Assert.Equal(world.Ours.Id, saved.StructureId);
         Assert.Equal(["Jitsi Meet", "Nextcloud"], saved.Tools.Select(t => t.Name).Order());
         Assert.Equal("Jeunes", Assert.Single(saved.Audiences).Name);

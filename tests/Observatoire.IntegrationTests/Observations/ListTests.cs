@@ -15,7 +15,7 @@ public class ListTests(PortalFixture portal) : PortalTest(portal)
             s.Observation("Visio à la Rabière", world.Theirs, world.Rabiere, tools: [world.Jitsi], themes: [world.Emploi],
                 audiences: [world.Jeunes], observedOn: new DateOnly(2026, 4, 2)),
             s.Observation("Soutien scolaire en visio", world.Theirs, world.Rabiere, tools: [world.Jitsi], themes: [world.Education],
-                observedOn: new DateOnly(2026, 5, 20), status: ObservationStatus.Soumise),
+                observedOn: new DateOnly(2026, 5, 20), status: ObservationStatus.Submitted),
         });
         return world;
     }

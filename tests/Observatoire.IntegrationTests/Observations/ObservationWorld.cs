@@ -40,7 +40,7 @@ public record ObservationWorld(
             ["Input.StructureId"] = Ours.Id.ToString(),
             ["Input.TerritoryId"] = Sanitas.Id.ToString(),
             ["Input.ParticipantsCount"] = "8",
-            ["Input.AppropriationLevel"] = nameof(AppropriationLevel.PriseEnMain),
+            ["Input.AppropriationLevel"] = AppropriationLevel.GettingStarted.ExternalName(),
             ["Input.Description"] = "Séance collective d'une heure et demie.",
             ["Input.WhatWorked"] = "Le travail en binôme.",
             ["Input.Difficulties"] = "",

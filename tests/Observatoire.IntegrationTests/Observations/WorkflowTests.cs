@@ -22,7 +22,7 @@ public class WorkflowTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await Portal.Db(db => db.Observations.SingleAsync());
-        Assert.Equal(ObservationStatus.Validee, saved.Status);
+        Assert.Equal(ObservationStatus.Validated, saved.Status);
         Assert.NotNull(saved.ValidatedAt);
         var queue = await coordination.GetHtml("/observations/a-valider");
         Assert.DoesNotContain("Atelier Pix", queue.QuerySelector("main")!.Text());
@@ -43,13 +43,13 @@ public class WorkflowTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         var page = await author.GetHtml($"/observations/{id}");
         Assert.Contains("Précisez le public accueilli", page.QuerySelector(".review-comment")!.Text());
-        Assert.Equal(ObservationStatus.Brouillon, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
+        Assert.Equal(ObservationStatus.Draft, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
 
         // Returned means editable again by its author, then submitted anew.
         using var edited = await author.PostMainForm($"/observations/{id}/modifier", world.Form("Atelier Pix", "soumettre",
             ("Input.AudienceIds", world.Jeunes.Id.ToString())));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal(ObservationStatus.Soumise, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
+        Assert.Equal(ObservationStatus.Submitted, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class WorkflowTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Expliquez à l'auteur", (await response.ReadHtml()).QuerySelector("#ReviewComment-erreur")!.Text());
-        Assert.Equal(ObservationStatus.Soumise, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
+        Assert.Equal(ObservationStatus.Submitted, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class WorkflowTests(PortalFixture portal) : PortalTest(portal)
             new Dictionary<string, string> { ["Version"] = version, ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ObservationStatus.Soumise, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
+        Assert.Equal(ObservationStatus.Submitted, await Portal.Db(db => db.Observations.Select(o => o.Status).SingleAsync()));
     }
 
     [Fact]

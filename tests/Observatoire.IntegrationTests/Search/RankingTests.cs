@@ -51,7 +51,7 @@ public class RankingTests(PortalFixture portal) : PortalTest(portal)
     {
         await Portal.Page("Comité de pilotage", "Ordre du jour interne.", visibility: WikiVisibility.Members);
         await Portal.Page("Calendrier", "Le comité de pilotage se réunit en juin.");
-        await Portal.Seed(s => s.Observation("Comité de pilotage des ateliers", status: ObservationStatus.Brouillon));
+        await Portal.Seed(s => s.Observation("Comité de pilotage des ateliers", status: ObservationStatus.Draft));
 
         var anonymous = await Portal.CreateClient().GetHtml("/recherche?q=comite+de+pilotage");
         var partner = await (await Portal.SignedInAs(Roles.Partenaire)).GetHtml("/recherche?q=comite+de+pilotage");

@@ -81,9 +81,9 @@ public class RecordAccessTests(PortalFixture portal) : PortalTest(portal)
             {
                 territory, a, b, tool = s.Tool("Pix"), actor = s.Actor("Léa Martin"),
                 bValid = s.Observation("Atelier validé de B", b),
-                bDraft = s.Observation("Brouillon de B", b, status: ObservationStatus.Brouillon),
-                bSubmitted = s.Observation("Soumise par B", b, status: ObservationStatus.Soumise),
-                aDraft = s.Observation("Brouillon d'un collègue de A", a, status: ObservationStatus.Brouillon),
+                bDraft = s.Observation("Brouillon de B", b, status: ObservationStatus.Draft),
+                bSubmitted = s.Observation("Soumise par B", b, status: ObservationStatus.Submitted),
+                aDraft = s.Observation("Brouillon d'un collègue de A", a, status: ObservationStatus.Draft),
             };
         });
 
@@ -121,10 +121,10 @@ public class RecordAccessTests(PortalFixture portal) : PortalTest(portal)
         var draft = await Portal.Survey(SurveyStatus.Draft, title: "Enquête en préparation");
         var open = await Portal.Survey(SurveyStatus.Open, title: "Enquête ouverte");
 
-        var group = await Portal.Group("groupe-methode", (animateur, GroupRole.Animateur));
+        var group = await Portal.Group("groupe-methode", (animateur, GroupRole.Facilitator));
         var membership = await Portal.Db(async db =>
         {
-            var m = new GroupMembership { GroupId = group, UserId = joiner.Id, Role = GroupRole.Membre, Status = MembershipStatus.Requested, RequestedAt = DateTime.UtcNow };
+            var m = new GroupMembership { GroupId = group, UserId = joiner.Id, Role = GroupRole.Member, Status = MembershipStatus.Requested, RequestedAt = DateTime.UtcNow };
             db.GroupMemberships.Add(m);
             await db.SaveChangesAsync();
             return m.Id;

@@ -19,9 +19,9 @@ public static class SurveyTestData
     public static Task<TestSurvey> Survey(this PortalFixture portal, SurveyStatus status = SurveyStatus.Open, bool invitation = false,
         string title = "Usages du numérique au Sanitas") => portal.Db(async db =>
     {
-        var tours = new Territory { Name = "Tours", Slug = $"tours-{Guid.NewGuid():N}"[..14], Kind = TerritoryKind.Commune };
-        var sanitas = new Territory { Name = "Sanitas", Slug = $"sanitas-{Guid.NewGuid():N}"[..16], Kind = TerritoryKind.Quartier, Parent = tours };
-        var rabiere = new Territory { Name = "Rabière", Slug = $"rabiere-{Guid.NewGuid():N}"[..16], Kind = TerritoryKind.Quartier, Parent = tours };
+        var tours = new Territory { Name = "Tours", Slug = $"tours-{Guid.NewGuid():N}"[..14], Kind = TerritoryKind.Municipality };
+        var sanitas = new Territory { Name = "Sanitas", Slug = $"sanitas-{Guid.NewGuid():N}"[..16], Kind = TerritoryKind.Neighbourhood, Parent = tours };
+        var rabiere = new Territory { Name = "Rabière", Slug = $"rabiere-{Guid.NewGuid():N}"[..16], Kind = TerritoryKind.Neighbourhood, Parent = tours };
         db.Territories.AddRange(tours, sanitas, rabiere);
         var now = DateTime.UtcNow;
         var survey = new Survey

@@ -143,7 +143,7 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
         db.Observations.Add(new Observation
         {
             Title = "Séance de plus", StructureId = structure.Id, TerritoryId = place.Id, ObservedOn = new(2026, 2, 25),
-            Status = ObservationStatus.Validee, ParticipantsCount = 2, AppropriationLevel = AppropriationLevel.Decouverte,
+            Status = ObservationStatus.Validated, ParticipantsCount = 2, AppropriationLevel = AppropriationLevel.Discovery,
             Description = "Une heure.", CreatedAt = now, UpdatedAt = now, ValidatedAt = now,
             Themes = [await db.Themes.SingleAsync(t => t.Slug == theme)],
             Audiences = [await db.Audiences.SingleAsync(a => a.Slug == audience)],

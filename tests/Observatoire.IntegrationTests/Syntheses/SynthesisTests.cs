@@ -19,10 +19,10 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
             var emploi = s.Theme("Emploi");
             var education = s.Theme("Éducation");
             var resoudre = s.Structure("Association Résoudre", rabiere, StructureKind.Association);
-            var tool = s.Tool("Pôle emploi connect", ToolCategory.Demarches, ToolLicence.Proprietaire);
+            var tool = s.Tool("Pôle emploi connect", ToolCategory.OnlineProcedures, ToolLicence.Proprietary);
             for (var i = 0; i < count; i++)
                 s.Observation($"Atelier {i}", resoudre, rabiere, observedOn: Start.AddDays(10 * i), participants: 3 + i, tools: [tool], themes: [emploi]);
-            s.Observation("Brouillon", resoudre, rabiere, ObservationStatus.Brouillon, Start.AddDays(5), themes: [emploi]);
+            s.Observation("Brouillon", resoudre, rabiere, ObservationStatus.Draft, Start.AddDays(5), themes: [emploi]);
             s.Observation("Ailleurs", s.Structure("Centre social Sanitas", sanitas), sanitas, observedOn: Start.AddDays(3), themes: [emploi]);
             s.Observation("Autre thème", resoudre, rabiere, observedOn: Start.AddDays(4), themes: [education]);
         });
@@ -232,7 +232,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
             db.Observations.Add(new Observation
             {
                 Title = "Séance de plus", StructureId = structure.Id, TerritoryId = rabiere.Id, ObservedOn = Start.AddDays(50),
-                Status = ObservationStatus.Validee, ParticipantsCount = 4, AppropriationLevel = AppropriationLevel.Decouverte,
+                Status = ObservationStatus.Validated, ParticipantsCount = 4, AppropriationLevel = AppropriationLevel.Discovery,
                 Description = "Une heure.", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, ValidatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();

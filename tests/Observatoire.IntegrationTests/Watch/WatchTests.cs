@@ -105,7 +105,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     public async Task A_contributor_links_an_item_to_an_observation_they_can_read()
     {
         var observation = await Portal.Seed(s => s.Observation("Atelier Pix au centre social"));
-        var draft = await Portal.Seed(s => s.Observation("Brouillon d'un autre", status: ObservationStatus.Brouillon));
+        var draft = await Portal.Seed(s => s.Observation("Brouillon d'un autre", status: ObservationStatus.Draft));
         var id = await Item();
         using var contributor = await Portal.SignedInAs(Roles.Contributeur);
 

@@ -58,8 +58,8 @@ public class DashboardFilterTests
     [Fact]
     public void Structure_kinds_have_readable_slugs()
     {
-        Assert.Equal(Web.Domain.StructureKind.CentreSocial, DashboardFilter.KindSlugs["centre-social"]);
-        Assert.Equal(Web.Domain.StructureKind.ServiceEtat, DashboardFilter.KindSlugs["service-de-l-etat"]);
+        Assert.Equal(Web.Domain.StructureKind.SocialCentre, DashboardFilter.KindSlugs["centre-social"]);
+        Assert.Equal(Web.Domain.StructureKind.StateService, DashboardFilter.KindSlugs["service-de-l-etat"]);
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public class ObservationFilterTests
 
         Assert.Equal("emploi", filter.Theme);
         Assert.Equal("rabiere", filter.Territory);
-        Assert.Equal(ObservationStatus.Validee, filter.Status);
+        Assert.Equal(ObservationStatus.Validated, filter.Status);
         Assert.Equal(new DateOnly(2026, 1, 1), filter.From);
         Assert.Equal("cv en ligne", filter.Text);
         Assert.Equal(ObservationSort.Participants, filter.Sort);
@@ -39,7 +39,7 @@ public class ObservationFilterTests
     [Fact]
     public void A_link_built_for_the_dashboard_leaves_defaults_out()
     {
-        var url = new ObservationFilter { Theme = "emploi", Territory = "rabiere", Status = ObservationStatus.Validee }.Url();
+        var url = new ObservationFilter { Theme = "emploi", Territory = "rabiere", Status = ObservationStatus.Validated }.Url();
 
         Assert.Equal("/observations?territoire=rabiere&theme=emploi&statut=validee", url);
     }

@@ -9,7 +9,7 @@ public static class GroupAccess
     {
         var userId = user.UserId();
         if (userId is null || !user.IsMember()) return Task.FromResult(false);
-        return db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.Role == GroupRole.Animateur
+        return db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.Role == GroupRole.Facilitator
             && m.Status == MembershipStatus.Approved
             && (m.UserId == userId || (m.ActorId != null && m.Actor!.User!.Id == userId)), ct);
     }
@@ -26,7 +26,7 @@ public static class GroupAccess
     {
         if (user.IsCoordination()) return db.WorkingGroups;
         var userId = user.UserId() ?? "";
-        return db.WorkingGroups.Where(g => g.Memberships.Any(m => m.Role == GroupRole.Animateur && m.Status == MembershipStatus.Approved
+        return db.WorkingGroups.Where(g => g.Memberships.Any(m => m.Role == GroupRole.Facilitator && m.Status == MembershipStatus.Approved
             && (m.UserId == userId || (m.ActorId != null && m.Actor!.User!.Id == userId))));
     }
 }

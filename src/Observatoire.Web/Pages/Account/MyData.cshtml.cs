@@ -26,14 +26,14 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             structures = u.Structures.Select(s => s.Name).ToArray(),
             acteur = u.Actor == null ? null : new
             {
-                nom = u.Actor.FullName, categorie = u.Actor.Category.ToString(), fonction = u.Actor.JobTitle,
+                nom = u.Actor.FullName, categorie = u.Actor.Category.ExternalName(), fonction = u.Actor.JobTitle,
                 email = u.Actor.Email, telephone = u.Actor.Phone, presentation = u.Actor.Bio,
             },
         }).FirstOrDefaultAsync(ct);
         if (data is null) return Challenge();
         var observations = await db.Observations.AsNoTracking().Where(o => o.CreatedById == id)
             .OrderBy(o => o.ObservedOn)
-            .Select(o => new { o.Id, titre = o.Title, date = o.ObservedOn, statut = o.Status.ToString(), creeeLe = o.CreatedAt })
+            .Select(o => new { o.Id, titre = o.Title, date = o.ObservedOn, statut = o.Status.ExternalName(), creeeLe = o.CreatedAt })
             .ToListAsync(ct);
         await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
         var json = JsonSerializer.SerializeToUtf8Bytes(new { data.compte, data.structures, data.acteur, observations },

@@ -28,7 +28,7 @@ public static class OpenData
             .Select(o => new Row(o.Id, o.ObservedOn, o.Structure.Name, o.Structure.Slug, o.Structure.Kind,
                 o.Territory.Name, o.Territory.Slug, o.Territory.Parent != null ? o.Territory.Parent.Name : o.Territory.Name,
                 o.ParticipantsCount, o.AppropriationLevel,
-                o.Tools.OrderBy(t => t.Name).Select(t => new ToolRef(t.Name, t.Slug, t.Licence == ToolLicence.Libre)).ToList(),
+                o.Tools.OrderBy(t => t.Name).Select(t => new ToolRef(t.Name, t.Slug, t.Licence == ToolLicence.Free)).ToList(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToList(),
                 o.Audiences.OrderBy(a => a.SortOrder).Select(a => a.Name).ToList()))
             // One streamed query: split queries would buffer every row first (Npgsql has no MARS).

@@ -77,7 +77,7 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         {
             db.GroupMemberships.Add(new GroupMembership
             {
-                GroupId = group.Id, UserId = userId, Role = GroupRole.Membre, Status = MembershipStatus.Requested,
+                GroupId = group.Id, UserId = userId, Role = GroupRole.Member, Status = MembershipStatus.Requested,
                 RequestedAt = clock.GetUtcNow().UtcDateTime,
             });
             try
@@ -142,7 +142,7 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         if (m.Status != MembershipStatus.Approved) return BadRequest();
         m.Role = role;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = role == GroupRole.Animateur ? "La personne anime désormais le groupe." : "La personne est désormais membre du groupe.";
+        TempData["Message"] = role == GroupRole.Facilitator ? "La personne anime désormais le groupe." : "La personne est désormais membre du groupe.";
         return Redirect($"/groupes/{slug}#membres");
     }
 
@@ -163,7 +163,7 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
             var now = clock.GetUtcNow().UtcDateTime;
             db.GroupMemberships.Add(new GroupMembership
             {
-                GroupId = group.Id, ActorId = actor.Id, Role = GroupRole.Membre, Status = MembershipStatus.Approved,
+                GroupId = group.Id, ActorId = actor.Id, Role = GroupRole.Member, Status = MembershipStatus.Approved,
                 RequestedAt = now, ApprovedAt = now,
             });
             await db.SaveChangesAsync(ct);
@@ -189,7 +189,7 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
 
     private Task<List<string>> AnimateurEmails(int groupId, CancellationToken ct) =>
         db.GroupMemberships.AsNoTracking()
-            .Where(m => m.GroupId == groupId && m.Role == GroupRole.Animateur && m.Status == MembershipStatus.Approved)
+            .Where(m => m.GroupId == groupId && m.Role == GroupRole.Facilitator && m.Status == MembershipStatus.Approved)
             .Select(m => m.User != null ? m.User.Email : m.Actor!.User != null ? m.Actor.User.Email : null)
             .Where(e => e != null).Select(e => e!).Distinct().ToListAsync(ct);
 }

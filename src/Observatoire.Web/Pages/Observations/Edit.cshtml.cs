@@ -36,15 +36,15 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
         // The version the user edited, not the one just read: EF compares it with xmin in the UPDATE.
         db.Entry(observation).Property(o => o.Version).OriginalValue = Input.Version;
         await ObservationForm.ApplyAsync(db, observation, Input, ct);
-        var submit = Intent == "soumettre" && observation.Status == ObservationStatus.Brouillon;
-        if (submit) observation.Status = ObservationStatus.Soumise;
+        var submit = Intent == "soumettre" && observation.Status == ObservationStatus.Draft;
+        if (submit) observation.Status = ObservationStatus.Submitted;
         var after = await ObservationForm.SnapshotAsync(db, observation, ct);
         var changes = ObservationForm.Diff(before, after).Where(c => c.Field != "Statut").ToList();
         if (changes.Count > 0)
             db.ObservationChanges.Add(ObservationForm.Change(observation, access.UserId, access.DisplayName, ObservationChangeKind.Edited, changes));
         if (submit)
             db.ObservationChanges.Add(ObservationForm.Change(observation, access.UserId, access.DisplayName, ObservationChangeKind.Submitted,
-                [new FieldChange { Field = "Statut", Before = ObservationStatus.Brouillon.Label(), After = ObservationStatus.Soumise.Label() }]));
+                [new FieldChange { Field = "Statut", Before = ObservationStatus.Draft.Label(), After = ObservationStatus.Submitted.Label() }]));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -79,7 +79,7 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
         ConflictAuthor = await db.ObservationChanges.Where(c => c.ObservationId == id).OrderByDescending(c => c.At)
             .Select(c => c.UserName).FirstOrDefaultAsync(ct);
         Status = current.Status;
-        CanSubmit = current.Status == ObservationStatus.Brouillon;
+        CanSubmit = current.Status == ObservationStatus.Draft;
         if (!access.CanEdit(current.Status, current.StructureId, current.CreatedById))
         {
             ModelState.AddModelError("", "Entre-temps, cette observation a changé de statut : vous ne pouvez plus la modifier.");
@@ -103,7 +103,7 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
         Id = id;
         OriginalTitle = observation.Title;
         Status = observation.Status;
-        CanSubmit = observation.Status == ObservationStatus.Brouillon;
+        CanSubmit = observation.Status == ObservationStatus.Draft;
         return (observation, access, null);
     }
 }

@@ -74,12 +74,12 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
             .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name, o.Territory.Name,
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToArray(),
-                o.ParticipantsCount, o.Status, o.Status == ObservationStatus.Brouillon && o.ReviewComment != null))
+                o.ParticipantsCount, o.Status, o.Status == ObservationStatus.Draft && o.ReviewComment != null))
             .ToListAsync(ct);
         HasNext = rows.Count > ObservationFilter.PageSize;
         Rows = rows.Take(ObservationFilter.PageSize).ToList();
         if (access.IsCoordination)
-            ToReview = await db.Observations.CountAsync(o => o.Status == ObservationStatus.Soumise, ct);
+            ToReview = await db.Observations.CountAsync(o => o.Status == ObservationStatus.Submitted, ct);
         Choices = new FilterChoices(
             await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
                 .Select(t => new Option(t.Slug, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct),
@@ -96,7 +96,7 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
     /// </summary>
     private Indicators.Scope? RollupScope(ObservationAccess access, ObservationFilter.Ids ids)
     {
-        var validatedOnly = Filter.Status == ObservationStatus.Validee || (Filter.Status is null && !access.IsContributor);
+        var validatedOnly = Filter.Status == ObservationStatus.Validated || (Filter.Status is null && !access.IsContributor);
         if (!validatedOnly || Filter.Structure is not null || Filter.Tool is not null || Filter.Text is not null) return null;
         var from = Filter.From ?? DateOnly.MinValue;
         var to = Filter.To ?? LastRollupDay;

@@ -32,7 +32,7 @@ public class NewModel(ObservatoireDbContext db) : ObservationFormPage
         var observation = new Observation
         {
             Title = "", CreatedById = access.UserId, ObserverId = observerId, CreatedAt = now,
-            Status = submit ? ObservationStatus.Soumise : ObservationStatus.Brouillon,
+            Status = submit ? ObservationStatus.Submitted : ObservationStatus.Draft,
         };
         await ObservationForm.ApplyAsync(db, observation, Input, ct);
         db.Observations.Add(observation);

@@ -28,26 +28,26 @@ public sealed record ObservationAccess(string UserId, string DisplayName, bool I
     public IQueryable<Observation> Visible(IQueryable<Observation> query)
     {
         if (IsCoordination) return query;
-        if (!IsContributor) return query.Where(o => o.Status == ObservationStatus.Validee);
+        if (!IsContributor) return query.Where(o => o.Status == ObservationStatus.Validated);
         var structures = StructureIds;
         var userId = UserId;
-        return query.Where(o => o.Status == ObservationStatus.Validee
+        return query.Where(o => o.Status == ObservationStatus.Validated
                                 || structures.Contains(o.StructureId)
                                 || o.CreatedById == userId);
     }
 
     public bool CanSee(ObservationStatus status, int structureId, string? createdById) =>
-        IsCoordination || status == ObservationStatus.Validee
+        IsCoordination || status == ObservationStatus.Validated
         || (IsContributor && (StructureIds.Contains(structureId) || createdById == UserId));
 
     public bool CanEdit(ObservationStatus status, int structureId, string? createdById) =>
         IsCoordination
-        || (IsContributor && status == ObservationStatus.Brouillon
+        || (IsContributor && status == ObservationStatus.Draft
             && (createdById == UserId || StructureIds.Contains(structureId)));
 
     /// <summary>The author (or a colleague of the structure) sends a draft to Coordination.</summary>
     public bool CanSubmit(ObservationStatus status, int structureId, string? createdById) =>
-        status == ObservationStatus.Brouillon && CanEdit(status, structureId, createdById);
+        status == ObservationStatus.Draft && CanEdit(status, structureId, createdById);
 
-    public bool CanReview(ObservationStatus status) => IsCoordination && status == ObservationStatus.Soumise;
+    public bool CanReview(ObservationStatus status) => IsCoordination && status == ObservationStatus.Submitted;
 }

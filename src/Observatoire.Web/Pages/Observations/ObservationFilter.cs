@@ -34,9 +34,9 @@ public sealed record ObservationFilter
 
     public static readonly IReadOnlyDictionary<ObservationStatus, string> StatusSlugs = new Dictionary<ObservationStatus, string>
     {
-        [ObservationStatus.Brouillon] = "brouillon",
-        [ObservationStatus.Soumise] = "soumise",
-        [ObservationStatus.Validee] = "validee",
+        [ObservationStatus.Draft] = "brouillon",
+        [ObservationStatus.Submitted] = "soumise",
+        [ObservationStatus.Validated] = "validee",
     };
 
     public static readonly IReadOnlyDictionary<ObservationSort, string> SortSlugs = new Dictionary<ObservationSort, string>

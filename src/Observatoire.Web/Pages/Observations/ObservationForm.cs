@@ -166,7 +166,7 @@ public class ObservationForm
             var existing = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug || t.Name.ToLower() == name.ToLower(), ct);
             if (existing is null)
             {
-                existing = new DigitalTool { Name = name, Slug = slug, Category = ToolCategory.Autre, Status = ToolStatus.Pending };
+                existing = new DigitalTool { Name = name, Slug = slug, Category = ToolCategory.Other, Status = ToolStatus.Pending };
                 db.DigitalTools.Add(existing);
             }
             if (tools.All(t => t != existing)) tools.Add(existing);

@@ -11,7 +11,7 @@ public class ReviewModel(ObservatoireDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Soumise)
+        Rows = await db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Submitted)
             .OrderBy(o => o.UpdatedAt)
             .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name,
                 o.CreatedBy != null ? o.CreatedBy.DisplayName : null, o.UpdatedAt, o.ReviewComment != null))

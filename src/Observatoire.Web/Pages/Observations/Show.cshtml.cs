@@ -34,7 +34,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         if (observation is null) return NotFound();
         if (!access.CanSubmit(observation.Status, observation.StructureId, observation.CreatedById)) return Forbid();
         if (Stale(observation)) return Redirect($"/observations/{id}");
-        await ChangeStatus(observation, access, ObservationStatus.Soumise, ObservationChangeKind.Submitted, null, ct);
+        await ChangeStatus(observation, access, ObservationStatus.Submitted, ObservationChangeKind.Submitted, null, ct);
         TempData["Message"] = "Observation soumise à la coordination.";
         return Redirect($"/observations/{id}");
     }
@@ -47,7 +47,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         if (Stale(observation)) return Redirect($"/observations/{id}");
         observation.ValidatedAt = DateTime.UtcNow;
         observation.ReviewComment = null;
-        await ChangeStatus(observation, access, ObservationStatus.Validee, ObservationChangeKind.Validated, null, ct);
+        await ChangeStatus(observation, access, ObservationStatus.Validated, ObservationChangeKind.Validated, null, ct);
         TempData["Message"] = "Observation validée : elle compte désormais dans les chiffres publiés.";
         return Redirect(Url.Content("~/observations/a-valider"));
     }
@@ -65,7 +65,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         if (Stale(observation)) return Redirect($"/observations/{id}");
         var comment = ReviewComment!.Trim();
         observation.ReviewComment = comment;
-        await ChangeStatus(observation, access, ObservationStatus.Brouillon, ObservationChangeKind.Returned, comment, ct);
+        await ChangeStatus(observation, access, ObservationStatus.Draft, ObservationChangeKind.Returned, comment, ct);
         TempData["Message"] = "Observation renvoyée à son auteur avec votre commentaire.";
         return Redirect(Url.Content("~/observations/a-valider"));
     }

@@ -56,7 +56,7 @@ public sealed class SurveyForm
             .ToListAsync(ct);
         var types = questions.Select(q => q.Type).ToHashSet();
         var territories = types.Contains(QuestionType.Territory)
-            ? await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.Quartier)
+            ? await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.Neighbourhood)
                 .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct)
             : [];
         var tools = types.Contains(QuestionType.Tools)

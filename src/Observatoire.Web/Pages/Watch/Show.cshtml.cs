@@ -166,7 +166,7 @@ public class ShowModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
         var query = db.Observations.AsQueryable();
         if (IsCoordination) return query;
         var userId = User.UserId();
-        return query.Where(o => o.Status == ObservationStatus.Validee || o.CreatedById == userId);
+        return query.Where(o => o.Status == ObservationStatus.Validated || o.CreatedById == userId);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

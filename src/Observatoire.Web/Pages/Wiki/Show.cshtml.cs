@@ -57,7 +57,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         // Observations are never shown to visitors without an account; members see validated ones.
         Observations = member
             ? await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Observations)
-                .Where(o => coordination || o.Status == ObservationStatus.Validee)
+                .Where(o => coordination || o.Status == ObservationStatus.Validated)
                 .OrderByDescending(o => o.ObservedOn).Select(o => new Linked(o.Title, "/observations/" + o.Id)).ToListAsync(ct)
             : [];
         Backlinks = await db.WikiLinks.Where(l => l.TargetSlug == slug).Select(l => l.FromPage).Readable(User)

@@ -22,7 +22,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 || s.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ObservatoireDbContext.SearchConfig, q)));
         Rows = await query.OrderBy(s => s.Name)
             .Select(s => new Row(s.Slug, s.Name, s.Kind, s.Territory != null ? s.Territory.Name : null,
-                db.Observations.Count(o => o.StructureId == s.Id && o.Status == ObservationStatus.Validee)))
+                db.Observations.Count(o => o.StructureId == s.Id && o.Status == ObservationStatus.Validated)))
             .ToListAsync(ct);
     }
 }

@@ -118,7 +118,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         Events = await EventQueries.ForStructure(db, item.Id, ct);
         WatchItems = await WatchQueries.ForStructure(db, item.Id, ct);
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
-        var validated = db.Observations.AsNoTracking().Where(o => o.StructureId == item.Id && o.Status == ObservationStatus.Validee);
+        var validated = db.Observations.AsNoTracking().Where(o => o.StructureId == item.Id && o.Status == ObservationStatus.Validated);
         ValidatedCount = await validated.CountAsync(ct);
         Tools = (await validated.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)

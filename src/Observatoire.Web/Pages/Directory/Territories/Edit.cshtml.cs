@@ -69,7 +69,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         }
         territory.Name = name;
         territory.ParentId = Input.ParentId;
-        territory.Kind = Input.ParentId is null ? TerritoryKind.Commune : TerritoryKind.Quartier;
+        territory.Kind = Input.ParentId is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood;
         territory.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, territory, ct));
         var who = await DirectoryHistory.AuthorAsync(db, User, ct);

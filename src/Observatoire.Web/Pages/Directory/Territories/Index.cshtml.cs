@@ -15,7 +15,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         Rows = await db.Territories.AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new Row(t.Id, t.ParentId, t.Slug, t.Name, t.Kind,
                 db.Structures.Count(s => s.TerritoryId == t.Id),
-                db.Observations.Count(o => o.Status == ObservationStatus.Validee && (o.TerritoryId == t.Id || o.Territory.ParentId == t.Id))))
+                db.Observations.Count(o => o.Status == ObservationStatus.Validated && (o.TerritoryId == t.Id || o.Territory.ParentId == t.Id))))
             .ToListAsync(ct);
     }
 }

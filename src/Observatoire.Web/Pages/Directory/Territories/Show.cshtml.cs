@@ -40,7 +40,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
                 .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
                 .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, s.Kind }).ToListAsync(ct))
             .Select(s => (s.Slug, s.Name, s.Kind)).ToList();
-        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validee
+        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated
             && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
         ValidatedCount = await validated.CountAsync(ct);
         Tools = (await validated.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })

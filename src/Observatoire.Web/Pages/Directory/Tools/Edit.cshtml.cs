@@ -11,7 +11,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         [Display(Name = "Nom")]
         public string? Name { get; set; }
 
-        [Display(Name = "Catégorie")] public ToolCategory Category { get; set; } = ToolCategory.Autre;
+        [Display(Name = "Catégorie")] public ToolCategory Category { get; set; } = ToolCategory.Other;
         [Display(Name = "Licence")] public ToolLicence Licence { get; set; }
         [Display(Name = "Statut")] public ToolStatus Status { get; set; }
 

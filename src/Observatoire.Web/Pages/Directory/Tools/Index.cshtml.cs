@@ -27,7 +27,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 || t.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ObservatoireDbContext.SearchConfig, q)));
         Rows = await query.OrderBy(t => t.Name)
             .Select(t => new Row(t.Slug, t.Name, t.Category, t.Licence, t.Status,
-                db.Observations.Count(o => o.Status == ObservationStatus.Validee && o.Tools.Any(x => x.Id == t.Id))))
+                db.Observations.Count(o => o.Status == ObservationStatus.Validated && o.Tools.Any(x => x.Id == t.Id))))
             .ToListAsync(ct);
         if (IsMember) PendingCount = await db.DigitalTools.CountAsync(t => t.Status == ToolStatus.Pending, ct);
     }

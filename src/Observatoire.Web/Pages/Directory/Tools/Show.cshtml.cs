@@ -108,7 +108,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         WatchItems = await WatchQueries.ForTool(db, tool.Id, ct);
         DescriptionHtml = tool.Description is null ? null : Markdown.Render(tool.Description).Html;
         var validated = db.Observations.AsNoTracking()
-            .Where(o => o.Status == ObservationStatus.Validee && o.Tools.Any(t => t.Id == tool.Id));
+            .Where(o => o.Status == ObservationStatus.Validated && o.Tools.Any(t => t.Id == tool.Id));
         ValidatedCount = await validated.CountAsync(ct);
         Structures = (await validated.GroupBy(o => new { o.Structure.Slug, o.Structure.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)
