@@ -59,13 +59,23 @@ public sealed class DashboardFilter
     {
         if (Du is not DateOnly du || Au is not DateOnly au)
             throw new InvalidOperationException("Normalized() first: the previous period needs both dates.");
-        var days = au.DayNumber - du.DayNumber;
-        var previousAu = du.AddDays(-1);
+        var (from, to) = PreviousPeriod(du, au);
         return new DashboardFilter
         {
-            Du = previousAu.AddDays(-days), Au = previousAu,
+            Du = from, Au = to,
             Territoires = Territoires, Themes = Themes, Publics = Publics, Type = Type,
         };
+    }
+
+    /// <summary>
+    /// The period of equal length (same number of days) ending the day before <paramref name="from"/>; shared by
+    /// <see cref="Previous"/> and <see cref="Indicators.Scope.Previous"/> so that both compare with the same days.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) PreviousPeriod(DateOnly from, DateOnly to)
+    {
+        var days = to.DayNumber - from.DayNumber;
+        var previousTo = from.AddDays(-1);
+        return (previousTo.AddDays(-days), previousTo);
     }
 
     public bool HasDimensionFilter => Territoires.Length > 0 || Themes.Length > 0 || Publics.Length > 0 || Type is not null;

@@ -24,7 +24,8 @@ public sealed partial class SynthesisContent
     public required SynthesisRequest Request { get; init; }
     public required string Title { get; init; }
     public required DashboardFilter Filter { get; init; }
-    public required DashboardFilter PreviousFilter { get; init; }
+    /// <summary>The period compared with (same dimensions, the days just before), as the key figures computed it.</summary>
+    public required Indicators.Scope Previous { get; init; }
     /// <summary>The chosen territories, themes and audiences by name (empty: all of them).</summary>
     public required ScopeNames Names { get; init; }
     public string TerritoryLabel => Names.Territories.Count == 0 ? "Tours et Joué-lès-Tours (tous les territoires)" : string.Join(", ", Names.Territories);
@@ -52,11 +53,10 @@ public sealed partial class SynthesisContent
         CancellationToken ct)
     {
         var filter = request.Filter();
-        var previous = filter.Previous();
-        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees.
+        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees. Its scope
+        // (resolved once) serves every figure below, and its previous period the comparisons.
         var board = await DashboardFigures.LoadAsync(db, filter, member: true, suppression, ct);
-        var scope = await Indicators.ResolveAsync(db, filter, ct);
-        var previousScope = await Indicators.ResolveAsync(db, previous, ct);
+        var (scope, previousScope) = (board.Scope, board.Previous);
 
         var figures = await board.KeyFiguresAsync(ct);
         var charts = new List<DashboardFigures.Chart>();
@@ -85,7 +85,7 @@ public sealed partial class SynthesisContent
             Request = request,
             Title = request.Titre ?? DefaultTitle(filter, names),
             Filter = filter,
-            PreviousFilter = previous,
+            Previous = previousScope,
             Names = names,
             Figures = figures,
             Charts = charts,
