@@ -36,7 +36,7 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
     /// and takes one territory, theme and audience.
     /// </summary>
-    public bool DrillDown => member && filter.Type is null && !filter.HasSeveralValues;
+    public bool DrillDown => member && filter.Kind is null && !filter.HasSeveralValues;
 
     public static async Task<DashboardFigures> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
         Suppression suppression, CancellationToken ct)

@@ -135,13 +135,13 @@ public static class Indicators
     /// </summary>
     public static async Task<Scope> ResolveAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct = default)
     {
-        if (filter.Du is not DateOnly from || filter.Au is not DateOnly to)
+        if (filter.From is not DateOnly from || filter.To is not DateOnly to)
             throw new ArgumentException("Le filtre doit être normalisé (Normalized) avant d'être résolu.", nameof(filter));
-        var territories = await TerritoryIdsAsync(db, filter.Territoires, ct);
+        var territories = await TerritoryIdsAsync(db, filter.Territories, ct);
         var theme = await IdsAsync(db.Themes.TagWith(ResolveTag).Where(x => filter.Themes.Contains(x.Slug)).Select(x => x.Id), filter.Themes, ct);
-        var audience = await IdsAsync(db.Audiences.TagWith(ResolveTag).Where(x => filter.Publics.Contains(x.Slug)).Select(x => x.Id), filter.Publics, ct);
+        var audience = await IdsAsync(db.Audiences.TagWith(ResolveTag).Where(x => filter.Audiences.Contains(x.Slug)).Select(x => x.Id), filter.Audiences, ct);
         StructureKind? kind = null;
-        if (filter.Type is string k)
+        if (filter.Kind is string k)
             kind = DashboardFilter.KindSlugs.TryGetValue(k, out var known) ? known : (StructureKind)(-1);
         return new Scope(from, to, territories, theme, audience, kind)
         {

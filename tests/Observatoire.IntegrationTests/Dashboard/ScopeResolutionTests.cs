@@ -18,7 +18,7 @@ public class ScopeResolutionTests(PortalFixture portal) : PortalTest(portal)
     private const string Query = DashboardData.Query + "&" + Dimensions;
 
     private static DashboardFilter Filter() =>
-        new DashboardFilter { Du = DashboardData.From, Au = DashboardData.To, Territoires = ["tours"], Themes = ["emploi"] }
+        new DashboardFilter { From = DashboardData.From, To = DashboardData.To, Territories = ["tours"], Themes = ["emploi"] }
             .Normalized(DashboardData.To);
 
     [Fact]

@@ -103,7 +103,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
 
     public string DataUrl(string format) => $"/tableau-de-bord/donnees?format={format}&{Board.Filter.ToQuery()}";
 
-    private string Period() => $"{Board.Filter.Du:yyyy-MM-dd}-{Board.Filter.Au:yyyy-MM-dd}";
+    private string Period() => $"{Board.Filter.From:yyyy-MM-dd}-{Board.Filter.To:yyyy-MM-dd}";
 
     /// <summary>False when the filter is invalid: errors go to ModelState and the default period is shown instead.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -117,7 +117,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         var today = DateOnly.FromDateTime(ParisTime.FromUtc(DateTime.UtcNow));
         var valid = ModelState.IsValid;
-        if (Filter.Du is DateOnly du && Filter.Au is DateOnly au && au < du)
+        if (Filter.From is DateOnly from && Filter.To is DateOnly to && to < from)
         {
             ModelState.AddModelError("au", "La date de fin doit être postérieure ou égale à la date de début.");
             valid = false;

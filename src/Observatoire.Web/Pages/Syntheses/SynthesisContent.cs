@@ -67,10 +67,10 @@ public sealed partial class SynthesisContent
 
         var themesNow = await Indicators.ByThemeAsync(db, scope, ct);
         var themesBefore = (await Indicators.ByThemeAsync(db, previousScope, ct)).ToDictionary(g => g.Key, g => g.Count);
-        var reports = await ReportsAsync(db, request.Retours, ct);
+        var reports = await ReportsAsync(db, request.Reports, ct);
         var surveys = new List<SurveyPart>();
         foreach (var s in await db.Surveys.AsNoTracking()
-                     .Where(s => request.Enquetes.Contains(s.Id) && s.Status != SurveyStatus.Draft)
+                     .Where(s => request.Surveys.Contains(s.Id) && s.Status != SurveyStatus.Draft)
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
             surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
 
@@ -83,7 +83,7 @@ public sealed partial class SynthesisContent
         return new SynthesisContent
         {
             Request = request,
-            Title = request.Titre ?? DefaultTitle(filter, names),
+            Title = request.Title ?? DefaultTitle(filter, names),
             Filter = filter,
             Previous = previousScope,
             Names = names,
@@ -105,7 +105,7 @@ public sealed partial class SynthesisContent
     /// </summary>
     public static string DefaultTitle(DashboardFilter filter, ScopeNames names)
     {
-        var years = filter.Du!.Value.Year == filter.Au!.Value.Year ? $"{filter.Au.Value.Year}" : $"{filter.Du.Value.Year}–{filter.Au.Value.Year}";
+        var years = filter.From!.Value.Year == filter.To!.Value.Year ? $"{filter.To.Value.Year}" : $"{filter.From.Value.Year}–{filter.To.Value.Year}";
         var parts = new List<string> { $"Synthèse {years}" };
         static string? Part(IReadOnlyList<string> values, string plural, bool lower) => values.Count switch
         {
@@ -123,7 +123,7 @@ public sealed partial class SynthesisContent
     /// <summary>Names of the chosen territories (by commune, then name), themes and audiences (administrators' order).</summary>
     private static async Task<ScopeNames> NamesAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct)
     {
-        var (territories, themes, audiences) = (filter.Territoires, filter.Themes, filter.Publics);
+        var (territories, themes, audiences) = (filter.Territories, filter.Themes, filter.Audiences);
         return new ScopeNames(
             territories.Length == 0 ? [] : await db.Territories.AsNoTracking().Where(t => territories.Contains(t.Slug))
                 .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
@@ -186,7 +186,7 @@ public sealed partial class SynthesisContent
         await foreach (var o in Indicators.ValidatedObservations(db, scope).OrderBy(o => o.Id)
                            .Select(o => new { o.Id, o.Version }).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"o {o.Id} {o.Version}"));
-        var surveys = request.Enquetes;
+        var surveys = request.Surveys;
         await foreach (var r in db.Responses.AsNoTracking().Where(r => surveys.Contains(r.SurveyId)).OrderBy(r => r.Id)
                            .Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"r {r}"));
@@ -201,7 +201,7 @@ public sealed partial class SynthesisContent
     {
         var scope = await Indicators.ResolveAsync(db, request.Filter(), ct);
         var revisions = await db.WikiPages.AsNoTracking()
-            .Where(p => request.Retours.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)
+            .Where(p => request.Reports.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)
             .Select(p => p.CurrentRevisionId!.Value).ToListAsync(ct);
         return await FingerprintAsync(db, request, scope, revisions, threshold, ct);
     }

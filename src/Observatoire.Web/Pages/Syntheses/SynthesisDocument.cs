@@ -95,7 +95,7 @@ public static class SynthesisDocument
         sb.Append("<section class=\"cover\">\n");
         sb.Append($"<p class=\"cover-brand\">{T("Observatoire des pratiques collaboratives et des outils numériques — Tours et Joué-lès-Tours")}</p>\n");
         sb.Append($"<h1>{T(c.Title)}</h1>\n");
-        sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.Du!.Value)} au {Day(c.Filter.Au!.Value)}")}</p>\n");
+        sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.From!.Value)} au {Day(c.Filter.To!.Value)}")}</p>\n");
         sb.Append("<dl class=\"cover-facts\">\n");
         Fact(sb, c.Names.Territories.Count > 1 ? "Territoires" : "Territoire", c.TerritoryLabel);
         Fact(sb, c.Names.Themes.Count > 1 ? "Thèmes" : "Thème", c.ThemeLabel ?? "Tous les thèmes");
@@ -127,7 +127,7 @@ public static class SynthesisDocument
 
     private static void KeyFigures(StringBuilder sb, SynthesisContent c)
     {
-        sb.Append($"<p>{T($"Période du {Day(c.Filter.Du!.Value)} au {Day(c.Filter.Au!.Value)}, comparée à la période précédente de même durée (du {Day(c.Previous.From)} au {Day(c.Previous.To)}).")}</p>\n");
+        sb.Append($"<p>{T($"Période du {Day(c.Filter.From!.Value)} au {Day(c.Filter.To!.Value)}, comparée à la période précédente de même durée (du {Day(c.Previous.From)} au {Day(c.Previous.To)}).")}</p>\n");
         sb.Append($"<table class=\"key-figures\"><thead><tr><th scope=\"col\">{T("Indicateur")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var k in c.Figures)
             sb.Append($"<tr id=\"chiffre-{k.Definition.Id}\"><th scope=\"row\">{T(k.Definition.Label)}</th><td class=\"num figure-value\">{T(k.Value)}</td>"
