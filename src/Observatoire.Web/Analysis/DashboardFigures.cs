@@ -17,6 +17,8 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
 
     public DashboardFilter Filter => filter;
     public Indicators.Scope Scope => scope;
+    /// <summary>The comparison period: the same ids over the days just before, derived without asking the database again.</summary>
+    public Indicators.Scope Previous { get; } = scope.Previous();
     public bool Member => member;
     public Suppression Suppression => suppression;
 
@@ -27,13 +29,14 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
     /// and takes one territory, theme and audience.
     /// </summary>
-    public bool DrillDown => member && filter.Type is null && !filter.HasSeveralValues;
+    public bool DrillDown => member && filter.Kind is null && !filter.HasSeveralValues;
 
     public static async Task<DashboardFigures> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
         Suppression suppression, CancellationToken ct)
     {
         // One connection for the dozen queries of a page, rather than one pool round trip (and reset) each.
         await db.Database.OpenConnectionAsync(ct);
+        // The request's one resolution: the page, its exports and the syntheses read Scope and Previous from the board.
         var scope = await Indicators.ResolveAsync(db, normalized, ct);
         return new DashboardFigures(db, normalized, scope, member, suppression);
     }
@@ -45,9 +48,8 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
 
     public async Task<IReadOnlyList<KeyFigure>> KeyFiguresAsync(CancellationToken ct)
     {
-        var previousScope = await Indicators.ResolveAsync(db, filter.Previous(), ct);
         var now = await Indicators.TotalsAsync(db, scope, ct);
-        var before = await Indicators.TotalsAsync(db, previousScope, ct);
+        var before = await Indicators.TotalsAsync(db, Previous, ct);
         var figures = new List<KeyFigure>
         {
             Figure(Indicators.Observations, now.Observations, before.Observations, SuppressObservations),
@@ -57,13 +59,13 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
         if (!member) return figures;
 
         var tools = await Indicators.ToolTotalsAsync(db, scope, ct);
-        var toolsBefore = await Indicators.ToolTotalsAsync(db, previousScope, ct);
+        var toolsBefore = await Indicators.ToolTotalsAsync(db, Previous, ct);
         figures.Add(Figure(Indicators.Tools, tools.Tools, toolsBefore.Tools, false));
         figures.Add(new KeyFigure(Indicators.FreeShare, Percent(tools.FreeShare), Percent(toolsBefore.FreeShare),
             tools.FreeShare is double a && toolsBefore.FreeShare is double b
                 ? $"{(a - b) * 100:+0.#;−0.#;0} point{(Math.Abs(a - b) * 100 >= 2 ? "s" : "")}" : "—"));
         var respondents = await Indicators.SurveyRespondentsAsync(db, scope, ct);
-        var respondentsBefore = await Indicators.SurveyRespondentsAsync(db, previousScope, ct);
+        var respondentsBefore = await Indicators.SurveyRespondentsAsync(db, Previous, ct);
         figures.Add(Figure(Indicators.SurveyRespondents, respondents, respondentsBefore, true));
         return figures;
     }

@@ -9,24 +9,26 @@ namespace Observatoire.Web.Analysis;
 /// </summary>
 public sealed class DashboardFilter
 {
-    [FromQuery(Name = "du")] public DateOnly? Du { get; set; }
-    [FromQuery(Name = "au")] public DateOnly? Au { get; set; }
+    // Display names are the ones users read in binding errors (« x » n'est pas une valeur valide pour Du): the
+    // properties' former names, kept when the properties took English names.
+    [FromQuery(Name = "du"), Display(Name = "Du")] public DateOnly? From { get; set; }
+    [FromQuery(Name = "au"), Display(Name = "Au")] public DateOnly? To { get; set; }
     /// <summary>
     /// Territory slugs, repeated in the URL (<c>?territoire=rabiere&amp;territoire=sanitas</c>); a commune includes its
     /// quartiers. The dashboard's form sends one; a synthesis may cover several.
     /// </summary>
-    [FromQuery(Name = "territoire"), SlugList] public string[] Territoires { get; set; } = [];
+    [FromQuery(Name = "territoire"), SlugList] public string[] Territories { get; set; } = [];
     /// <summary>Theme slugs: an observation counts once if it has at least one of them.</summary>
     [FromQuery(Name = "theme"), SlugList] public string[] Themes { get; set; } = [];
     /// <summary>Audience slugs: an observation counts once if it has at least one of them.</summary>
-    [FromQuery(Name = "public"), SlugList] public string[] Publics { get; set; } = [];
+    [FromQuery(Name = "public"), SlugList] public string[] Audiences { get; set; } = [];
 
     /// <summary>The one territory chosen; null when there is none or several (setting it replaces the list).</summary>
-    [BindNever] public string? Territoire { get => One(Territoires); set => Territoires = Many(value); }
+    [BindNever] public string? Territory { get => One(Territories); set => Territories = Many(value); }
     [BindNever] public string? Theme { get => One(Themes); set => Themes = Many(value); }
-    [BindNever] public string? Public { get => One(Publics); set => Publics = Many(value); }
+    [BindNever] public string? Audience { get => One(Audiences); set => Audiences = Many(value); }
     /// <summary>Structure kind, as one of <see cref="KindSlugs"/>.</summary>
-    [FromQuery(Name = "type"), MaxLength(100)] public string? Type { get; set; }
+    [FromQuery(Name = "type"), Display(Name = "Type"), MaxLength(100)] public string? Kind { get; set; }
 
     /// <summary>Structure kinds by URL slug ("centre-social", "association"…).</summary>
     public static readonly IReadOnlyDictionary<string, StructureKind> KindSlugs =
@@ -38,35 +40,45 @@ public sealed class DashboardFilter
     /// <summary>A copy with the period filled in (defaults for missing dates) and slugs trimmed and lower-cased.</summary>
     public DashboardFilter Normalized(DateOnly today)
     {
-        var (from, to) = DefaultPeriod(today);
-        var du = Du ?? (Au is DateOnly au ? au.AddYears(-1).AddDays(1) : from);
-        var auDate = Au ?? (Du is null ? to : today < du ? du : today);
-        if (auDate < du) (du, auDate) = (auDate, du);
+        var (defaultFrom, defaultTo) = DefaultPeriod(today);
+        var from = From ?? (To is DateOnly to ? to.AddYears(-1).AddDays(1) : defaultFrom);
+        var until = To ?? (From is null ? defaultTo : today < from ? from : today);
+        if (until < from) (from, until) = (until, from);
         return new DashboardFilter
         {
-            Du = du, Au = auDate,
-            Territoires = Clean(Territoires), Themes = Clean(Themes), Publics = Clean(Publics), Type = Clean(Type),
+            From = from, To = until,
+            Territories = Clean(Territories), Themes = Clean(Themes), Audiences = Clean(Audiences), Kind = Clean(Kind),
         };
     }
 
     /// <summary>The period of equal length just before this one (the filter must be <see cref="Normalized"/>).</summary>
     public DashboardFilter Previous()
     {
-        if (Du is not DateOnly du || Au is not DateOnly au)
+        if (From is not DateOnly from || To is not DateOnly to)
             throw new InvalidOperationException("Normalized() first: the previous period needs both dates.");
-        var days = au.DayNumber - du.DayNumber;
-        var previousAu = du.AddDays(-1);
+        var (previousFrom, previousTo) = PreviousPeriod(from, to);
         return new DashboardFilter
         {
-            Du = previousAu.AddDays(-days), Au = previousAu,
-            Territoires = Territoires, Themes = Themes, Publics = Publics, Type = Type,
+            From = previousFrom, To = previousTo,
+            Territories = Territories, Themes = Themes, Audiences = Audiences, Kind = Kind,
         };
     }
 
-    public bool HasDimensionFilter => Territoires.Length > 0 || Themes.Length > 0 || Publics.Length > 0 || Type is not null;
+    /// <summary>
+    /// The period of equal length (same number of days) ending the day before <paramref name="from"/>; shared by
+    /// <see cref="Previous"/> and <see cref="Indicators.Scope.Previous"/> so that both compare with the same days.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) PreviousPeriod(DateOnly from, DateOnly to)
+    {
+        var days = to.DayNumber - from.DayNumber;
+        var previousTo = from.AddDays(-1);
+        return (previousTo.AddDays(-days), previousTo);
+    }
+
+    public bool HasDimensionFilter => Territories.Length > 0 || Themes.Length > 0 || Audiences.Length > 0 || Kind is not null;
 
     /// <summary>More than one territory, theme or audience: the observations list (drill-down) takes one of each.</summary>
-    public bool HasSeveralValues => Territoires.Length > 1 || Themes.Length > 1 || Publics.Length > 1;
+    public bool HasSeveralValues => Territories.Length > 1 || Themes.Length > 1 || Audiences.Length > 1;
 
     /// <summary>
     /// The filter as URL parameters (a list as a repeated key), with <paramref name="overrides"/> replacing every value
@@ -76,13 +88,13 @@ public sealed class DashboardFilter
     {
         var values = new List<(string Key, string? Value)>
         {
-            ("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("du", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("au", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
-        values.AddRange(Territoires.Select(v => ("territoire", (string?)v)));
+        values.AddRange(Territories.Select(v => ("territoire", (string?)v)));
         values.AddRange(Themes.Select(v => ("theme", (string?)v)));
-        values.AddRange(Publics.Select(v => ("public", (string?)v)));
-        values.Add(("type", Type));
+        values.AddRange(Audiences.Select(v => ("public", (string?)v)));
+        values.Add(("type", Kind));
         foreach (var (key, value) in overrides)
         {
             var i = values.FindIndex(v => v.Key == key);

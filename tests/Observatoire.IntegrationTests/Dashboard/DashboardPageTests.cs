@@ -181,6 +181,20 @@ public class DashboardPageTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Unreadable_filter_values_are_reported_under_the_names_users_know()
+    {
+        var member = await Portal.SignedInAs(Roles.Partenaire);
+
+        var page = await member.GetHtml($"/tableau-de-bord?du=demain&au=2026-01-01&type={new string('x', 101)}");
+
+        // The messages name the fields as they always have (Du, Type), whatever the C# properties are called.
+        var errors = page.QuerySelectorAll(".error-summary li").Select(li => li.Text()).ToList();
+        Assert.Contains("« demain » n'est pas une valeur valide pour Du.", errors);
+        Assert.Contains(errors, e => e.Contains("Type", StringComparison.Ordinal) && !e.Contains("Kind", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("#chiffre-observations"));
+    }
+
+    [Fact]
     public async Task Survey_questions_chosen_for_the_dashboard_show_their_answers_with_suppression()
     {
         var questionId = await Portal.Db(async db =>

@@ -15,16 +15,16 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
 
     private static DashboardFilter Filter(string query)
     {
-        var f = new DashboardFilter { Du = DashboardData.From, Au = DashboardData.To };
+        var f = new DashboardFilter { From = DashboardData.From, To = DashboardData.To };
         foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var (key, value) = (pair.Split('=')[0], pair.Split('=')[1]);
             switch (key)
             {
-                case "territoire": f.Territoire = value; break;
+                case "territoire": f.Territory = value; break;
                 case "theme": f.Theme = value; break;
-                case "public": f.Public = value; break;
-                case "type": f.Type = value; break;
+                case "public": f.Audience = value; break;
+                case "type": f.Kind = value; break;
             }
         }
         return f.Normalized(DashboardData.To);
@@ -47,8 +47,8 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
         var filter = Filter("");
         var previous = filter.Previous();
 
-        Assert.Equal(new DateOnly(2025, 10, 31), previous.Du);
-        Assert.Equal(new DateOnly(2026, 1, 14), previous.Au);
+        Assert.Equal(new DateOnly(2025, 10, 31), previous.From);
+        Assert.Equal(new DateOnly(2026, 1, 14), previous.To);
         var totals = await Portal.Db(async db => await TotalsAsync(db, await ResolveAsync(db, previous)));
         Assert.Equal(new Totals(2, 5 + 3, 2), totals);
     }
@@ -137,7 +137,7 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
     public async Task A_period_inside_one_month_is_read_from_the_fact_rows_alone()
     {
         await DashboardData.SeedAsync(Portal);
-        var scope = await Portal.Db(db => ResolveAsync(db, new DashboardFilter { Du = new(2026, 3, 1), Au = new(2026, 3, 20) }.Normalized(DashboardData.To)));
+        var scope = await Portal.Db(db => ResolveAsync(db, new DashboardFilter { From = new(2026, 3, 1), To = new(2026, 3, 20) }.Normalized(DashboardData.To)));
 
         Assert.Equal(new Totals(1, 4, 1), await Portal.Db(db => TotalsAsync(db, scope)));         // #3 (5 March)
         Assert.Equal([("emploi", 1), ("education", 0)], (await Portal.Db(db => ByThemeAsync(db, scope))).Select(g => (g.Key, g.Count)));

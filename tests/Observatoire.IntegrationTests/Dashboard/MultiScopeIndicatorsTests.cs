@@ -12,8 +12,8 @@ public class MultiScopeIndicatorsTests(PortalFixture portal) : PortalTest(portal
     private static DashboardFilter Filter(string[]? territories = null, string[]? themes = null, string[]? audiences = null) =>
         new DashboardFilter
         {
-            Du = MultiScopeData.From, Au = MultiScopeData.To,
-            Territoires = territories ?? [], Themes = themes ?? [], Publics = audiences ?? [],
+            From = MultiScopeData.From, To = MultiScopeData.To,
+            Territories = territories ?? [], Themes = themes ?? [], Audiences = audiences ?? [],
         }.Normalized(MultiScopeData.To);
 
     private Task<Scope> Resolve(DashboardFilter filter) => Portal.Db(db => ResolveAsync(db, filter));

@@ -21,8 +21,8 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
         var (text, _) = Read(pdf);
         var filter = new DashboardFilter
         {
-            Du = MultiScopeData.From, Au = MultiScopeData.To,
-            Territoires = ["sanitas", "rabiere"], Themes = ["emploi", "education"], Publics = ["jeunes", "seniors"],
+            From = MultiScopeData.From, To = MultiScopeData.To,
+            Territories = ["sanitas", "rabiere"], Themes = ["emploi", "education"], Audiences = ["jeunes", "seniors"],
         }.Normalized(MultiScopeData.To);
         var (totals, themes, audiences, tools) = await Portal.Db(async db =>
         {

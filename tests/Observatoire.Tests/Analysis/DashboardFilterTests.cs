@@ -12,26 +12,26 @@ public class DashboardFilterTests
     {
         var f = new DashboardFilter().Normalized(Today);
 
-        Assert.Equal(new DateOnly(2025, 11, 29), f.Du);
-        Assert.Equal(Today, f.Au);
+        Assert.Equal(new DateOnly(2025, 11, 29), f.From);
+        Assert.Equal(Today, f.To);
     }
 
     [Fact]
     public void Previous_period_has_the_same_number_of_days_and_ends_the_day_before()
     {
-        var f = new DashboardFilter { Du = new(2026, 1, 15), Au = new(2026, 3, 31), Theme = "emploi" }.Normalized(Today);
+        var f = new DashboardFilter { From = new(2026, 1, 15), To = new(2026, 3, 31), Theme = "emploi" }.Normalized(Today);
 
         var previous = f.Previous();
 
-        Assert.Equal(new DateOnly(2026, 1, 14), previous.Au);
-        Assert.Equal(f.Au!.Value.DayNumber - f.Du!.Value.DayNumber, previous.Au!.Value.DayNumber - previous.Du!.Value.DayNumber);
+        Assert.Equal(new DateOnly(2026, 1, 14), previous.To);
+        Assert.Equal(f.To!.Value.DayNumber - f.From!.Value.DayNumber, previous.To!.Value.DayNumber - previous.From!.Value.DayNumber);
         Assert.Equal("emploi", previous.Theme);
     }
 
     [Fact]
     public void Slugs_are_trimmed_and_lower_cased_and_the_query_keeps_only_what_is_set()
     {
-        var f = new DashboardFilter { Du = new(2026, 1, 1), Au = new(2026, 6, 30), Territoire = " Rabiere ", Theme = "" }.Normalized(Today);
+        var f = new DashboardFilter { From = new(2026, 1, 1), To = new(2026, 6, 30), Territory = " Rabiere ", Theme = "" }.Normalized(Today);
 
         Assert.Equal("du=2026-01-01&au=2026-06-30&territoire=rabiere", f.ToQuery());
         Assert.Equal("du=2026-01-01&au=2026-06-30&theme=emploi&statut=validee", f.ToQuery(("territoire", null), ("theme", "emploi"), ("statut", "validee")));
@@ -42,12 +42,12 @@ public class DashboardFilterTests
     {
         var f = new DashboardFilter
         {
-            Du = new(2026, 1, 1), Au = new(2026, 6, 30), Themes = ["Emploi", " education ", "emploi", ""], Publics = ["jeunes"],
+            From = new(2026, 1, 1), To = new(2026, 6, 30), Themes = ["Emploi", " education ", "emploi", ""], Audiences = ["jeunes"],
         }.Normalized(Today);
 
         Assert.Equal(["emploi", "education"], f.Themes);
         Assert.Null(f.Theme);
-        Assert.Equal("jeunes", f.Public);
+        Assert.Equal("jeunes", f.Audience);
         Assert.True(f.HasSeveralValues);
         Assert.Equal(["emploi", "education"], f.Previous().Themes);
         Assert.Equal("du=2026-01-01&au=2026-06-30&theme=emploi&theme=education&public=jeunes", f.ToQuery());

@@ -14,9 +14,9 @@ public class SynthesisRequestTests
     {
         var request = SynthesisRequest.FromJson(SingleValueJson);
 
-        Assert.Equal(["rabiere"], request.Territoires);
+        Assert.Equal(["rabiere"], request.Territories);
         Assert.Equal(["emploi"], request.Themes);
-        Assert.Empty(request.Publics);
+        Assert.Empty(request.Audiences);
         Assert.Equal(SingleValueJson, request.ToJson());
         Assert.Equal("du=2026-01-01&au=2026-06-30&territoire=rabiere&theme=emploi&enquetes=3", request.ToQuery());
     }
@@ -26,13 +26,13 @@ public class SynthesisRequestTests
     {
         var a = new SynthesisRequest
         {
-            Du = new(2026, 1, 1), Au = new(2026, 6, 30),
-            Territoires = ["Sanitas", "rabiere", "sanitas"], Themes = ["emploi", "education"], Publics = [" jeunes "],
+            From = new(2026, 1, 1), To = new(2026, 6, 30),
+            Territories = ["Sanitas", "rabiere", "sanitas"], Themes = ["emploi", "education"], Audiences = [" jeunes "],
         };
         var b = new SynthesisRequest
         {
-            Du = new(2026, 1, 1), Au = new(2026, 6, 30),
-            Territoires = ["rabiere", "sanitas"], Themes = ["education", "emploi", ""], Publics = ["jeunes"],
+            From = new(2026, 1, 1), To = new(2026, 6, 30),
+            Territories = ["rabiere", "sanitas"], Themes = ["education", "emploi", ""], Audiences = ["jeunes"],
         };
 
         var json = a.ToJson();
@@ -40,16 +40,38 @@ public class SynthesisRequestTests
         Assert.Equal(json, b.ToJson());
         Assert.Equal("""{"Du":"2026-01-01","Au":"2026-06-30","Territoire":null,"Theme":null,"Public":"jeunes","Enquetes":[],"Retours":[],"Titre":null,"Territoires":["rabiere","sanitas"],"Themes":["education","emploi"]}""", json);
         var back = SynthesisRequest.FromJson(json);
-        Assert.Equal(["rabiere", "sanitas"], back.Territoires);
+        Assert.Equal(["rabiere", "sanitas"], back.Territories);
         Assert.Equal(["education", "emploi"], back.Themes);
-        Assert.Equal(["jeunes"], back.Publics);
+        Assert.Equal(["jeunes"], back.Audiences);
         Assert.Equal("du=2026-01-01&au=2026-06-30&territoire=rabiere&territoire=sanitas&theme=education&theme=emploi&public=jeunes", back.ToQuery());
+    }
+
+    [Fact]
+    public void Parameters_as_the_jsonb_column_returns_them_are_read_under_their_stored_names()
+    {
+        // PostgreSQL's jsonb reorders the keys (shorter first) and adds spaces: what FromJson reads back from the table.
+        const string stored =
+            """{"Au": "2026-06-30", "Du": "2026-01-01", "Theme": null, "Titre": "Bilan du semestre", "Public": "jeunes", "Retours": [12, 15], "Enquetes": [3, 4], "Territoire": null, "Territoires": ["rabiere", "sanitas"]}""";
+
+        var request = SynthesisRequest.FromJson(stored);
+
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)), (request.From, request.To));
+        Assert.Equal(["rabiere", "sanitas"], request.Territories);
+        Assert.Empty(request.Themes);
+        Assert.Equal(["jeunes"], request.Audiences);
+        Assert.Equal([3, 4], request.Surveys);
+        Assert.Equal([12, 15], request.Reports);
+        Assert.Equal("Bilan du semestre", request.Title);
+        // Written back in the canonical form of the first syntheses: same names, same order, same fingerprint.
+        Assert.Equal(
+            """{"Du":"2026-01-01","Au":"2026-06-30","Territoire":null,"Theme":null,"Public":"jeunes","Enquetes":[3,4],"Retours":[12,15],"Titre":"Bilan du semestre","Territoires":["rabiere","sanitas"]}""",
+            request.ToJson());
     }
 
     [Fact]
     public void The_default_title_lists_up_to_three_names_of_a_kind_then_counts_them()
     {
-        var filter = new DashboardFilter { Du = new(2026, 1, 1), Au = new(2026, 6, 30) };
+        var filter = new DashboardFilter { From = new(2026, 1, 1), To = new(2026, 6, 30) };
 
         Assert.Equal("Synthèse 2026 — Rabière, Sanitas — emploi, éducation",
             SynthesisContent.DefaultTitle(filter, new(["Rabière", "Sanitas"], ["Emploi", "Éducation"], [])));

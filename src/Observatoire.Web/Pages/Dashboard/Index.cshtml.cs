@@ -14,7 +14,8 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     public IReadOnlyList<DashboardFigures.KeyFigure> Figures { get; private set; } = [];
     public IReadOnlyList<DashboardFigures.Chart> ChartList { get; private set; } = [];
     public IReadOnlyList<DashboardFigures.Chart> SurveyCharts { get; private set; } = [];
-    public Indicators.Scope Previous { get; private set; } = null!;
+    /// <summary>The comparison period shown under the filters (derived from the board's scope, cached or not).</summary>
+    public Indicators.Scope Previous => Board.Previous;
     public Choices Options { get; private set; } = null!;
 
     public sealed record Choice(string Value, string Label, string? Group = null);
@@ -22,7 +23,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         IReadOnlyList<Choice> Kinds);
 
     /// <summary>Everything the page shows for one view and filter: what <see cref="DashboardCache"/> keeps.</summary>
-    public sealed record Computed(Indicators.Scope Scope, Indicators.Scope Previous, IReadOnlyList<DashboardFigures.KeyFigure> Figures,
+    public sealed record Computed(Indicators.Scope Scope, IReadOnlyList<DashboardFigures.KeyFigure> Figures,
         IReadOnlyList<DashboardFigures.Chart> Charts, IReadOnlyList<DashboardFigures.Chart> SurveyCharts, Choices Options);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -34,12 +35,11 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         if (key is not null && cache.TryGet(key, out var cached) && cached is not null)
         {
             Board = new DashboardFigures(db, filter, cached.Scope, member, suppression);
-            (Previous, Figures, ChartList, SurveyCharts, Options) = (cached.Previous, cached.Figures, cached.Charts, cached.SurveyCharts, cached.Options);
+            (Figures, ChartList, SurveyCharts, Options) = (cached.Figures, cached.Charts, cached.SurveyCharts, cached.Options);
             return Page();
         }
 
         Board = await DashboardFigures.LoadAsync(db, filter, member, suppression, ct);
-        Previous = await Indicators.ResolveAsync(db, filter.Previous(), ct);
         Figures = await Board.KeyFiguresAsync(ct);
         var charts = new List<DashboardFigures.Chart>();
         foreach (var id in Board.ChartIds)
@@ -48,7 +48,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         SurveyCharts = await Board.SurveyChartsAsync(ct);
         Options = await ChoicesAsync(ct);
         if (key is not null)
-            cache.Set(key, new Computed(Board.Scope, Previous, Figures, ChartList, SurveyCharts, Options), versions!);
+            cache.Set(key, new Computed(Board.Scope, Figures, ChartList, SurveyCharts, Options), versions!);
         return Page();
     }
 
@@ -74,7 +74,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Member)).Succeeded) return Challenge();
         if (!await LoadAsync(ct)) return BadRequest();
-        var scope = await Indicators.ResolveAsync(db, Board.Filter, ct);
+        var scope = Board.Scope;
         if (format == "json")
         {
             Response.ContentType = "application/json; charset=utf-8";
@@ -94,14 +94,13 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
 
     public string DataUrl(string format) => $"/tableau-de-bord/donnees?format={format}&{Board.Filter.ToQuery()}";
 
-    private string Period() => $"{Board.Filter.Du:yyyy-MM-dd}-{Board.Filter.Au:yyyy-MM-dd}";
+    private string Period() => $"{Board.Filter.From:yyyy-MM-dd}-{Board.Filter.To:yyyy-MM-dd}";
 
     /// <summary>False when the filter is invalid: errors go to ModelState and the default period is shown instead.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var (filter, valid, member) = await FilterAsync();
         Board = await DashboardFigures.LoadAsync(db, filter, member, suppression, ct);
-        Previous = await Indicators.ResolveAsync(db, filter.Previous(), ct);
         return valid;
     }
 
@@ -109,7 +108,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         var today = DateOnly.FromDateTime(ParisTime.FromUtc(DateTime.UtcNow));
         var valid = ModelState.IsValid;
-        if (Filter.Du is DateOnly du && Filter.Au is DateOnly au && au < du)
+        if (Filter.From is DateOnly from && Filter.To is DateOnly to && to < from)
         {
             ModelState.AddModelError("au", "La date de fin doit être postérieure ou égale à la date de début.");
             valid = false;

@@ -31,12 +31,12 @@ public class IndexModel(ObservatoireDbContext db, SynthesisPrinter printer, Supp
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Input.Du is null && Input.Au is null)
+        if (Input.From is null && Input.To is null)
         {
             // The calendar year so far: what a yearly report to a board covers.
             var today = DateOnly.FromDateTime(ParisTime.FromUtc(DateTime.UtcNow));
-            Input.Du = new DateOnly(today.Year, 1, 1);
-            Input.Au = today;
+            Input.From = new DateOnly(today.Year, 1, 1);
+            Input.To = today;
         }
         if (Check) Validate();
         else ModelState.Clear();

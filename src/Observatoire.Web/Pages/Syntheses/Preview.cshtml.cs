@@ -19,7 +19,7 @@ public class PreviewModel(ObservatoireDbContext db, Suppression suppression, Use
     {
         if (!ModelState.IsValid || Input.Check().Any())
             // Back to the form, which shows each error next to its field with what was typed.
-            return Redirect("/syntheses?verifier=true&" + (Input.Du is null || Input.Au is null ? RawQuery() : Input.ToQuery()));
+            return Redirect("/syntheses?verifier=true&" + (Input.From is null || Input.To is null ? RawQuery() : Input.ToQuery()));
 
         var request = Input.Normalized();
         var content = await SynthesisContent.LoadAsync(db, request, suppression, ct);
@@ -46,14 +46,14 @@ public class PreviewModel(ObservatoireDbContext db, Suppression suppression, Use
         {
             if (value is not null) sb.Append($"<input type=\"hidden\" name=\"{name}\" value=\"{E(value)}\">");
         }
-        Hidden("du", request.Du?.ToString("yyyy-MM-dd"));
-        Hidden("au", request.Au?.ToString("yyyy-MM-dd"));
-        foreach (var slug in request.Territoires) Hidden("territoire", slug);
+        Hidden("du", request.From?.ToString("yyyy-MM-dd"));
+        Hidden("au", request.To?.ToString("yyyy-MM-dd"));
+        foreach (var slug in request.Territories) Hidden("territoire", slug);
         foreach (var slug in request.Themes) Hidden("theme", slug);
-        foreach (var slug in request.Publics) Hidden("public", slug);
-        foreach (var id in request.Enquetes) Hidden("enquetes", id.ToString());
-        foreach (var id in request.Retours) Hidden("retours", id.ToString());
-        Hidden("titre", request.Titre);
+        foreach (var slug in request.Audiences) Hidden("public", slug);
+        foreach (var id in request.Surveys) Hidden("enquetes", id.ToString());
+        foreach (var id in request.Reports) Hidden("retours", id.ToString());
+        Hidden("titre", request.Title);
         sb.Append("<button type=\"submit\">Générer le PDF</button></form></div>\n");
         return sb.ToString();
     }

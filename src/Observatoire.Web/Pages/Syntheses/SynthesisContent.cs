@@ -16,7 +16,8 @@ public sealed partial class SynthesisContent
     public required SynthesisRequest Request { get; init; }
     public required string Title { get; init; }
     public required DashboardFilter Filter { get; init; }
-    public required DashboardFilter PreviousFilter { get; init; }
+    /// <summary>The period compared with (same dimensions, the days just before), as the key figures computed it.</summary>
+    public required Indicators.Scope Previous { get; init; }
     /// <summary>The chosen territories, themes and audiences by name (empty: all of them).</summary>
     public required ScopeNames Names { get; init; }
     public string TerritoryLabel => Names.Territories.Count == 0 ? "Tours et Joué-lès-Tours (tous les territoires)" : string.Join(", ", Names.Territories);
@@ -44,11 +45,10 @@ public sealed partial class SynthesisContent
         CancellationToken ct)
     {
         var filter = request.Filter();
-        var previous = filter.Previous();
-        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees.
+        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees. Its scope
+        // (resolved once) serves every figure below, and its previous period the comparisons.
         var board = await DashboardFigures.LoadAsync(db, filter, member: true, suppression, ct);
-        var scope = await Indicators.ResolveAsync(db, filter, ct);
-        var previousScope = await Indicators.ResolveAsync(db, previous, ct);
+        var (scope, previousScope) = (board.Scope, board.Previous);
 
         var figures = await board.KeyFiguresAsync(ct);
         var charts = new List<DashboardFigures.Chart>();
@@ -59,10 +59,10 @@ public sealed partial class SynthesisContent
 
         var themesNow = await Indicators.ByThemeAsync(db, scope, ct);
         var themesBefore = (await Indicators.ByThemeAsync(db, previousScope, ct)).ToDictionary(g => g.Key, g => g.Count);
-        var reports = await ReportsAsync(db, request.Retours, ct);
+        var reports = await ReportsAsync(db, request.Reports, ct);
         var surveys = new List<SurveyPart>();
         foreach (var s in await db.Surveys.AsNoTracking()
-                     .Where(s => request.Enquetes.Contains(s.Id) && s.Status != SurveyStatus.Draft)
+                     .Where(s => request.Surveys.Contains(s.Id) && s.Status != SurveyStatus.Draft)
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
             surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
 
@@ -75,9 +75,9 @@ public sealed partial class SynthesisContent
         return new SynthesisContent
         {
             Request = request,
-            Title = request.Titre ?? DefaultTitle(filter, names),
+            Title = request.Title ?? DefaultTitle(filter, names),
             Filter = filter,
-            PreviousFilter = previous,
+            Previous = previousScope,
             Names = names,
             Figures = figures,
             Charts = charts,
@@ -97,7 +97,7 @@ public sealed partial class SynthesisContent
     /// </summary>
     public static string DefaultTitle(DashboardFilter filter, ScopeNames names)
     {
-        var years = filter.Du!.Value.Year == filter.Au!.Value.Year ? $"{filter.Au.Value.Year}" : $"{filter.Du.Value.Year}–{filter.Au.Value.Year}";
+        var years = filter.From!.Value.Year == filter.To!.Value.Year ? $"{filter.To.Value.Year}" : $"{filter.From.Value.Year}–{filter.To.Value.Year}";
         var parts = new List<string> { $"Synthèse {years}" };
         static string? Part(IReadOnlyList<string> values, string plural, bool lower) => values.Count switch
         {
@@ -115,7 +115,7 @@ public sealed partial class SynthesisContent
     /// <summary>Names of the chosen territories (by commune, then name), themes and audiences (administrators' order).</summary>
     private static async Task<ScopeNames> NamesAsync(ObservatoireDbContext db, DashboardFilter filter, CancellationToken ct)
     {
-        var (territories, themes, audiences) = (filter.Territoires, filter.Themes, filter.Publics);
+        var (territories, themes, audiences) = (filter.Territories, filter.Themes, filter.Audiences);
         return new ScopeNames(
             territories.Length == 0 ? [] : await db.Territories.AsNoTracking().Where(t => territories.Contains(t.Slug))
                 .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
@@ -178,7 +178,7 @@ public sealed partial class SynthesisContent
         await foreach (var o in Indicators.ValidatedObservations(db, scope).OrderBy(o => o.Id)
                            .Select(o => new { o.Id, o.Version }).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"o {o.Id} {o.Version}"));
-        var surveys = request.Enquetes;
+        var surveys = request.Surveys;
         await foreach (var r in db.Responses.AsNoTracking().Where(r => surveys.Contains(r.SurveyId)).OrderBy(r => r.Id)
                            .Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"r {r}"));
@@ -193,7 +193,7 @@ public sealed partial class SynthesisContent
     {
         var scope = await Indicators.ResolveAsync(db, request.Filter(), ct);
         var revisions = await db.WikiPages.AsNoTracking()
-            .Where(p => request.Retours.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)
+            .Where(p => request.Reports.Contains(p.Id) && p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)
             .Select(p => p.CurrentRevisionId!.Value).ToListAsync(ct);
         return await FingerprintAsync(db, request, scope, revisions, threshold, ct);
     }
