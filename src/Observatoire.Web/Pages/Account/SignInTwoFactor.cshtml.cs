@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Observatoire.Web.Pages.Account;
 
 /// <summary>Second sign-in step: the code of the authenticator app, after a correct password.</summary>
-[AllowAnonymous]
-[EnableRateLimiting(RateLimits.TwoFactor)]
-public class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Audit audit) : PageModel
+public class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Audit audit)
+    : SecondFactorModel(signIn, users, audit)
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
@@ -14,35 +13,13 @@ public class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserManager<App
     [Display(Name = "Code à six chiffres")]
     public string Code { get; set; } = "";
 
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? LocalRedirect("/compte/connexion") : Page();
+    protected override string How => "mot de passe et code";
+    protected override string Refused => "code de vérification incorrect";
+    protected override string RefusedMessage => "Code incorrect. Saisissez le code affiché maintenant par votre application.";
+    protected override string LockedOutReason => "codes de vérification incorrects";
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            TempData["Message"] = "La connexion a expiré : saisissez à nouveau votre mot de passe.";
-            return LocalRedirect("/compte/connexion");
-        }
-        if (!ModelState.IsValid) return Page();
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Authenticator.Clean(Code), RememberMe, rememberClient: false);
-        if (result.Succeeded)
-        {
-            await SignInModel.SignedInAsync(users, audit, user, "mot de passe et code");
-            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
-        }
-        if (result.IsLockedOut)
-        {
-            await audit.RecordForAsync(user, AuditActions.Lockout, user.Email, "codes de vérification incorrects");
-            ModelState.AddModelError("", SignInModel.LockedOutMessage);
-            return Page();
-        }
-        await audit.RecordForAsync(user, AuditActions.SignInFailed, user.Email, "code de vérification incorrect");
-        ModelState.AddModelError(nameof(Code), "Code incorrect. Saisissez le code affiché maintenant par votre application.");
-        return Page();
-    }
+    protected override Task<SignInResult> TryCodeAsync(SignInManager<AppUser> signIn) =>
+        signIn.TwoFactorAuthenticatorSignInAsync(Authenticator.Clean(Code), RememberMe, rememberClient: false);
 }
