@@ -84,9 +84,26 @@ public static class DirectoryHistory
 
     /// <summary>
     /// Saves a directory form: a new record gets one « création » row (its id exists only once inserted, hence the
-    /// transaction around two saves); an edited one gets a row per changed field.
+    /// transaction around two saves); an edited one gets a row per changed field. When someone else saved the record
+    /// meanwhile, nothing is written and the version now stored is returned, for the form to show the conflict.
     /// </summary>
-    public static async Task SaveAsync(ObservatoireDbContext db, Author who, DirectoryRecordKind record, bool created,
+    public static async Task<uint?> SaveAsync(ObservatoireDbContext db, ClaimsPrincipal user, DirectoryRecordKind record,
+        bool created, Func<int> recordId, string name, IReadOnlyList<Field> changes, IQueryable<uint> storedVersion,
+        CancellationToken ct)
+    {
+        var who = await AuthorAsync(db, user, ct);
+        try
+        {
+            await SaveAsync(db, who, record, created, recordId, name, changes, ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await storedVersion.FirstOrDefaultAsync(ct);
+        }
+    }
+
+    private static async Task SaveAsync(ObservatoireDbContext db, Author who, DirectoryRecordKind record, bool created,
         Func<int> recordId, string name, IReadOnlyList<Field> changes, CancellationToken ct)
     {
         if (!created)

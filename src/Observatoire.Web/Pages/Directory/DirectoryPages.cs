@@ -10,6 +10,26 @@ public static class DirectoryPages
     /// <summary>Slugs the directory's own routes use: a record may not take them.</summary>
     public static readonly string[] ReservedSlugs = ["nouveau", "nouvelle", "modifier", "fusionner"];
 
+    /// <summary>Blank optional fields are stored as null, so clearing a field reads as one change in the history.</summary>
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>
+    /// The entity a directory form writes into: the record loaded, checked against the version the form was opened
+    /// with (xmin), or a new one added under a free slug.
+    /// </summary>
+    public static async Task<T> TargetAsync<T>(ObservatoireDbContext db, T? loaded, uint version, string name, Func<string, T> create)
+        where T : class
+    {
+        if (loaded is not null)
+        {
+            db.Entry(loaded).Property<uint>("Version").OriginalValue = version;
+            return loaded;
+        }
+        var slug = await Slug.UniqueAsync(name, s => Task.FromResult(
+            ReservedSlugs.Contains(s) || db.Set<T>().Any(x => EF.Property<string>(x, "Slug") == s)));
+        return db.Add(create(slug)).Entity;
+    }
+
     public record Month(int Year, int MonthNumber, int Count, int Participants);
 
     /// <summary>Validated observations per month, oldest first, for "its observations over time".</summary>

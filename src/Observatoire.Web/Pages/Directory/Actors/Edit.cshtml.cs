@@ -63,45 +63,20 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var name = Input.FullName!.Trim();
         var created = actor is null;
         var before = actor is null ? null : DirectoryHistory.Snapshot(actor);
-        if (actor is null)
-        {
-            actor = new Actor
-            {
-                FullName = name,
-                Slug = await Infrastructure.Slug.UniqueAsync(name, s => Task.FromResult(
-                    DirectoryPages.ReservedSlugs.Contains(s) || db.Actors.Any(x => x.Slug == s))),
-            };
-            db.Actors.Add(actor);
-        }
-        else
-        {
-            db.Entry(actor).Property(x => x.Version).OriginalValue = Input.Version;
-        }
-        actor.FullName = name;
-        actor.Category = Input.Category;
-        actor.JobTitle = Clean(Input.JobTitle);
-        actor.Email = Clean(Input.Email);
-        actor.Phone = Clean(Input.Phone);
-        actor.Bio = Clean(Input.Bio);
-        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(actor));
-        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
-        try
-        {
-            var saved = actor;
-            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Actor, created, () => saved.Id, saved.FullName, changes, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            Input.Version = await db.Actors.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
-            ModelState.Remove("Input.Version");
-            return Page();
-        }
-        TempData["Message"] = $"Fiche de {actor.FullName} enregistrée.";
-        return Redirect($"/annuaire/acteurs/{actor.Slug}");
+        var saved = await DirectoryPages.TargetAsync(db, actor, Input.Version, name, s => new Actor { FullName = name, Slug = s });
+        saved.FullName = name;
+        saved.Category = Input.Category;
+        saved.JobTitle = DirectoryPages.Clean(Input.JobTitle);
+        saved.Email = DirectoryPages.Clean(Input.Email);
+        saved.Phone = DirectoryPages.Clean(Input.Phone);
+        saved.Bio = DirectoryPages.Clean(Input.Bio);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(saved));
+        if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Actor, created, () => saved.Id, saved.FullName, changes,
+                db.Actors.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
+            return Conflicted(stored);
+        TempData["Message"] = $"Fiche de {saved.FullName} enregistrée.";
+        return Redirect($"/annuaire/acteurs/{saved.Slug}");
     }
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task<(Actor?, IActionResult?)> Find(string? slug, CancellationToken ct)
     {
@@ -111,5 +86,14 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var userId = User.UserId();
         var own = await db.Users.Where(u => u.Id == userId).Select(u => u.ActorId).FirstOrDefaultAsync(ct);
         return ActorEditing.CanEdit(User, own, actor.Id) ? (actor, null) : (null, Forbid());
+    }
+
+    /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
+    private PageResult Conflicted(uint stored)
+    {
+        Conflict = true;
+        Input.Version = stored;
+        ModelState.Remove("Input.Version");
+        return Page();
     }
 }

@@ -70,46 +70,21 @@ public class EditModel(ObservatoireDbContext db) : PageModel
 
         var created = structure is null;
         var before = structure is null ? null : await DirectoryHistory.SnapshotAsync(db, structure, ct);
-        if (structure is null)
-        {
-            structure = new Structure
-            {
-                Name = name!,
-                Slug = await Infrastructure.Slug.UniqueAsync(name!, s => Task.FromResult(
-                    DirectoryPages.ReservedSlugs.Contains(s) || db.Structures.Any(x => x.Slug == s))),
-            };
-            db.Structures.Add(structure);
-        }
-        else
-        {
-            db.Entry(structure).Property(x => x.Version).OriginalValue = Input.Version;
-        }
-        structure.Name = name!;
-        structure.Kind = Input.Kind;
-        structure.TerritoryId = Input.TerritoryId;
-        structure.Address = Clean(Input.Address);
-        structure.Website = Clean(Input.Website);
-        structure.Email = Clean(Input.Email);
-        structure.Description = Clean(Input.Description);
-        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, structure, ct));
-        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
-        try
-        {
-            var saved = structure;
-            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Structure, created, () => saved.Id, saved.Name, changes, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            Input.Version = await db.Structures.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
-            ModelState.Remove("Input.Version");
-            return Page();
-        }
-        TempData["Message"] = $"Structure « {structure.Name} » enregistrée.";
-        return Redirect($"/annuaire/structures/{structure.Slug}");
+        var saved = await DirectoryPages.TargetAsync(db, structure, Input.Version, name!, s => new Structure { Name = name!, Slug = s });
+        saved.Name = name!;
+        saved.Kind = Input.Kind;
+        saved.TerritoryId = Input.TerritoryId;
+        saved.Address = DirectoryPages.Clean(Input.Address);
+        saved.Website = DirectoryPages.Clean(Input.Website);
+        saved.Email = DirectoryPages.Clean(Input.Email);
+        saved.Description = DirectoryPages.Clean(Input.Description);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, saved, ct));
+        if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Structure, created, () => saved.Id, saved.Name, changes,
+                db.Structures.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
+            return Conflicted(stored);
+        TempData["Message"] = $"Structure « {saved.Name} » enregistrée.";
+        return Redirect($"/annuaire/structures/{saved.Slug}");
     }
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task<(Structure?, IActionResult?)> Find(string? slug, CancellationToken ct)
     {
@@ -126,4 +101,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Territories = await db.Territories.AsNoTracking()
             .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
             .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+
+    /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
+    private PageResult Conflicted(uint stored)
+    {
+        Conflict = true;
+        Input.Version = stored;
+        ModelState.Remove("Input.Version");
+        return Page();
+    }
 }

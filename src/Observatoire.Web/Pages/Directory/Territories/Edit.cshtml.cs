@@ -53,43 +53,29 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var name = Input.Name!.Trim();
         var created = territory is null;
         var before = territory is null ? null : await DirectoryHistory.SnapshotAsync(db, territory, ct);
-        if (territory is null)
-        {
-            territory = new Territory
-            {
-                Name = name,
-                Slug = await Infrastructure.Slug.UniqueAsync(name, s => Task.FromResult(
-                    DirectoryPages.ReservedSlugs.Contains(s) || db.Territories.Any(x => x.Slug == s))),
-            };
-            db.Territories.Add(territory);
-        }
-        else
-        {
-            db.Entry(territory).Property(x => x.Version).OriginalValue = Input.Version;
-        }
-        territory.Name = name;
-        territory.ParentId = Input.ParentId;
-        territory.Kind = Input.ParentId is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood;
-        territory.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
-        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, territory, ct));
-        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
-        try
-        {
-            var saved = territory;
-            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Territory, created, () => saved.Id, saved.Name, changes, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            Input.Version = await db.Territories.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
-            ModelState.Remove("Input.Version");
-            return Page();
-        }
-        TempData["Message"] = $"Territoire « {territory.Name} » enregistré.";
-        return Redirect($"/annuaire/territoires/{territory.Slug}");
+        var saved = await DirectoryPages.TargetAsync(db, territory, Input.Version, name, s => new Territory { Name = name, Slug = s });
+        saved.Name = name;
+        saved.ParentId = Input.ParentId;
+        saved.Kind = Input.ParentId is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood;
+        saved.Description = DirectoryPages.Clean(Input.Description);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, saved, ct));
+        if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Territory, created, () => saved.Id, saved.Name, changes,
+                db.Territories.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
+            return Conflicted(stored);
+        TempData["Message"] = $"Territoire « {saved.Name} » enregistré.";
+        return Redirect($"/annuaire/territoires/{saved.Slug}");
     }
 
     private async Task LoadChoices(string? slug, CancellationToken ct) =>
         Communes = await db.Territories.AsNoTracking().Where(t => t.ParentId == null && t.Slug != slug).OrderBy(t => t.Name)
             .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+
+    /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
+    private PageResult Conflicted(uint stored)
+    {
+        Conflict = true;
+        Input.Version = stored;
+        ModelState.Remove("Input.Version");
+        return Page();
+    }
 }

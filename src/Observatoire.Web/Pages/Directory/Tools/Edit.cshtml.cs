@@ -57,42 +57,27 @@ public class EditModel(ObservatoireDbContext db) : PageModel
 
         var created = tool is null;
         var before = tool is null ? null : DirectoryHistory.Snapshot(tool);
-        if (tool is null)
-        {
-            tool = new DigitalTool
-            {
-                Name = name!,
-                Slug = await Infrastructure.Slug.UniqueAsync(name!, s => Task.FromResult(
-                    DirectoryPages.ReservedSlugs.Contains(s) || db.DigitalTools.Any(x => x.Slug == s))),
-            };
-            db.DigitalTools.Add(tool);
-        }
-        else
-        {
-            db.Entry(tool).Property(x => x.Version).OriginalValue = Input.Version;
-        }
-        tool.Name = name!;
-        tool.Category = Input.Category;
-        tool.Licence = Input.Licence;
-        tool.Status = Input.Status;
-        tool.Website = string.IsNullOrWhiteSpace(Input.Website) ? null : Input.Website.Trim();
-        tool.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
-        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(tool));
-        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
-        try
-        {
-            var saved = tool;
-            await DirectoryHistory.SaveAsync(db, who, DirectoryRecordKind.Tool, created, () => saved.Id, saved.Name, changes, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            var current = await db.DigitalTools.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version).FirstOrDefaultAsync(ct);
-            Input.Version = current;
-            ModelState.Remove("Input.Version");
-            return Page();
-        }
-        TempData["Message"] = $"Outil « {tool.Name} » enregistré.";
-        return Redirect($"/annuaire/outils/{tool.Slug}");
+        var saved = await DirectoryPages.TargetAsync(db, tool, Input.Version, name!, s => new DigitalTool { Name = name!, Slug = s });
+        saved.Name = name!;
+        saved.Category = Input.Category;
+        saved.Licence = Input.Licence;
+        saved.Status = Input.Status;
+        saved.Website = DirectoryPages.Clean(Input.Website);
+        saved.Description = DirectoryPages.Clean(Input.Description);
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(saved));
+        if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Tool, created, () => saved.Id, saved.Name, changes,
+                db.DigitalTools.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
+            return Conflicted(stored);
+        TempData["Message"] = $"Outil « {saved.Name} » enregistré.";
+        return Redirect($"/annuaire/outils/{saved.Slug}");
+    }
+
+    /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
+    private PageResult Conflicted(uint stored)
+    {
+        Conflict = true;
+        Input.Version = stored;
+        ModelState.Remove("Input.Version");
+        return Page();
     }
 }
