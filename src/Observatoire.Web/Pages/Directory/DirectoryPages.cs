@@ -1,3 +1,7 @@
+using Observatoire.Web.Pages.Events;
+using Observatoire.Web.Pages.Watch;
+using Observatoire.Web.Pages.Wiki;
+
 namespace Observatoire.Web.Pages.Directory;
 
 /// <summary>Helpers the directory pages share.</summary>
@@ -29,6 +33,27 @@ public static class DirectoryPages
             ReservedSlugs.Contains(s) || db.Set<T>().Any(x => EF.Property<string>(x, "Slug") == s)));
         return db.Add(create(slug)).Entity;
     }
+
+    /// <summary>The tools these observations cite, most cited first; the <paramref name="most"/> first when given.</summary>
+    public static async Task<List<(string Slug, string Name, int Count)>> ToolsCitedAsync(IQueryable<Observation> observations,
+        CancellationToken ct, int? most = null)
+    {
+        var tools = observations.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name);
+        return (await (most is int n ? tools.Take(n) : tools).ToListAsync(ct)).Select(t => (t.Slug, t.Name, t.Count)).ToList();
+    }
+
+    public record Latest(int Id, string Title, DateOnly ObservedOn, ObservationStatus Status);
+
+    /// <summary>Of a record's observations the reader may see: how many, and the ten latest.</summary>
+    public static async Task<(int Count, List<Latest> Latest)> VisibleAsync(IQueryable<Observation> visible, CancellationToken ct) =>
+        (await visible.CountAsync(ct),
+            await visible.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id).Take(10)
+                .Select(o => new Latest(o.Id, o.Title, o.ObservedOn, o.Status)).ToListAsync(ct));
+
+    /// <summary>What the rest of the portal links to a directory record: experience reports, events, watch items.</summary>
+    public sealed record Mentions(IReadOnlyList<WikiLinks.Report> Reports, IReadOnlyList<EventQueries.Row> Events,
+        IReadOnlyList<WatchQueries.Row> WatchItems);
 
     public record Month(int Year, int MonthNumber, int Count, int Participants);
 

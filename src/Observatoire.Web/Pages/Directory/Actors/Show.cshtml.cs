@@ -12,7 +12,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public List<(int Id, string Title, DateOnly ObservedOn)> Observations { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool IsCoordination { get; private set; }
-    public List<(int Id, string Name)> OtherStructures { get; private set; } = [];
+    public List<Choice> OtherStructures { get; private set; } = [];
 
     [BindProperty] public MembershipInput Membership { get; set; } = new();
 
@@ -91,8 +91,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         CanEdit = ActorEditing.CanEdit(User, await db.Users.Where(u => u.Id == access.UserId).Select(u => u.ActorId).FirstOrDefaultAsync(ct), actor.Id);
         IsCoordination = User.IsCoordination();
         if (IsCoordination)
-            OtherStructures = (await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-                .Select(s => (s.Id, s.Name)).ToList();
+            OtherStructures = await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
         return true;
     }
 }

@@ -18,13 +18,11 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public List<(string Slug, string Name, int Count)> Tools { get; private set; } = [];
     public List<DirectoryPages.Month> Months { get; private set; } = [];
     public int ValidatedCount { get; private set; }
-    public List<(int Id, string Title, DateOnly ObservedOn, ObservationStatus Status)> Recent { get; private set; } = [];
+    public List<DirectoryPages.Latest> Recent { get; private set; } = [];
     public int VisibleCount { get; private set; }
-    public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
+    public List<Choice> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
-    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
-    public IReadOnlyList<EventQueries.Row> Events { get; private set; } = [];
-    public IReadOnlyList<WatchQueries.Row> WatchItems { get; private set; } = [];
+    public DirectoryPages.Mentions Mentions { get; private set; } = null!;
     public bool IsCoordination { get; private set; }
     public bool CanEdit { get; private set; }
 
@@ -114,16 +112,12 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
             .FirstOrDefaultAsync(ct);
         if (item is null) return false;
         Item = item;
-        Reports = await Wiki.WikiLinks.ReportsForStructure(db, User, item.Id, ct);
-        Events = await EventQueries.ForStructure(db, item.Id, ct);
-        WatchItems = await WatchQueries.ForStructure(db, item.Id, ct);
+        Mentions = new(await Wiki.WikiLinks.ReportsForStructure(db, User, item.Id, ct), await EventQueries.ForStructure(db, item.Id, ct),
+            await WatchQueries.ForStructure(db, item.Id, ct));
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
         var validated = db.Observations.AsNoTracking().Where(o => o.StructureId == item.Id && o.Status == ObservationStatus.Validated);
         ValidatedCount = await validated.CountAsync(ct);
-        Tools = (await validated.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-                .ToListAsync(ct))
-            .Select(t => (t.Slug, t.Name, t.Count)).ToList();
+        Tools = await DirectoryPages.ToolsCitedAsync(validated, ct);
         Months = await DirectoryPages.MonthlyAsync(validated, ct);
         if (IsMember)
         {
@@ -132,16 +126,12 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
                 .Select(p => (p.Slug, p.FullName, p.Role)).ToList();
             var access = await ObservationAccess.LoadAsync(db, User, ct);
             var visible = access.Visible(db.Observations.AsNoTracking()).Where(o => o.StructureId == item.Id);
-            VisibleCount = await visible.CountAsync(ct);
-            Recent = (await visible.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id).Take(10)
-                    .Select(o => new { o.Id, o.Title, o.ObservedOn, o.Status }).ToListAsync(ct))
-                .Select(o => (o.Id, o.Title, o.ObservedOn, o.Status)).ToList();
+            (VisibleCount, Recent) = await DirectoryPages.VisibleAsync(visible, ct);
             CanEdit = IsCoordination || (User.IsContributor() && access.StructureIds.Contains(item.Id));
         }
         if (IsCoordination)
-            MergeTargets = (await db.Structures.AsNoTracking().Where(s => s.Id != item.Id).OrderBy(s => s.Name)
-                    .Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-                .Select(s => (s.Id, s.Name)).ToList();
+            MergeTargets = await db.Structures.AsNoTracking().Where(s => s.Id != item.Id).OrderBy(s => s.Name)
+                .Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
         return true;
     }
 }

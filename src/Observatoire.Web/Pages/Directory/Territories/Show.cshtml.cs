@@ -16,9 +16,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public int ValidatedCount { get; private set; }
     public string? DescriptionHtml { get; private set; }
     public bool IsMember { get; private set; }
-    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
-    public IReadOnlyList<EventQueries.Row> Events { get; private set; } = [];
-    public IReadOnlyList<WatchQueries.Row> WatchItems { get; private set; } = [];
+    public DirectoryPages.Mentions Mentions { get; private set; } = null!;
     public bool IsCoordination { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -26,9 +24,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         var item = await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (item is null) return NotFound();
         Item = item;
-        Reports = await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct);
-        Events = await EventQueries.ForTerritory(db, item.Id, ct);
-        WatchItems = await WatchQueries.ForTerritory(db, item.Id, ct);
+        Mentions = new(await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct), await EventQueries.ForTerritory(db, item.Id, ct),
+            await WatchQueries.ForTerritory(db, item.Id, ct));
         IsMember = User.IsMember();
         IsCoordination = User.IsCoordination();
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
@@ -43,10 +40,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated
             && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
         ValidatedCount = await validated.CountAsync(ct);
-        Tools = (await validated.SelectMany(o => o.Tools).GroupBy(t => new { t.Slug, t.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-                .Take(15).ToListAsync(ct))
-            .Select(t => (t.Slug, t.Name, t.Count)).ToList();
+        Tools = await DirectoryPages.ToolsCitedAsync(validated, ct, most: 15);
         Months = await DirectoryPages.MonthlyAsync(validated, ct);
         return Page();
     }

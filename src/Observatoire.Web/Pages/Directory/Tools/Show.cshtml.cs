@@ -17,13 +17,11 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public List<(string Slug, string Name, int Count)> Structures { get; private set; } = [];
     public List<DirectoryPages.Month> Months { get; private set; } = [];
     public int ValidatedCount { get; private set; }
-    public List<(int Id, string Title, DateOnly ObservedOn, ObservationStatus Status)> Recent { get; private set; } = [];
+    public List<DirectoryPages.Latest> Recent { get; private set; } = [];
     public int VisibleCount { get; private set; }
-    public List<(int Id, string Name)> MergeTargets { get; private set; } = [];
+    public List<Choice> MergeTargets { get; private set; } = [];
     public bool IsMember { get; private set; }
-    public IReadOnlyList<Wiki.WikiLinks.Report> Reports { get; private set; } = [];
-    public IReadOnlyList<EventQueries.Row> Events { get; private set; } = [];
-    public IReadOnlyList<WatchQueries.Row> WatchItems { get; private set; } = [];
+    public DirectoryPages.Mentions Mentions { get; private set; } = null!;
     public bool IsCoordination { get; private set; }
 
     [BindProperty] public int? TargetId { get; set; }
@@ -103,9 +101,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         // A proposed tool is a contributor's wording, not yet checked: not public.
         if (tool is null || (tool.Status == ToolStatus.Pending && !IsMember)) return false;
         Tool = tool;
-        Reports = await Wiki.WikiLinks.ReportsForTool(db, User, tool.Id, ct);
-        Events = await EventQueries.ForTool(db, tool.Id, ct);
-        WatchItems = await WatchQueries.ForTool(db, tool.Id, ct);
+        Mentions = new(await Wiki.WikiLinks.ReportsForTool(db, User, tool.Id, ct), await EventQueries.ForTool(db, tool.Id, ct),
+            await WatchQueries.ForTool(db, tool.Id, ct));
         DescriptionHtml = tool.Description is null ? null : Markdown.Render(tool.Description).Html;
         var validated = db.Observations.AsNoTracking()
             .Where(o => o.Status == ObservationStatus.Validated && o.Tools.Any(t => t.Id == tool.Id));
@@ -119,15 +116,11 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         {
             var access = await ObservationAccess.LoadAsync(db, User, ct);
             var visible = access.Visible(db.Observations.AsNoTracking()).Where(o => o.Tools.Any(t => t.Id == tool.Id));
-            VisibleCount = await visible.CountAsync(ct);
-            Recent = (await visible.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id).Take(10)
-                    .Select(o => new { o.Id, o.Title, o.ObservedOn, o.Status }).ToListAsync(ct))
-                .Select(o => (o.Id, o.Title, o.ObservedOn, o.Status)).ToList();
+            (VisibleCount, Recent) = await DirectoryPages.VisibleAsync(visible, ct);
         }
         if (IsCoordination)
-            MergeTargets = (await db.DigitalTools.AsNoTracking().Where(t => t.Id != tool.Id).OrderBy(t => t.Name)
-                    .Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-                .Select(t => (t.Id, t.Name)).ToList();
+            MergeTargets = await db.DigitalTools.AsNoTracking().Where(t => t.Id != tool.Id).OrderBy(t => t.Name)
+                .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         return true;
     }
 }
