@@ -6,15 +6,8 @@ namespace Observatoire.Web.Pages.Account;
 /// <summary>Right of access and erasure: download what the portal holds about me, or delete my account.</summary>
 [Authorize(Policy = Policies.Member)]
 public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-    Audit audit, ILogger<MyDataModel> log) : PageModel
+    Audit audit, ILogger<MyDataModel> log) : PasswordConfirmedModel
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
-    [StringLength(200)]
-    [DataType(DataType.Password)]
-    [Display(Name = "Mot de passe")]
-    public string Password { get; set; } = "";
-
     public void OnGet() { }
 
     public async Task<IActionResult> OnGetTelechargerAsync(CancellationToken ct)
@@ -43,14 +36,8 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
 
     public async Task<IActionResult> OnPostSupprimerAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
-        if (!await users.CheckPasswordAsync(user, Password))
-        {
-            ModelState.AddModelError(nameof(Password), "Mot de passe incorrect.");
-            return Page();
-        }
+        var (user, refused) = await ConfirmedUserAsync(users);
+        if (user is null) return refused!;
         // One transaction: the account, the actor's contact details and the audit line go together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Observations stay (they belong to the structure's work) but lose the link to the account;

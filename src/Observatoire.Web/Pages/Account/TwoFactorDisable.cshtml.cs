@@ -6,15 +6,8 @@ namespace Observatoire.Web.Pages.Account;
 /// <summary>Turns two-factor authentication off, after the password; refused to staff while their role requires it.</summary>
 [Authorize(Policy = Policies.Member)]
 public class TwoFactorDisableModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Audit audit,
-    IOptions<SecurityOptions> security) : PageModel
+    IOptions<SecurityOptions> security) : PasswordConfirmedModel
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
-    [StringLength(200)]
-    [DataType(DataType.Password)]
-    [Display(Name = "Mot de passe")]
-    public string Password { get; set; } = "";
-
     public bool Allowed => TwoFactorModel.MayTurnOff(User, security.Value);
 
     public void OnGet() { }
@@ -22,14 +15,8 @@ public class TwoFactorDisableModel(UserManager<AppUser> users, SignInManager<App
     public async Task<IActionResult> OnPostAsync()
     {
         if (!Allowed) return Forbid();
-        if (!ModelState.IsValid) return Page();
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
-        if (!await users.CheckPasswordAsync(user, Password))
-        {
-            ModelState.AddModelError(nameof(Password), "Mot de passe incorrect.");
-            return Page();
-        }
+        var (user, refused) = await ConfirmedUserAsync(users);
+        if (user is null) return refused!;
         await users.SetTwoFactorEnabledAsync(user, false);
         // A later enrolment starts from a new key: the old phone must not keep working.
         await users.ResetAuthenticatorKeyAsync(user);
