@@ -203,26 +203,26 @@ public static class Indicators
     }
 
     /// <summary>Every theme (zero included), in the administrators' order; only the filtered theme when there is one.</summary>
-    public static Task<List<Group>> ByThemeAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
-    {
-        var q = Cells(scope, Slice.Each, Slice.All);
-        q.Sql = q.Cte + $"""
-            SELECT t."Slug", t."Name", coalesce(sum(c."Observations"), 0)::int
-            FROM "Themes" t LEFT JOIN cells c ON c."ThemeId" = t."Id"
-            {(scope.SeveralThemes ? "WHERE t.\"Id\" = ANY(@chosen_t)" : scope.ThemeId is null ? "" : "WHERE t.\"Id\" = @theme")}
-            GROUP BY t."Id" ORDER BY t."SortOrder", t."Name"
-            """;
-        return q.Run(db, ReadGroup, ct);
-    }
+    public static Task<List<Group>> ByThemeAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default) =>
+        ByListAsync(db, Cells(scope, Slice.Each, Slice.All), "Themes", "ThemeId",
+            scope.SeveralThemes ? "ANY(@chosen_t)" : scope.ThemeId is null ? null : "@theme", ct);
 
-    public static Task<List<Group>> ByAudienceAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    public static Task<List<Group>> ByAudienceAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default) =>
+        ByListAsync(db, Cells(scope, Slice.All, Slice.Each), "Audiences", "AudienceId",
+            scope.SeveralAudiences ? "ANY(@chosen_a)" : scope.AudienceId is null ? null : "@audience", ct);
+
+    /// <summary>
+    /// Observations per entry of a list the administrators order (themes, audiences), zero included; only the
+    /// <paramref name="chosen"/> entries (an SQL value: a parameter, or ANY of an array parameter) when filtered.
+    /// </summary>
+    private static Task<List<Group>> ByListAsync(ObservatoireDbContext db, SqlQuery q, string table, string cellColumn,
+        string? chosen, CancellationToken ct)
     {
-        var q = Cells(scope, Slice.All, Slice.Each);
         q.Sql = q.Cte + $"""
-            SELECT a."Slug", a."Name", coalesce(sum(c."Observations"), 0)::int
-            FROM "Audiences" a LEFT JOIN cells c ON c."AudienceId" = a."Id"
-            {(scope.SeveralAudiences ? "WHERE a.\"Id\" = ANY(@chosen_a)" : scope.AudienceId is null ? "" : "WHERE a.\"Id\" = @audience")}
-            GROUP BY a."Id" ORDER BY a."SortOrder", a."Name"
+            SELECT l."Slug", l."Name", coalesce(sum(c."Observations"), 0)::int
+            FROM "{table}" l LEFT JOIN cells c ON c."{cellColumn}" = l."Id"
+            {(chosen is null ? "" : $"WHERE l.\"Id\" = {chosen}")}
+            GROUP BY l."Id" ORDER BY l."SortOrder", l."Name"
             """;
         return q.Run(db, ReadGroup, ct);
     }
