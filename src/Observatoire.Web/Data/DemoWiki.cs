@@ -39,30 +39,25 @@ public static class DemoWiki
         }
     }
 
+    /// <summary>The wiki's home page as first written; its second revision goes on from there.</summary>
+    private const string HomeStart = """
+        Bienvenue sur le wiki de l'Observatoire partagé des usages collaboratifs et des outils numériques au service de l'emploi, de l'éducation et de la citoyenneté.
+
+        Les structures du réseau y mutualisent leurs **retours d'expérience** : ce qui a été essayé, avec qui, avec quels outils, ce qui a marché et ce qui a coincé.
+
+        ## Par où commencer
+
+        - [[Méthode d'observation participative]] : comment nous observons et comment écrire un retour d'expérience ;
+        - [[Agora numérique de la Rabière]] : l'expérience qui a lancé la démarche ;
+        - [[Espace partenaires sur Agora-Project]] : outiller un réseau d'acteurs
+        """;
+
     private static readonly Seed[] Pages =
     [
         new("Accueil du wiki", WikiPageType.Page, Public, ["wiki"], [], [], [], [],
-            ("""
-            Bienvenue sur le wiki de l'Observatoire partagé des usages collaboratifs et des outils numériques au service de l'emploi, de l'éducation et de la citoyenneté.
-
-            Les structures du réseau y mutualisent leurs **retours d'expérience** : ce qui a été essayé, avec qui, avec quels outils, ce qui a marché et ce qui a coincé.
-
-            ## Par où commencer
-
-            - [[Méthode d'observation participative]] : comment nous observons et comment écrire un retour d'expérience ;
-            - [[Agora numérique de la Rabière]] : l'expérience qui a lancé la démarche ;
-            - [[Espace partenaires sur Agora-Project]] : outiller un réseau d'acteurs.
-            """, "Création de l'accueil"),
-            ("""
-            Bienvenue sur le wiki de l'Observatoire partagé des usages collaboratifs et des outils numériques au service de l'emploi, de l'éducation et de la citoyenneté.
-
-            Les structures du réseau y mutualisent leurs **retours d'expérience** : ce qui a été essayé, avec qui, avec quels outils, ce qui a marché et ce qui a coincé.
-
-            ## Par où commencer
-
-            - [[Méthode d'observation participative]] : comment nous observons et comment écrire un retour d'expérience ;
-            - [[Agora numérique de la Rabière]] : l'expérience qui a lancé la démarche ;
-            - [[Espace partenaires sur Agora-Project]] : outiller un réseau d'acteurs ;
+            (HomeStart + ".", "Création de l'accueil"),
+            ($"""
+            {HomeStart} ;
             - [[Accompagnement DLA « Participer, coopérer, valoriser »]] : les journées qui ont fait émerger de nouveaux usages.
 
             ## Les retours par structure
