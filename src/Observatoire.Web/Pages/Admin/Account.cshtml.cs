@@ -20,12 +20,7 @@ public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (!await Load(id, ct)) return NotFound();
-        Input = new AccountAccessInput
-        {
-            Role = (await users.GetRolesAsync(Account)).FirstOrDefault() ?? Roles.Contributeur,
-            StructureIds = Account.Structures.Select(s => s.Id).ToList(),
-            ActorId = Account.ActorId,
-        };
+        Input = await StoredAccessAsync();
         await LoadChoices(ct);
         return Page();
     }
@@ -103,11 +98,7 @@ public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, 
 
             {InvitationLink}
             """, ct);
-        Input = new AccountAccessInput
-        {
-            Role = (await users.GetRolesAsync(Account)).FirstOrDefault() ?? Roles.Contributeur,
-            StructureIds = Account.Structures.Select(s => s.Id).ToList(), ActorId = Account.ActorId,
-        };
+        Input = await StoredAccessAsync();
         await LoadChoices(ct);
         return Page();
     }
@@ -122,6 +113,14 @@ public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, 
         TwoFactor = account.TwoFactorEnabled;
         return true;
     }
+
+    /// <summary>The form as the account stands: the page shows it again after sending a new invitation.</summary>
+    private async Task<AccountAccessInput> StoredAccessAsync() => new()
+    {
+        Role = (await users.GetRolesAsync(Account)).FirstOrDefault() ?? Roles.Contributeur,
+        StructureIds = Account.Structures.Select(s => s.Id).ToList(),
+        ActorId = Account.ActorId,
+    };
 
     private string Target => $"{Account.DisplayName} <{Account.Email}>";
 
