@@ -3,11 +3,8 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// <summary>Services of the PDF syntheses: the one PDF engine (headless Chromium) and the printer that feeds it.</summary>
 public static class SynthesisServices
 {
-    public static IServiceCollection AddObservatoireSyntheses(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
-        services.AddSingleton<PdfEngine>();
-        services.AddScoped<SynthesisPrinter>();
-        return services;
-    }
+    public static IServiceCollection AddObservatoireSyntheses(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section))
+            .AddSingleton<PdfEngine>()
+            .AddScoped<SynthesisPrinter>();
 }
