@@ -3,10 +3,8 @@
 # Usage: bench/dashboard.sh [runs per scenario, default 40]   — prints Markdown tables for docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/pg.sh
 . scripts/lib/bench.sh
 RUNS=${1:-40}
-pg_require
 bench_workspace
 
 dotnet build -c Release -nologo -v q bench/Observatoire.Bench | grep -E "error|Erreur" && exit 1 || true

@@ -3,10 +3,8 @@
 # portal in Release. Usage: bench/syntheses.sh [generations per scenario, default 5] — prints Markdown for docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/pg.sh
 . scripts/lib/bench.sh
 RUNS=${1:-5}
-pg_require
 bench_workspace
 
 if ! dotnet build -c Release -v q -nologo bench/Observatoire.Bench >"$DIR/build.log" 2>&1; then cat "$DIR/build.log"; exit 1; fi

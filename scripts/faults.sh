@@ -10,14 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-. scripts/lib/pg.sh
 . scripts/lib/portal.sh
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-need_packages curl
-pg_require
-
-ops_workspace faults
+ops_prepare faults curl
 ops_settle() { sleep 1; }
 # Default durability settings (fsync on): an immediate restart must not lose what was acknowledged.
 ops_app_and_database

@@ -11,14 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-. scripts/lib/pg.sh
 . scripts/lib/portal.sh
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-need_packages nginx curl
-pg_require
-
-ops_workspace two
+ops_prepare two nginx curl
 ops_settle() { for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; }
 ops_app_and_database
 export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"

@@ -1,10 +1,13 @@
 # shellcheck shell=bash
 # Helpers for the benchmarks of bench/ (dashboard.sh, syntheses.sh): a private PostgreSQL tuned for bulk loads and the
-# portal in Release on top of it. Source scripts/lib/pg.sh first.
+# portal in Release on top of it.
 
-# bench_workspace: the run's folder in $DIR, free ports in $PG_PORT and $WEB_PORT, and an exit trap that stops the
-# portal ($PORTAL_PID once started) and the cluster, then removes $DIR.
+. "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
+
+# bench_workspace: PostgreSQL installed (pg_require), the run's folder in $DIR, free ports in $PG_PORT and $WEB_PORT,
+# and an exit trap that stops the portal ($PORTAL_PID once started) and the cluster, then removes $DIR.
 bench_workspace() {
+  pg_require
   DIR=$(mktemp -d /tmp/obs-bench-XXXX)
   chmod 755 "$DIR"
   PG_PORT=$(pg_free_port); WEB_PORT=$(pg_free_port)

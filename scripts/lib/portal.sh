@@ -1,8 +1,11 @@
 # shellcheck shell=bash
 # Helpers to publish and run portal instances for the operations scripts (two-instances.sh, faults.sh).
-# Needs scripts/lib/pg.sh sourced first; brings need_packages from packages.sh.
 
+. "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
+
+# The dotnet CLI stays quiet (no banner, no telemetry) in the scripts that publish and run the portal.
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # portal_publish DIR: a Release build of the portal, published into DIR (the way it runs in production).
 portal_publish() {
@@ -30,10 +33,13 @@ portal_wait() {
   return 1
 }
 
-# ops_workspace NAME: the run's folder in $work (/tmp/observatoire-NAME.XXXXXX), an empty list $pids of the background
-# processes to stop, and traps so that on exit every process of $pids is killed, ops_settle (which the script defines:
-# how it lets them go) runs, the cluster in $work/pg stops and $work is removed (kept with KEEP=1).
-ops_workspace() {
+# ops_prepare NAME PKG…: the packages installed (need_packages) and PostgreSQL (pg_require); then the run's folder in
+# $work (/tmp/observatoire-NAME.XXXXXX), an empty list $pids of the background processes to stop, and traps so that on
+# exit every process of $pids is killed, ops_settle (which the script defines: how it lets them go) runs, the cluster
+# in $work/pg stops and $work is removed (kept with KEEP=1).
+ops_prepare() {
+  need_packages "${@:2}"
+  pg_require
   work=$(mktemp -d "/tmp/observatoire-$1.XXXXXX")
   chmod 755 "$work"
   pids=()
