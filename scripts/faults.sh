@@ -10,33 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-. scripts/lib/pg.sh
 . scripts/lib/portal.sh
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-need_packages curl
-pg_require
-
-work=$(mktemp -d /tmp/observatoire-faults.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  pg_stop "$work/pg"
-  if [ "${KEEP:-}" = 1 ]; then echo "Journaux gardés dans $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-app=${OBSERVATOIRE_APP_DIR:-$work/app}
-[ -f "$app/Observatoire.Web.dll" ] || portal_publish "$app"
-
-pg_init "$work/pg"
-pg_port=$(pg_free_port)
+ops_prepare faults curl
+ops_settle() { sleep 1; }
 # Default durability settings (fsync on): an immediate restart must not lose what was acknowledged.
-pg_start "$work/pg" "$pg_port"
-pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+ops_app_and_database
 # Short connection timeout: during the outage, requests fail fast with 503 instead of queueing.
 export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres;Timeout=5"
 export Observatoire__Admin__Email=admin@pannes.test Observatoire__Admin__Password=Pannes-Base-2026
@@ -50,19 +29,9 @@ echo "Portail :$port (pid $pid), PostgreSQL :$pg_port."
 PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" PGDIR="$work/pg" python3 - "$port" <<'PY'
 import html, os, re, subprocess, sys, threading, time, uuid
 from portal_client import Browser, answer_survey, token
+from ops_checks import as_postgres, check, finish, sql
 
 base = f"http://127.0.0.1:{sys.argv[1]}"
-failures = []
-def check(ok, message):
-    print(("  ok   " if ok else "  ÉCHEC ") + message)
-    if not ok: failures.append(message)
-
-def as_postgres(cmd):
-    return ["runuser", "-u", "postgres", "--"] + cmd if os.getuid() == 0 else cmd
-
-def sql(query):
-    return subprocess.run(as_postgres([os.environ["PG_BIN"] + "/psql", "-h", "127.0.0.1", "-p", os.environ["PGPORT"], "-U", "postgres",
-                                       "-d", "observatoire", "-tAc", query]), check=True, capture_output=True, text=True).stdout.strip()
 
 admin = Browser(base, timeout=30)
 admin.sign_in(os.environ["Observatoire__Admin__Email"], os.environ["Observatoire__Admin__Password"])
@@ -182,7 +151,5 @@ gaps = sql('SELECT count(*) FROM "WikiPages" p WHERE p."CurrentRevisionNumber" <
 check(gaps == "0", f"les numéros de révision se suivent sans trou ni doublon : {gaps} page(s) en défaut")
 orphans = int(sql('SELECT count(*) FROM "AspNetUsers" u WHERE u."Email" LIKE \'panne-%\' AND NOT EXISTS (SELECT 1 FROM "AspNetUserRoles" r WHERE r."UserId" = u."Id")'))
 check(orphans == 0, f"aucun compte à moitié écrit (sans rôle) : {orphans}")
-print()
-print("Toutes les vérifications sont passées." if not failures else f"{len(failures)} vérification(s) en échec.")
-sys.exit(1 if failures else 0)
+finish()
 PY

@@ -12,22 +12,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 # --- Machine packages the tests need (a fresh Debian 12 has none of them) ---
-missing=()
-for pkg in chromium fonts-dejavu-core poppler-utils; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
+. scripts/lib/packages.sh
+mapfile -t missing < <(missing_packages chromium fonts-dejavu-core poppler-utils)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql postgresql-contrib)
 # The trx summary below and scripts/lib/pg.sh use python3, absent from a minimal Debian.
 command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "Paquets manquants : ${missing[*]} (lancez ce script en root, ou installez-les avec apt-get)." >&2
-    exit 1
-  fi
-  echo "Installation de : ${missing[*]}…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+install_packages "${missing[@]}"
 
 . scripts/lib/pg.sh
 pg_require

@@ -11,32 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-. scripts/lib/pg.sh
 . scripts/lib/portal.sh
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-need_packages nginx curl
-pg_require
-
-work=$(mktemp -d /tmp/observatoire-two.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  pg_stop "$work/pg"
-  if [ "${KEEP:-}" = 1 ]; then echo "Journaux gardés dans $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-app=${OBSERVATOIRE_APP_DIR:-$work/app}
-[ -f "$app/Observatoire.Web.dll" ] || portal_publish "$app"
-
-pg_init "$work/pg"
-pg_port=$(pg_free_port)
-pg_start "$work/pg" "$pg_port"
-pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+ops_prepare two nginx curl
+ops_settle() { for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; }
+ops_app_and_database
 export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"
 export Observatoire__Admin__Email=admin@deux-instances.test Observatoire__Admin__Password=Deux-Instances-2026
 export Observatoire__DemoData=${Observatoire__DemoData:-true}
@@ -91,24 +70,13 @@ portal_wait "$port_n" 30
 echo "Instances A :$port_a (pid $pid_a), B :$port_b, nginx :$port_n, PostgreSQL :$pg_port."
 
 NGINX_DIR="$work/nginx" PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" python3 - "$port_a" "$port_b" "$port_n" "$pid_a" <<'PY'
-import os, re, signal, subprocess, sys, threading, time, uuid
+import os, re, signal, sys, threading, time, uuid
 from portal_client import Browser, answer_survey, token
+from ops_checks import check, finish, sql
 
 port_a, port_b, port_n, pid_a = sys.argv[1:5]
 A, B, N = (f"http://127.0.0.1:{p}" for p in (port_a, port_b, port_n))
 email, password = os.environ["Observatoire__Admin__Email"], os.environ["Observatoire__Admin__Password"]
-failures = []
-
-def check(ok, message):
-    print(("  ok   " if ok else "  ÉCHEC ") + message)
-    if not ok:
-        failures.append(message)
-
-def sql(query):
-    cmd = [os.environ["PG_BIN"] + "/psql", "-h", "127.0.0.1", "-p", os.environ["PGPORT"], "-U", "postgres", "-d", "observatoire", "-tAc", query]
-    if os.getuid() == 0:
-        cmd = ["runuser", "-u", "postgres", "--"] + cmd
-    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
 
 print("1. Connexion par A, travail par B")
 admin = Browser(A)
@@ -204,7 +172,5 @@ if invited:
                ",".join("'" + a + "'" for a in invited) + ")")
     total, distinct = map(int, rows.split("|"))
     check(total == len(invited) == distinct, f"{len(invited)} invitations acceptées, {total} comptes en base, {distinct} distincts")
-print()
-print("Toutes les vérifications sont passées." if not failures else f"{len(failures)} vérification(s) en échec.")
-sys.exit(1 if failures else 0)
+finish()
 PY

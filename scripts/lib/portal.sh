@@ -1,6 +1,12 @@
 # shellcheck shell=bash
 # Helpers to publish and run portal instances for the operations scripts (two-instances.sh, faults.sh).
 
+. "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
+
+# The dotnet CLI stays quiet (no banner, no telemetry) in the scripts that publish and run the portal.
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
 # portal_publish DIR: a Release build of the portal, published into DIR (the way it runs in production).
 portal_publish() {
   local dir=$1
@@ -27,18 +33,34 @@ portal_wait() {
   return 1
 }
 
-# need_packages PKG…: installs missing Debian packages (as root), or says which ones are missing.
-need_packages() {
-  local missing=() pkg
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "Paquets manquants : ${missing[*]} (lancez ce script en root, ou installez-les avec apt-get)." >&2
-    return 1
-  fi
-  echo "Installation de : ${missing[*]}…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+# ops_prepare NAME PKG…: the packages installed (need_packages) and PostgreSQL (pg_require); then the run's folder in
+# $work (/tmp/observatoire-NAME.XXXXXX), an empty list $pids of the background processes to stop, and traps so that on
+# exit every process of $pids is killed, ops_settle (which the script defines: how it lets them go) runs, the cluster
+# in $work/pg stops and $work is removed (kept with KEEP=1).
+ops_prepare() {
+  need_packages "${@:2}"
+  pg_require
+  work=$(mktemp -d "/tmp/observatoire-$1.XXXXXX")
+  chmod 755 "$work"
+  pids=()
+  trap ops_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+ops_cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  ops_settle
+  pg_stop "$work/pg"
+  if [ "${KEEP:-}" = 1 ]; then echo "Journaux gardés dans $work"; else rm -rf "$work"; fi
+}
+
+# ops_app_and_database: the published portal in $app ($OBSERVATOIRE_APP_DIR, else a Release publish into $work/app),
+# and a new cluster in $work/pg on port $pg_port (default durability settings) with an empty database "observatoire".
+ops_app_and_database() {
+  app=${OBSERVATOIRE_APP_DIR:-$work/app}
+  [ -f "$app/Observatoire.Web.dll" ] || portal_publish "$app"
+  pg_init "$work/pg"
+  pg_port=$(pg_free_port)
+  pg_start "$work/pg" "$pg_port"
+  pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
 }

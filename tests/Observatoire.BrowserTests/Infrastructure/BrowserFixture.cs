@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Observatoire.IntegrationTests.Infrastructure;
 
 namespace Observatoire.BrowserTests.Infrastructure;
@@ -71,6 +72,28 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The portal's services, for tests that create accounts or save through the portal's own code.</summary>
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The password of the accounts made by <see cref="CreateAccount"/>.</summary>
+    public const string Password = "Test-Password-2026";
+
+    /// <summary>
+    /// A new confirmed account (<c>{kind}-{guid}@test.fr</c>, password <see cref="Password"/>) with this role, member of these
+    /// structures; gives its e-mail address, to sign in with.
+    /// </summary>
+    public async Task<string> CreateAccount(string kind, string displayName, string role, params int[] structureIds)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
+        var email = $"{kind}-{Guid.NewGuid():N}@test.fr";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (structureIds.Length == 0) return email;
+        foreach (var id in structureIds) user.Structures.Add((await db.Structures.FindAsync(id))!);
+        await db.SaveChangesAsync();
+        return email;
+    }
 
     /// <summary>Adds entities through a <see cref="SeedBuilder"/> and saves them.</summary>
     public async Task<T> Seed<T>(Func<SeedBuilder, T> build)

@@ -1,14 +1,11 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using Microsoft.AspNetCore.Identity;
 
 namespace Observatoire.BrowserTests.Observations;
 
 [Collection(nameof(BrowserCollection))]
 public class LogObservationTests(BrowserFixture browser)
 {
-    private const string Password = "Test-Password-2026";
-
     [Fact]
     public async Task A_contributor_logs_an_observation_on_a_phone_and_finds_it_in_the_filtered_list()
     {
@@ -24,13 +21,13 @@ public class LogObservationTests(BrowserFixture browser)
             s.Audience("Jeunes en insertion");
             return centre;
         });
-        var email = await CreateContributor(structure.Id);
+        var email = await browser.CreateAccount("contributeur", "Karim", Roles.Contributeur, structure.Id);
         var page = await browser.NewPage(390, 844);
         var violations = new List<string>();
 
         await page.GotoAsync("/compte/connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
 
@@ -64,21 +61,6 @@ public class LogObservationTests(BrowserFixture browser)
         await page.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
-    }
-
-    private async Task<string> CreateContributor(int structureId)
-    {
-        await using var scope = browser.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var db = sp.GetRequiredService<ObservatoireDbContext>();
-        var email = $"contributeur-{Guid.NewGuid():N}@test.fr";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Karim", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Contributeur)).Succeeded);
-        user.Structures.Add((await db.Structures.FindAsync(structureId))!);
-        await db.SaveChangesAsync();
-        return email;
     }
 
     private static async Task<IEnumerable<string>> Serious(IPage page, string where)

@@ -1,20 +1,17 @@
-using Microsoft.AspNetCore.Identity;
 
 namespace Observatoire.BrowserTests.Surveys;
 
 [Collection(nameof(BrowserCollection))]
 public class QuestionBuilderTests(BrowserFixture browser)
 {
-    private const string Password = "Test-Password-2026";
-
     [Fact]
     public async Task The_builder_shows_only_the_settings_of_the_chosen_question_type()
     {
         var surveyId = await CreateSurvey();
         var page = await browser.NewPage(390, 844);
         await page.GotoAsync("/compte/connexion");
-        await page.FillAsync("input[name='Input.Email']", await Coordinator());
-        await page.FillAsync("input[name='Input.Password']", Password);
+        await page.FillAsync("input[name='Input.Email']", await browser.CreateAccount("constructeur", "Nadia", Roles.Coordination));
+        await page.FillAsync("input[name='Input.Password']", BrowserFixture.Password);
         await page.Locator("main button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
         await page.GotoAsync($"/enquetes/gestion/{surveyId}/question");
@@ -44,16 +41,5 @@ public class QuestionBuilderTests(BrowserFixture browser)
         db.Add(survey);
         await db.SaveChangesAsync();
         return survey.Id;
-    }
-
-    private async Task<string> Coordinator()
-    {
-        await using var scope = browser.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var email = $"constructeur-{Guid.NewGuid():N}@test.fr";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Nadia", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Coordination)).Succeeded);
-        return email;
     }
 }

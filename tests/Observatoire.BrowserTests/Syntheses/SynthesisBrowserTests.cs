@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 
 namespace Observatoire.BrowserTests.Syntheses;
 
 [Collection(nameof(BrowserCollection))]
 public class SynthesisBrowserTests(BrowserFixture browser)
 {
-    private const string Password = "Test-Password-2026";
-
     [Fact]
     public async Task A_partner_ticks_two_themes_and_two_quartiers_on_a_phone_previews_and_generates_the_pdf()
     {
@@ -26,12 +23,12 @@ public class SynthesisBrowserTests(BrowserFixture browser)
             s.Observation("Compte santé", centre, first, observedOn: new(2026, 3, 5), participants: 9, themes: [sante]);
             return centre;
         });
-        var email = await CreatePartner();
+        var email = await browser.CreateAccount("partenaire", "Inès", Roles.Partenaire);
         var page = await browser.NewPage(390, 844);
 
         await page.GotoAsync("/compte/connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
 
@@ -63,10 +60,8 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         await page.Context.CloseAsync();
 
-        Assert.Contains("theme=emploi-synthese", url);
-        Assert.Contains("theme=education-synthese", url);
-        Assert.Equal("3", observations);
-        Assert.Equal("12", participants);
+        Assert.All(["theme=emploi-synthese", "theme=education-synthese"], part => Assert.Contains(part, url));
+        Assert.Equal(("3", "12"), (observations, participants));
         Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — emploi synthèse, éducation synthèse", title);
         Assert.Contains("est prête", notice);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
@@ -74,16 +69,5 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         var serious = form.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", serious.Select(v =>
             $"- [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")))));
-    }
-
-    private async Task<string> CreatePartner()
-    {
-        await using var scope = browser.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var email = $"partenaire-{Guid.NewGuid():N}@test.fr";
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Inès", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Partenaire)).Succeeded);
-        return email;
     }
 }

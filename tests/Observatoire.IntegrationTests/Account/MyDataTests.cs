@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Observatoire.IntegrationTests.Infrastructure;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Account;
 

@@ -8,7 +8,7 @@ namespace Observatoire.IntegrationTests.Dashboard;
 /// </summary>
 public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
 {
-    private const string Url = "/tableau-de-bord?" + DashboardData.Query;
+    private const string Url = DashboardData.Url;
 
     [Fact]
     public async Task A_cached_dashboard_shows_a_new_validated_observation_right_after_it_is_saved()

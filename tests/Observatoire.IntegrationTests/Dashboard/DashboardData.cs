@@ -21,6 +21,9 @@ public static class DashboardData
     public static readonly DateOnly To = new(2026, 3, 31);
     public const string Query = "du=2026-01-15&au=2026-03-31";
 
+    /// <summary>The dashboard over the period.</summary>
+    public const string Url = "/tableau-de-bord?" + Query;
+
     public sealed record Ids(int First, int Submitted);
 
     public static Task<Ids> SeedAsync(PortalFixture portal) => portal.Seed(s =>
@@ -55,4 +58,23 @@ public static class DashboardData
         s.Observation("Après la période", pluriel, sanitas, observedOn: new(2026, 4, 1), participants: 50, themes: [emploi]);
         return (first, submitted);
     }).ContinueWith(t => new Ids(t.Result.first.Id, t.Result.submitted.Id));
+
+    public sealed record DashboardSurvey(Survey Survey, SurveySection Section, Question Question, QuestionOption[] Options);
+
+    /// <summary>
+    /// Adds to <paramref name="db"/> (without saving) an open survey « usages » with one section « Vous » holding a question
+    /// shown on the dashboard, whose options are these (label, code) in order. The caller adds the responses.
+    /// </summary>
+    public static DashboardSurvey SurveyOnTheDashboard(Observatoire.Web.Data.ObservatoireDbContext db, string title, string question,
+        QuestionType type, params (string Label, string Code)[] options)
+    {
+        var now = DateTime.UtcNow;
+        var survey = new Survey { Title = title, Slug = "usages", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
+        var section = new SurveySection { Survey = survey, Order = 1, Title = "Vous" };
+        var shown = new Question { Survey = survey, Section = section, Order = 1, Text = question, Type = type, ShowOnDashboard = true };
+        var added = options.Select((o, i) => new QuestionOption { Question = shown, Order = i + 1, Label = o.Label, Code = o.Code }).ToArray();
+        db.AddRange(survey, section, shown);
+        db.AddRange(added);
+        return new DashboardSurvey(survey, section, shown, added);
+    }
 }

@@ -6,7 +6,7 @@ namespace Observatoire.IntegrationTests.Dashboard;
 
 public class DashboardPageTests(PortalFixture portal) : PortalTest(portal)
 {
-    private const string Url = "/tableau-de-bord?" + DashboardData.Query;
+    private const string Url = DashboardData.Url;
 
     [Fact]
     public async Task Key_figures_compare_with_the_previous_period_of_equal_length()
@@ -199,15 +199,12 @@ public class DashboardPageTests(PortalFixture portal) : PortalTest(portal)
     {
         var questionId = await Portal.Db(async db =>
         {
-            var now = DateTime.UtcNow;
-            var survey = new Survey { Title = "Usages du numérique", Slug = "usages", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
-            var section = new SurveySection { Survey = survey, Order = 1, Title = "Vous" };
-            var chosen = new Question { Survey = survey, Section = section, Order = 1, Text = "Avez-vous un ordinateur ?", Type = QuestionType.SingleChoice, ShowOnDashboard = true };
+            var (survey, section, chosen, options) = DashboardData.SurveyOnTheDashboard(db, "Usages du numérique", "Avez-vous un ordinateur ?",
+                QuestionType.SingleChoice, ("Oui", "oui"), ("Non", "non"));
+            var (yes, no) = (options[0], options[1]);
             var hidden = new Question { Survey = survey, Section = section, Order = 2, Text = "Question non suivie", Type = QuestionType.SingleChoice };
-            var yes = new QuestionOption { Question = chosen, Order = 1, Label = "Oui", Code = "oui" };
-            var no = new QuestionOption { Question = chosen, Order = 2, Label = "Non", Code = "non" };
             var other = new QuestionOption { Question = hidden, Order = 1, Label = "Autre", Code = "autre" };
-            db.AddRange(survey, section, chosen, hidden, yes, no, other);
+            db.AddRange(hidden, other);
             for (var i = 0; i < 8; i++)
                 db.Add(new Response
                 {

@@ -197,17 +197,14 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
     {
         var ids = await Portal.Db(async db =>
         {
-            var now = DateTime.UtcNow;
-            var survey = new Survey { Title = "Usages", Slug = "usages", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
-            var section = new SurveySection { Survey = survey, Order = 1, Title = "Vous" };
-            var question = new Question { Survey = survey, Section = section, Order = 1, Text = "Pour quoi ?", Type = QuestionType.MultipleChoice, ShowOnDashboard = true };
-            var job = new QuestionOption { Question = question, Order = 1, Label = "Emploi", Code = "emploi" };
-            var forms = new QuestionOption { Question = question, Order = 2, Label = "Démarches", Code = "demarches" };
+            var (survey, _, question, options) = DashboardData.SurveyOnTheDashboard(db, "Usages", "Pour quoi ?",
+                QuestionType.MultipleChoice, ("Emploi", "emploi"), ("Démarches", "demarches"));
+            var (job, forms) = (options[0], options[1]);
             var both = new Response { Survey = survey, CreatedAt = new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc), IdempotencyKey = Guid.NewGuid(),
                 Answers = [new Answer { Question = question, Option = job }, new Answer { Question = question, Option = forms }] };
             var one = new Response { Survey = survey, CreatedAt = new DateTime(2026, 3, 3, 9, 0, 0, DateTimeKind.Utc), IdempotencyKey = Guid.NewGuid(),
                 Answers = [new Answer { Question = question, Option = job }] };
-            db.AddRange(survey, section, question, job, forms, both, one);
+            db.AddRange(both, one);
             await db.SaveChangesAsync();
             // An answer added in a later statement to a question the response already answered: same respondent.
             db.Add(new Answer { ResponseId = one.Id, QuestionId = question.Id, Text = "autre chose" });

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using Observatoire.IntegrationTests.Infrastructure;
 using Observatoire.Web.Analysis;
-using Observatoire.Web.Domain;
 
 namespace Observatoire.IntegrationTests.Dashboard;
 

@@ -10,12 +10,9 @@ public class ActorTests(PortalFixture portal) : PortalTest(portal)
         var (actor, structure) = await Portal.Seed(s => (s.Actor("Léa Martin"), s.Structure("Centre social du Sanitas")));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
         var url = $"/annuaire/acteurs/{actor.Slug}";
-        var form = "main form[action*='handler=Rattacher']";
 
-        using var linked = await coordination.PostMainForm(url, new Dictionary<string, string>
-            { ["Membership.StructureId"] = structure.Id.ToString(), ["Membership.Role"] = "animatrice numérique" }, form);
-        using var renamed = await coordination.PostMainForm(url, new Dictionary<string, string>
-            { ["Membership.StructureId"] = structure.Id.ToString(), ["Membership.Role"] = "coordinatrice" }, form);
+        using var linked = await coordination.LinkToStructure(url, structure.Id, "animatrice numérique");
+        using var renamed = await coordination.LinkToStructure(url, structure.Id, "coordinatrice");
 
         Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
@@ -23,7 +20,7 @@ public class ActorTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(["coordinatrice"], roles);
         Assert.Contains("coordinatrice", (await coordination.GetHtml(url)).QuerySelector("main")!.TextContent);
 
-        using var removed = await coordination.PostMainForm(url, new Dictionary<string, string>(), "main form[action*='handler=Detacher']");
+        using var removed = await coordination.Unlink(url);
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await Portal.Db(db => db.StructureMemberships.AnyAsync(m => m.ActorId == actor.Id)));
@@ -35,8 +32,7 @@ public class ActorTests(PortalFixture portal) : PortalTest(portal)
         var (actor, structure) = await Portal.Seed(s => (s.Actor("Léa Martin"), s.Structure("Centre social du Sanitas")));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var response = await coordination.PostMainForm($"/annuaire/acteurs/{actor.Slug}", new Dictionary<string, string>
-            { ["Membership.StructureId"] = structure.Id.ToString(), ["Membership.Role"] = "" }, "main form[action*='handler=Rattacher']");
+        using var response = await coordination.LinkToStructure($"/annuaire/acteurs/{actor.Slug}", structure.Id, role: "");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -121,13 +121,10 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         var (actor, structure) = await Portal.Seed(s => (s.Actor("Léa Martin"), s.Structure("Centre social du Sanitas")));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
         var url = $"/annuaire/acteurs/{actor.Slug}";
-        var form = "main form[action*='handler=Rattacher']";
 
-        using var linked = await coordination.PostMainForm(url, new Dictionary<string, string>
-            { ["Membership.StructureId"] = structure.Id.ToString(), ["Membership.Role"] = "animatrice numérique" }, form);
-        using var renamed = await coordination.PostMainForm(url, new Dictionary<string, string>
-            { ["Membership.StructureId"] = structure.Id.ToString(), ["Membership.Role"] = "coordinatrice" }, form);
-        using var removed = await coordination.PostMainForm(url, new Dictionary<string, string>(), "main form[action*='handler=Detacher']");
+        using var linked = await coordination.LinkToStructure(url, structure.Id, "animatrice numérique");
+        using var renamed = await coordination.LinkToStructure(url, structure.Id, "coordinatrice");
+        using var removed = await coordination.Unlink(url);
 
         Assert.All([linked, renamed, removed], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         // Any member reads a person's history, like the person's page.

@@ -2,6 +2,17 @@ namespace Observatoire.IntegrationTests.Observations;
 
 public class CreateTests(PortalFixture portal) : PortalTest(portal)
 {
+    /// <summary>The observation world, and a contributor of its structure « ours », signed in.</summary>
+    private async Task<(ObservationWorld World, HttpClient Contributor)> ContributorOfOurs()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        return (world, await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id));
+    }
+
+    /// <summary>Sends the « nouvelle observation » form with these fields.</summary>
+    private static Task<HttpResponseMessage> LogNew(HttpClient client, IEnumerable<KeyValuePair<string, string>> form) =>
+        client.PostMainForm("/observations/nouvelle", form);
+
     [Fact]
     public async Task The_form_preselects_the_contributors_own_structure_and_reminds_not_to_name_beneficiaries()
     {
@@ -21,10 +32,9 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_contributor_submits_an_observation_and_it_waits_for_coordination()
     {
-        var world = await ObservationWorld.Create(Portal);
-        var client = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
+        var (world, client) = await ContributorOfOurs();
 
-        using var response = await client.PostMainForm("/observations/nouvelle", world.Form("Atelier CV en ligne", "soumettre",
+        using var response = await LogNew(client, world.Form("Atelier CV en ligne", "soumettre",
             ("Input.ToolIds", world.Nextcloud.Id.ToString()), ("Input.ToolIds", world.Jitsi.Id.ToString()),
             ("Input.AudienceIds", world.Jeunes.Id.ToString())));
 
@@ -46,10 +56,9 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Invalid_input_keeps_everything_typed_and_says_what_to_fix_next_to_the_field()
     {
-        var world = await ObservationWorld.Create(Portal);
-        var client = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
+        var (world, client) = await ContributorOfOurs();
 
-        using var response = await client.PostMainForm("/observations/nouvelle", world.Form("",
+        using var response = await LogNew(client, world.Form("",
             extra: [("Input.ParticipantsCount", "0"), ("Input.Description", "Déroulé détaillé à garder"), ("Input.ThemeIds", "")]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -67,10 +76,9 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_tool_not_listed_yet_is_created_as_pending_for_coordination()
     {
-        var world = await ObservationWorld.Create(Portal);
-        var client = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
+        var (world, client) = await ContributorOfOurs();
 
-        using var response = await client.PostMainForm("/observations/nouvelle",
+        using var response = await LogNew(client,
             world.Form(extra: [("Input.ToolIds", ""), ("Input.NewTools", "Canva, nextcloud")]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -85,10 +93,9 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_contributor_cannot_log_for_a_structure_they_do_not_belong_to()
     {
-        var world = await ObservationWorld.Create(Portal);
-        var client = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
+        var (world, client) = await ContributorOfOurs();
 
-        using var response = await client.PostMainForm("/observations/nouvelle",
+        using var response = await LogNew(client,
             world.Form(extra: [("Input.StructureId", world.Theirs.Id.ToString())]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -99,9 +106,8 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task The_description_is_rendered_from_markdown_without_any_script()
     {
-        var world = await ObservationWorld.Create(Portal);
-        var client = await Portal.SignedInAs(Roles.Contributeur, world.Ours.Id);
-        using var response = await client.PostMainForm("/observations/nouvelle", world.Form(extra:
+        var (world, client) = await ContributorOfOurs();
+        using var response = await LogNew(client, world.Form(extra:
             [("Input.Description", "Un **atelier** réussi <script>alert(1)</script> [lien](javascript:alert(2))")]));
 
         var page = await client.GetHtml(response.Headers.Location!.OriginalString);

@@ -20,7 +20,7 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Étape 2 sur 3", job.QuerySelector(".progress")!.Text());
         var last = await client.Next(job, ($"q{s.Search}", $"{s.SearchCv}"), ($"q{s.Search}", SurveyForm.OtherValue), ($"q{s.Search}-autre", "Agence d'intérim"));
         Assert.Equal("Envoyer mes réponses", last.QuerySelector("button[value=suivant]")!.Text());
-        using var sent = await client.Submit(last, [("action", "suivant"), ($"q{s.Comment}", "Merci !")]);
+        using var sent = await client.Send(last, ($"q{s.Comment}", "Merci !"));
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal($"/enquetes/{s.Slug}/merci", sent.Headers.Location!.OriginalString);
@@ -55,7 +55,7 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         var opinion = await client.Next(again, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "40"));
         Assert.Equal("Votre avis", opinion.Heading());
         Assert.Contains("Étape 2 sur 2", opinion.QuerySelector(".progress")!.Text());
-        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+        using var sent = await client.Send(opinion);
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.False(await Portal.Db(db => db.Answers.AnyAsync(a => a.QuestionId == s.Search)));
@@ -106,7 +106,7 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("ne correspond à aucune réponse", (await wrong.ReadHtml()).QuerySelector(".error-summary")!.Text());
 
         var opinion = await later.Next(page, ($"q{s.Search}", $"{s.SearchOffers}"));
-        using var sent = await later.Submit(opinion, [("action", "suivant")]);
+        using var sent = await later.Send(opinion);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(0, await Portal.Db(db => db.ResumeDrafts.CountAsync()));
         Assert.Equal(3, await Portal.Db(db => db.Answers.CountAsync()));
@@ -117,11 +117,10 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     {
         var s = await Portal.Survey();
         var client = Portal.CreateClient();
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "50"));
+        var opinion = await client.AnswerAsEmployee(s, age: "50");
 
-        using var once = await client.Submit(opinion, [("action", "suivant")]);
-        using var twice = await client.Submit(opinion, [("action", "suivant")]);
+        using var once = await client.Send(opinion);
+        using var twice = await client.Send(opinion);
 
         Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
         Assert.Equal(1, await Portal.Db(db => db.Responses.CountAsync()));
@@ -132,25 +131,11 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     {
         var s = await Portal.Survey();
         var client = Portal.CreateClient();
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
-        var token = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var section = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=section]")!.Value;
-        var states = Enumerable.Range(0, 200).Select(i => new AnswerState
-        {
-            Values = { [s.Situation] = [$"{s.Employee}"], [s.Age] = [$"{18 + i % 60}"] },
-        }).ToList();
+        var opinion = await client.AnswerAsEmployee(s);
+        var states = Employees(s, 200);
 
         // Each response is sent twice at once, as a double tap on a slow network would.
-        var posts = states.Concat(states).Select(async state =>
-        {
-            using var response = await client.PostAsync($"/enquetes/{s.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token, ["etat"] = state.Serialize(), ["section"] = section, ["action"] = "suivant",
-            }));
-            return response.StatusCode;
-        });
-        var statuses = await Task.WhenAll(posts);
+        var statuses = await SendAllAtOnce(client, s, opinion, states.Concat(states));
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
         var keys = await Portal.Db(db => db.Responses.Select(r => r.IdempotencyKey).ToListAsync());
@@ -163,22 +148,9 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     {
         var s = await Portal.Survey();
         var client = Portal.CreateClient();
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
-        var token = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var section = opinion.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=section]")!.Value;
-        var states = Enumerable.Range(0, 120).Select(i => new AnswerState
-        {
-            Values = { [s.Situation] = [$"{s.Employee}"], [s.Age] = [$"{18 + i % 60}"] },
-        }).ToList();
-        var statuses = await Task.WhenAll(states.Select(async state =>
-        {
-            using var response = await client.PostAsync($"/enquetes/{s.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token, ["etat"] = state.Serialize(), ["section"] = section, ["action"] = "suivant",
-            }));
-            return response.StatusCode;
-        }));
+        var opinion = await client.AnswerAsEmployee(s);
+
+        var statuses = await SendAllAtOnce(client, s, opinion, Employees(s, 120));
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
 
         var recount = await Portal.Db(Recount);
@@ -193,6 +165,30 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         // A response deleted afterwards is subtracted in the deleting backend's shard: sums still match.
         await Portal.Db(async db => { db.Remove(await db.Responses.OrderBy(r => r.Id).FirstAsync()); await db.SaveChangesAsync(); });
         Assert.Equal(await Portal.Db(Recount), await Portal.Db(RollupSums));
+    }
+
+    /// <summary>The answer states of <paramref name="count"/> employees aged 18 to 77, each with its own idempotency key.</summary>
+    private static List<AnswerState> Employees(TestSurvey s, int count) => Enumerable.Range(0, count).Select(i => new AnswerState
+    {
+        Values = { [s.Situation] = [$"{s.Employee}"], [s.Age] = [$"{18 + i % 60}"] },
+    }).ToList();
+
+    /// <summary>
+    /// Sends each state as the last screen, all at once, with the antiforgery token and section of <paramref name="page"/>:
+    /// as many phones pressing « Envoyer » at the same moment. Gives each post's status.
+    /// </summary>
+    private static Task<HttpStatusCode[]> SendAllAtOnce(HttpClient client, TestSurvey s, IDocument page, IEnumerable<AnswerState> states)
+    {
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var section = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=section]")!.Value;
+        return Task.WhenAll(states.Select(async state =>
+        {
+            using var response = await client.PostAsync($"/enquetes/{s.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["etat"] = state.Serialize(), ["section"] = section, ["action"] = "suivant",
+            }));
+            return response.StatusCode;
+        }));
     }
 
     private record Cell(int Question, DateOnly Day, int Value, int Count);
@@ -230,9 +226,8 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
 
         var refused = await client.Start($"/enquetes/{s.Slug}", ("invitation", "ABCD-EFGX"));
         Assert.Contains("n'existe pas ou a déjà servi", refused.QuerySelector("#invitation-erreur")!.Text());
-        var first = await client.Start($"/enquetes/{s.Slug}", ("invitation", "abcd-efgh"));
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
-        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+        var opinion = await client.AnswerAsEmployee(s, intro: ("invitation", "abcd-efgh"));
+        using var sent = await client.Send(opinion);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
         var again = await Portal.CreateClient().Start($"/enquetes/{s.Slug}", ("invitation", "ABCDEFGH"));
@@ -247,11 +242,10 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     {
         var s = await Portal.Survey();
         var client = Portal.CreateClient();
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        var opinion = await client.AnswerAsEmployee(s);
         await Portal.Db(db => db.Surveys.Where(x => x.Id == s.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, SurveyStatus.Closed)));
 
-        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+        using var sent = await client.Send(opinion);
 
         Assert.Equal(HttpStatusCode.Gone, sent.StatusCode);
         var page = await sent.ReadHtml();
@@ -269,9 +263,8 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         await Portal.CreateClient().GetHtml($"/enquetes/{s.Slug}", HttpStatusCode.NotFound);
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        var first = await coordination.Start($"/enquetes/{s.Slug}?apercu=1");
-        var opinion = await coordination.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
-        using var sent = await coordination.Submit(opinion, [("action", "suivant")]);
+        var opinion = await coordination.AnswerAsEmployee(s, query: "?apercu=1");
+        using var sent = await coordination.Send(opinion);
 
         Assert.Contains("apercu=1", sent.Headers.Location!.OriginalString);
         Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
@@ -285,9 +278,8 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         var s = await Portal.Survey();
         var client = await Portal.SignedInAs(Roles.Partenaire);
         client.DefaultRequestHeaders.UserAgent.ParseAdd("TelephoneDeTest/1.0");
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
-        using var sent = await client.Submit(opinion, [("action", "suivant")]);
+        var opinion = await client.AnswerAsEmployee(s);
+        using var sent = await client.Send(opinion);
 
         var columns = await Portal.Db(db => db.Database.SqlQueryRaw<string>(
             "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'Responses' ORDER BY column_name").ToListAsync());
@@ -310,9 +302,8 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
 
         var refused = await worker.Start($"/enquetes/{s.Slug}?assiste=1");
         Assert.Contains("donné son accord", refused.QuerySelector("#consentement-erreur")!.Text());
-        var first = await worker.Start($"/enquetes/{s.Slug}?assiste=1", ("consentement", "oui"));
-        var opinion = await worker.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "70"));
-        using var sent = await worker.Submit(opinion, [("action", "suivant")]);
+        var opinion = await worker.AnswerAsEmployee(s, age: "70", query: "?assiste=1", intro: ("consentement", "oui"));
+        using var sent = await worker.Send(opinion);
 
         var row = await Portal.Db(db => db.Responses.SingleAsync());
         Assert.True(row.IsAssisted);
@@ -341,10 +332,9 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     {
         var s = await Portal.Survey();
         var client = Portal.CreateClient();
-        var first = await client.Start($"/enquetes/{s.Slug}");
-        var opinion = await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "30"));
+        var opinion = await client.AnswerAsEmployee(s);
 
-        using var sent = await client.Submit(opinion, [("action", "suivant"), (AnswerModel.HoneypotField, "http://spam.example")]);
+        using var sent = await client.Send(opinion, (AnswerModel.HoneypotField, "http://spam.example"));
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));

@@ -82,10 +82,26 @@ public static class SurveyTestData
         return await client.PostAsync(string.IsNullOrEmpty(action) ? page.Url : action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Presses « suivant » with these fields and reads the screen it leads to.</summary>
     public static async Task<IDocument> Next(this HttpClient client, IDocument page, params (string, string)[] fields)
     {
-        using var response = await client.Submit(page, [("action", "suivant"), .. fields]);
+        using var response = await client.Send(page, fields);
         return await response.ReadHtml();
+    }
+
+    /// <summary>Presses « suivant » (on the last screen, « Envoyer mes réponses ») and gives the response itself: its status and redirect.</summary>
+    public static Task<HttpResponseMessage> Send(this HttpClient client, IDocument page, params (string, string)[] fields) =>
+        client.Submit(page, [("action", "suivant"), .. fields]);
+
+    /// <summary>
+    /// Starts the survey (at <paramref name="query"/>, with these intro fields) and answers the first screen as an employee
+    /// of this age: the job part is skipped, so the screen returned is the last one, « Votre avis », ready to be sent.
+    /// </summary>
+    public static async Task<IDocument> AnswerAsEmployee(this HttpClient client, TestSurvey s, string age = "30", string query = "",
+        params (string, string)[] intro)
+    {
+        var first = await client.Start($"/enquetes/{s.Slug}{query}", intro);
+        return await client.Next(first, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", age));
     }
 
     public static string Heading(this IDocument page) => page.QuerySelector("h1")!.Text();

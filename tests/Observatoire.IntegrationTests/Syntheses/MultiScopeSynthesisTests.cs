@@ -31,20 +31,14 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
                 await Indicators.ByAudienceAsync(db, scope), await Indicators.ToolTotalsAsync(db, scope));
         });
         Assert.Equal(3, totals.Observations);   // the hand count: #1 (two chosen themes and audiences) counted once
-        Assert.Contains($"Usages observés {totals.Observations}", text);
-        Assert.Contains($"Participants touchés {totals.Participants}", text);
-        Assert.Contains($"Structures actives {totals.Structures}", text);
-        Assert.Contains($"Outils observés {tools.Tools}", text);
+        Assert.All([$"Usages observés {totals.Observations}", $"Participants touchés {totals.Participants}",
+            $"Structures actives {totals.Structures}", $"Outils observés {tools.Tools}"], part => Assert.Contains(part, text));
         foreach (var g in themes.Concat(audiences)) Assert.Contains($"{g.Label} {g.Count}", text);
         Assert.Equal(["Emploi", "Éducation"], themes.Select(t => t.Label));
-        Assert.Contains("Synthèse 2026 — Rabière, Sanitas — emploi, éducation — jeunes, seniors", text);
-        Assert.Contains("Territoires Rabière, Sanitas", text);
-        Assert.Contains("Thèmes Emploi, Éducation", text);
-        Assert.Contains("Publics Jeunes, Seniors", text);
+        Assert.All(["Synthèse 2026 — Rabière, Sanitas — emploi, éducation — jeunes, seniors", "Territoires Rabière, Sanitas",
+            "Thèmes Emploi, Éducation", "Publics Jeunes, Seniors"], part => Assert.Contains(part, text));
         // Neither the theme nor the audience left out, nor the structure of a territory left out, appear.
-        Assert.DoesNotContain("Santé", text);
-        Assert.DoesNotContain("Familles", text);
-        Assert.DoesNotContain("Entraide", text);
+        Assert.All(["Santé", "Familles", "Entraide"], absent => Assert.DoesNotContain(absent, text));
 
         // The dashboard takes the same repeated filters and shows the same figures.
         var dashboard = await partner.GetHtml($"/tableau-de-bord?{Scope}");

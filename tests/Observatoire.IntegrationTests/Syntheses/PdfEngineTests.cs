@@ -31,11 +31,7 @@ public class PdfEngineTests : IAsyncLifetime
 
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         var text = Text(pdf);
-        Assert.Contains("Synthèse", text);
-        Assert.Contains("Deuxième", text);
-        Assert.Contains("page 1 / 2", text);
-        Assert.Contains("page 2 / 2", text);
-        Assert.Contains("SYN-2026-001", text);
+        Assert.All(["Synthèse", "Deuxième", "page 1 / 2", "page 2 / 2", "SYN-2026-001"], part => Assert.Contains(part, text));
     }
 
     [Fact]

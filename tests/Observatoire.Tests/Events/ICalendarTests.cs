@@ -45,12 +45,8 @@ public class ICalendarTests
     public void Instants_are_written_in_utc_with_z()
     {
         var text = Write("Titre");
-        Assert.Contains("DTSTART:20261124T130000Z\r\n", text);
-        Assert.Contains("DTEND:20261124T150000Z\r\n", text);
-        Assert.Contains("UID:evenement-1@observatoire-tours\r\n", text);
-        Assert.Contains("SEQUENCE:2\r\n", text);
-        Assert.Contains("DTSTAMP:20261124T130000Z\r\n", text);
-        Assert.Contains("STATUS:CONFIRMED\r\n", text);
+        Assert.All(["DTSTART:20261124T130000Z\r\n", "DTEND:20261124T150000Z\r\n", "UID:evenement-1@observatoire-tours\r\n",
+            "SEQUENCE:2\r\n", "DTSTAMP:20261124T130000Z\r\n", "STATUS:CONFIRMED\r\n"], part => Assert.Contains(part, text));
     }
 
     [Fact]
