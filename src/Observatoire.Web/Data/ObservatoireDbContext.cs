@@ -23,6 +23,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();
+    public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveySection> SurveySections => Set<SurveySection>();
     public DbSet<Question> Questions => Set<Question>();

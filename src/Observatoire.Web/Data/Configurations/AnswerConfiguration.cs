@@ -16,5 +16,8 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         b.HasIndex(a => a.ResponseId);
         b.HasIndex(a => a.TerritoryId);
         b.HasIndex(a => a.ToolId);
+        // A respondent names a territory or a tool once per question: a merge of two of them then keeps one answer.
+        b.HasIndex(a => new { a.ResponseId, a.QuestionId, a.TerritoryId }).IsUnique().HasFilter("\"TerritoryId\" IS NOT NULL");
+        b.HasIndex(a => new { a.ResponseId, a.QuestionId, a.ToolId }).IsUnique().HasFilter("\"ToolId\" IS NOT NULL");
     }
 }

@@ -18,6 +18,10 @@ public static class DataExtensions
             .SetApplicationName("Observatoire")
             .PersistKeysToDbContext<ObservatoireDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Merges of duplicates, and what follows them outside foreign keys (features add their own followers).
+        services.AddScoped<RecordMerger>();
+        services.AddScoped<IMergeFollower, DirectoryHistoryFollower>();
+        services.AddScoped<IMergeFollower, SlugAliasFollower>();
         services.Configure<ObservatoireOptions>(configuration.GetSection(ObservatoireOptions.Section));
         return services;
     }

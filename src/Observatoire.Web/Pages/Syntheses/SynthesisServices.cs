@@ -6,5 +6,7 @@ public static class SynthesisServices
     public static IServiceCollection AddObservatoireSyntheses(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section))
             .AddSingleton<PdfEngine>()
-            .AddScoped<SynthesisPrinter>();
+            .AddScoped<SynthesisPrinter>()
+            // Syntheses store slugs of territories, themes and audiences: a merge renames them there.
+            .AddScoped<IMergeFollower, SynthesisMergeFollower>();
 }
