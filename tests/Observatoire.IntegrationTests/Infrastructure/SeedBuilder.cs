@@ -85,7 +85,7 @@ public class SeedBuilder(ObservatoireDbContext db)
         });
     }
 
-    private T Add<T>(T entity) where T : class
+    public T Add<T>(T entity) where T : class
     {
         db.Add(entity);
         return entity;

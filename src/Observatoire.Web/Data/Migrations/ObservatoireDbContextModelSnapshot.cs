@@ -528,6 +528,14 @@ namespace Observatoire.Web.Data.Migrations
 
                     b.HasIndex("QuestionId", "OptionId");
 
+                    b.HasIndex("ResponseId", "QuestionId", "TerritoryId")
+                        .IsUnique()
+                        .HasFilter("\"TerritoryId\" IS NOT NULL");
+
+                    b.HasIndex("ResponseId", "QuestionId", "ToolId")
+                        .IsUnique()
+                        .HasFilter("\"ToolId\" IS NOT NULL");
+
                     b.ToTable("Answers");
                 });
 
@@ -1488,6 +1496,38 @@ namespace Observatoire.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ResumeDrafts");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Entity", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("SlugAliases");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Structure", b =>

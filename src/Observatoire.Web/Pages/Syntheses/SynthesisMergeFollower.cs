@@ -11,19 +11,20 @@ public sealed class SynthesisMergeFollower : IMergeFollower
         if (merged.DuplicateSlug is not { } from || merged.KeptSlug is not { } to) return;
         Func<SynthesisRequest, string[]>? get = null;
         Action<SynthesisRequest, string[]>? set = null;
-        if (merged.Entity == typeof(Territory)) (get, set) = (r => r.Territoires, (r, v) => r.Territoires = v);
+        if (merged.Entity == typeof(Territory)) (get, set) = (r => r.Territories, (r, v) => r.Territories = v);
         else if (merged.Entity == typeof(Theme)) (get, set) = (r => r.Themes, (r, v) => r.Themes = v);
-        else if (merged.Entity == typeof(Audience)) (get, set) = (r => r.Publics, (r, v) => r.Publics = v);
+        else if (merged.Entity == typeof(Audience)) (get, set) = (r => r.Audiences, (r, v) => r.Audiences = v);
         if (get is null || set is null) return;
-        // The slug stands in the JSON as a quoted value: only those syntheses are read.
+        // Parameters only (never the PDF): a few hundred short JSON documents at most.
         var quoted = $"\"{from}\"";
-        foreach (var synthesis in await db.Syntheses.Where(s => s.Parameters.Contains(quoted)).ToListAsync(ct))
+        foreach (var synthesis in (await db.Syntheses.AsNoTracking().Select(s => new { s.Id, s.Parameters }).ToListAsync(ct))
+                     .Where(s => s.Parameters.Contains(quoted, StringComparison.Ordinal)))
         {
             var request = SynthesisRequest.FromJson(synthesis.Parameters);
             if (!get(request).Contains(from)) continue;
             set(request, [.. get(request).Select(s => s == from ? to : s).Distinct()]);
-            synthesis.Parameters = request.ToJson();
+            var json = request.ToJson();
+            await db.Syntheses.Where(s => s.Id == synthesis.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Parameters, json), ct);
         }
-        await db.SaveChangesAsync(ct);
     }
 }
