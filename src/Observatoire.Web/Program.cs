@@ -1,4 +1,5 @@
 using Observatoire.Web.Pages.Dashboard;
+using Observatoire.Web.Pages.Directory;
 using Observatoire.Web.Pages.Events;
 using Observatoire.Web.Pages.Syntheses;
 using Observatoire.Web.Pages.Watch;
@@ -13,6 +14,7 @@ builder.Services.AddObservatoireSecurity(builder.Configuration);
 builder.Services.AddObservatoireWeb();
 builder.Services.AddObservatoireAnalysis();
 builder.Services.AddObservatoireDashboard();
+builder.Services.AddObservatoireDirectory();
 builder.Services.AddObservatoireSyntheses(builder.Configuration);
 builder.Services.AddObservatoireWiki(builder.Configuration);
 builder.Services.AddObservatoireEvents();

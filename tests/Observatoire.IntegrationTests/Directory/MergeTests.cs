@@ -99,8 +99,7 @@ public partial class MergeTests(PortalFixture portal) : PortalTest(portal)
         var db = sp.GetRequiredService<ObservatoireDbContext>();
         var merger = sp.GetRequiredService<RecordMerger>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var merge = typeof(RecordMerger).GetMethod(nameof(RecordMerger.MergeAsync))!.MakeGenericMethod(type);
-        var report = await (Task<RecordMerger.Report>)merge.Invoke(merger, [duplicate, kept, CancellationToken.None])!;
+        var report = await merger.MergeAsync(type, duplicate, kept, CancellationToken.None);
         await transaction.CommitAsync();
         return report;
     });

@@ -95,22 +95,28 @@ public sealed class RecordMerger(ObservatoireDbContext db, IEnumerable<IMergeFol
     }
 
     /// <summary>The counts a merge would give, without changing anything.</summary>
-    public async Task<Report> PreviewAsync<T>(int duplicateId, int keptId, CancellationToken ct) where T : class =>
-        await RunAsync<T>(duplicateId, keptId, apply: false, ct);
+    public Task<Report> PreviewAsync<T>(int duplicateId, int keptId, CancellationToken ct) where T : class =>
+        PreviewAsync(typeof(T), duplicateId, keptId, ct);
+
+    public Task<Report> PreviewAsync(Type type, int duplicateId, int keptId, CancellationToken ct) =>
+        RunAsync(type, duplicateId, keptId, apply: false, ct);
+
+    public Task<Report> MergeAsync<T>(int duplicateId, int keptId, CancellationToken ct) where T : class =>
+        MergeAsync(typeof(T), duplicateId, keptId, ct);
 
     /// <summary>
     /// Moves every link of the duplicate to the kept record, lets the followers update what refers to it outside foreign
     /// keys, and deletes the duplicate. Pending changes of the context are saved first (the kept record's filled
     /// blanks, its history); call it inside a transaction.
     /// </summary>
-    public async Task<Report> MergeAsync<T>(int duplicateId, int keptId, CancellationToken ct) where T : class
+    public async Task<Report> MergeAsync(Type type, int duplicateId, int keptId, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
+        var entity = db.Model.FindEntityType(type) ?? throw new ArgumentException($"{type.Name} n'est pas une entité du modèle.");
         var table = entity.GetTableName()!;
         var key = entity.FindPrimaryKey()!.Properties[0].GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
         var slug = entity.FindProperty("Slug")?.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()));
-        var report = await RunAsync<T>(duplicateId, keptId, apply: true, ct);
-        var merged = new MergedRecords(typeof(T), duplicateId, slug is null ? null : await SlugAsync(table, key, slug, duplicateId, ct),
+        var report = await RunAsync(type, duplicateId, keptId, apply: true, ct);
+        var merged = new MergedRecords(type, duplicateId, slug is null ? null : await SlugAsync(table, key, slug, duplicateId, ct),
             keptId, slug is null ? null : await SlugAsync(table, key, slug, keptId, ct));
         foreach (var follower in followers)
             await follower.FollowAsync(db, merged, ct);
@@ -125,10 +131,10 @@ public sealed class RecordMerger(ObservatoireDbContext db, IEnumerable<IMergeFol
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    private async Task<Report> RunAsync<T>(int duplicateId, int keptId, bool apply, CancellationToken ct) where T : class
+    private async Task<Report> RunAsync(Type type, int duplicateId, int keptId, bool apply, CancellationToken ct)
     {
         if (duplicateId == keptId) throw new RefusedException("Choisissez deux fiches différentes.");
-        var links = Links(db.Model, typeof(T));
+        var links = Links(db.Model, type);
         // Tracked entities would be stale after raw SQL moved their rows: the caller reloads what it needs.
         await db.SaveChangesAsync(ct);
         await db.Database.OpenConnectionAsync(ct);

@@ -1,0 +1,188 @@
+using Observatoire.Web.Pages.Observations;
+
+namespace Observatoire.Web.Pages.Directory;
+
+/// <summary>
+/// Merges a duplicate tool, structure or territory into the record kept, in two steps: choose the record to keep and
+/// read what will move (counted by <see cref="RecordMerger"/> from the model's links), then confirm. The duplicate's
+/// blanks fill the kept record's, its history joins the kept record's, its address redirects there, and it is gone.
+/// </summary>
+[Authorize(Policy = Policies.Coordination)]
+public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageModel
+{
+    /// <summary>Chosen in the first step, then carried by the confirmation form.</summary>
+    [BindProperty(SupportsGet = true, Name = "cible")] public int? TargetId { get; set; }
+
+    public Kind Of { get; private set; } = null!;
+    public Record Duplicate { get; private set; } = null!;
+    public Record? Target { get; private set; }
+    public IReadOnlyList<Record> Targets { get; private set; } = [];
+    public IReadOnlyList<(string Label, int Count)> Moves { get; private set; } = [];
+    public int AlreadyLinked { get; private set; }
+
+    public sealed record Record(int Id, string Name, string Slug);
+
+    /// <summary>What differs between the kinds of record: route, words, the record's table and its history.</summary>
+    public sealed record Kind(string Route, Type Type, DirectoryRecordKind History, string Article, string Feminine);
+
+    private static readonly Dictionary<string, Kind> Kinds = new()
+    {
+        ["outils"] = new("outils", typeof(DigitalTool), DirectoryRecordKind.Tool, "l'outil", ""),
+        ["structures"] = new("structures", typeof(Structure), DirectoryRecordKind.Structure, "la structure", "e"),
+        ["territoires"] = new("territoires", typeof(Territory), DirectoryRecordKind.Territory, "le territoire", ""),
+    };
+
+    /// <summary>Link tables as people count them; a table not listed is named after its entity.</summary>
+    private static readonly Dictionary<string, string> LinkLabels = new()
+    {
+        ["Observations"] = "observation(s)",
+        ["ObservationTools"] = "observation(s)",
+        ["WikiPageStructures"] = "retour(s) d'expérience",
+        ["WikiPageTools"] = "retour(s) d'expérience",
+        ["WikiPageTerritories"] = "retour(s) d'expérience",
+        ["Events"] = "événement(s)",
+        ["EventTools"] = "événement(s)",
+        ["WatchItems"] = "élément(s) de veille",
+        ["WatchItemTools"] = "élément(s) de veille",
+        ["Answers"] = "réponse(s) d'enquête",
+        ["StructureMemberships"] = "membre(s) de l'annuaire",
+        ["UserStructures"] = "compte(s) rattaché(s)",
+        ["Structures"] = "structure(s)",
+        ["Territories"] = "quartier(s)",
+    };
+
+    public async Task<IActionResult> OnGetAsync(string kind, string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(kind, slug, ct)) return NotFound();
+        if (Target is not null) await PreviewAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string kind, string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(kind, slug, ct)) return NotFound();
+        if (Target is null)
+        {
+            ModelState.AddModelError("cible", $"Choisissez {Of.Article} à garder.");
+            return Page();
+        }
+        var who = await DirectoryHistory.AuthorAsync(db, User, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var moved = Of.Type == typeof(DigitalTool) ? await MergeToolAsync(who, ct)
+                : Of.Type == typeof(Structure) ? await MergeStructureAsync(who, ct)
+                : await MergeTerritoryAsync(who, ct);
+            await transaction.CommitAsync(ct);
+            TempData["Message"] = $"« {Duplicate.Name} » a été fusionné{Of.Feminine} dans « {Target.Name} » "
+                + $"({moved} lien{(moved > 1 ? "s" : "")} rattaché{(moved > 1 ? "s" : "")}). Son ancienne adresse mène ici.";
+            return Redirect($"/annuaire/{Of.Route}/{Target.Slug}");
+        }
+        catch (RecordMerger.RefusedException refused)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("cible", refused.Message);
+            await PreviewAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string kind, string slug, CancellationToken ct)
+    {
+        if (!Kinds.TryGetValue(kind, out var of)) return false;
+        Of = of;
+        var records = Records(of);
+        var duplicate = await records.FirstOrDefaultAsync(r => r.Slug == slug, ct);
+        if (duplicate is null) return false;
+        Duplicate = duplicate;
+        Targets = await records.Where(r => r.Id != duplicate.Id).ToListAsync(ct);
+        Targets = [.. Targets.OrderBy(r => r.Name, StringComparer.Create(French.Culture, true))];
+        Target = Targets.FirstOrDefault(r => r.Id == TargetId);
+        return true;
+    }
+
+    private IQueryable<Record> Records(Kind of) =>
+        of.Type == typeof(DigitalTool) ? db.DigitalTools.AsNoTracking().Select(t => new Record(t.Id, t.Name, t.Slug))
+        : of.Type == typeof(Structure) ? db.Structures.AsNoTracking().Select(s => new Record(s.Id, s.Name, s.Slug))
+        : db.Territories.AsNoTracking().Select(t => new Record(t.Id, t.Parent == null ? t.Name : t.Name + " (" + t.Parent.Name + ")", t.Slug));
+
+    /// <summary>The counts of the confirmation, from the same links the merge moves.</summary>
+    private async Task PreviewAsync(CancellationToken ct)
+    {
+        try
+        {
+            var report = await merger.PreviewAsync(Of.Type, Duplicate.Id, Target!.Id, ct);
+            Moves = report.Links.Where(l => l.Moved > 0)
+                .GroupBy(l => LinkLabels.GetValueOrDefault(l.Link.Table) ?? $"lien(s) « {l.Link.EntityName} »")
+                .Select(g => (g.Key, g.Sum(l => l.Moved))).ToList();
+            AlreadyLinked = report.AlreadyLinked;
+        }
+        catch (RecordMerger.RefusedException refused)
+        {
+            ModelState.AddModelError("cible", refused.Message);
+        }
+    }
+
+    private async Task<int> MergeToolAsync(DirectoryHistory.Author who, CancellationToken ct)
+    {
+        var source = await db.DigitalTools.SingleAsync(t => t.Id == Duplicate.Id, ct);
+        var target = await db.DigitalTools.SingleAsync(t => t.Id == Target!.Id, ct);
+        // Each observation says, in its own history, which writing of the tool it lost.
+        foreach (var o in await db.Observations.Include(o => o.Tools).Where(o => o.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct))
+        {
+            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order());
+            var after = string.Join(", ", o.Tools.Select(t => t.Id == source.Id ? target.Name : t.Name).Distinct().Order());
+            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
+                [new FieldChange { Field = "Outils", Before = before, After = after }], $"« {source.Name} » fusionné dans « {target.Name} »."));
+        }
+        var kept = DirectoryHistory.Snapshot(target);
+        target.Description ??= source.Description;
+        target.Website ??= source.Website;
+        RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, DirectoryHistory.Snapshot(target)));
+        return (await merger.MergeAsync<DigitalTool>(source.Id, target.Id, ct)).Moved;
+    }
+
+    private async Task<int> MergeStructureAsync(DirectoryHistory.Author who, CancellationToken ct)
+    {
+        var source = await db.Structures.SingleAsync(s => s.Id == Duplicate.Id, ct);
+        var target = await db.Structures.SingleAsync(s => s.Id == Target!.Id, ct);
+        foreach (var o in await db.Observations.Where(o => o.StructureId == source.Id).ToListAsync(ct))
+            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
+                [new FieldChange { Field = "Structure", Before = source.Name, After = target.Name }], $"« {source.Name} » fusionnée dans « {target.Name} »."));
+        // Each person's page says where their membership went (the kept structure's role wins when both held one).
+        var memberships = await db.StructureMemberships.Where(m => m.StructureId == source.Id || m.StructureId == target.Id).ToListAsync(ct);
+        foreach (var m in memberships.Where(m => m.StructureId == source.Id))
+        {
+            var keptRole = memberships.FirstOrDefault(k => k.StructureId == target.Id && k.ActorId == m.ActorId)?.Role ?? m.Role;
+            DirectoryHistory.Record(db, who, DirectoryRecordKind.Actor, m.ActorId, DirectoryChangeKind.Merged,
+                [new("Rattachement", DirectoryHistory.Membership(source.Name, m.Role), DirectoryHistory.Membership(target.Name, keptRole))]);
+        }
+        var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
+        target.Description ??= source.Description;
+        target.Website ??= source.Website;
+        target.Email ??= source.Email;
+        target.Address ??= source.Address;
+        target.TerritoryId ??= source.TerritoryId;
+        RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
+        return (await merger.MergeAsync<Structure>(source.Id, target.Id, ct)).Moved;
+    }
+
+    private async Task<int> MergeTerritoryAsync(DirectoryHistory.Author who, CancellationToken ct)
+    {
+        var source = await db.Territories.SingleAsync(t => t.Id == Duplicate.Id, ct);
+        var target = await db.Territories.SingleAsync(t => t.Id == Target!.Id, ct);
+        foreach (var o in await db.Observations.Where(o => o.TerritoryId == source.Id).ToListAsync(ct))
+            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
+                [new FieldChange { Field = "Territoire", Before = Duplicate.Name, After = Target!.Name }], $"« {Duplicate.Name} » fusionné dans « {Target.Name} »."));
+        var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
+        target.Description ??= source.Description;
+        RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
+        return (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+    }
+
+    /// <summary>On the kept record: the duplicate it absorbed, then the blanks the duplicate filled.</summary>
+    private void RecordMerged(DirectoryHistory.Author who, int keptId, IEnumerable<DirectoryHistory.Field> filled) =>
+        DirectoryHistory.Record(db, who, Of.History, keptId, DirectoryChangeKind.Merged,
+            [new("Doublon fusionné", Duplicate.Name, Target!.Name), .. filled]);
+}
