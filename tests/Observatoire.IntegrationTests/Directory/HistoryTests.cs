@@ -82,8 +82,8 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         });
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var merged = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}",
-            new Dictionary<string, string> { ["TargetId"] = world.Jitsi.Id.ToString() }, "main form[action*='handler=Fusionner']");
+        using var merged = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}/fusionner?cible={world.Jitsi.Id.ToString()}",
+            new Dictionary<string, string>(), "main section form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         var history = await coordination.GetHtml($"/annuaire/outils/{world.Jitsi.Slug}/historique");
@@ -105,8 +105,8 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         });
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var merged = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}",
-            new Dictionary<string, string> { ["TargetId"] = world.Ours.Id.ToString() }, "main form[action*='handler=Fusionner']");
+        using var merged = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}/fusionner?cible={world.Ours.Id.ToString()}",
+            new Dictionary<string, string>(), "main section form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         var kept = await coordination.GetHtml($"/annuaire/structures/{world.Ours.Slug}/historique");

@@ -52,9 +52,11 @@ public class MergePageTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(2, await Portal.Db(db => db.Answers.CountAsync(a => a.ToolId == framapad)));
         Assert.Equal("https://etherpad.org", await Portal.Db(db => db.DigitalTools.Where(t => t.Id == framapad).Select(t => t.Website).SingleAsync()));
         // The old address and its history lead to the kept tool, whose history shows the duplicate's.
-        var old = await Portal.CreateClient().GetAsync("/annuaire/outils/etherpad/historique");
-        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-        Assert.Equal("/annuaire/outils/framapad/historique", old.Headers.Location!.OriginalString);
+        using var oldPage = await Portal.CreateClient().GetAsync("/annuaire/outils/etherpad");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/annuaire/outils/framapad"), (oldPage.StatusCode, oldPage.Headers.Location!.OriginalString));
+        using var oldHistory = await coordination.GetAsync("/annuaire/outils/etherpad/historique");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/annuaire/outils/framapad/historique"),
+            (oldHistory.StatusCode, oldHistory.Headers.Location!.OriginalString));
         var history = (await coordination.GetHtml("/annuaire/outils/framapad/historique")).Body!.Text();
         Assert.Contains("Doublon fusionné", history);
         Assert.Contains("https://etherpad.org", history);

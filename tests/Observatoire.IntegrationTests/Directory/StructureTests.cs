@@ -42,8 +42,8 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
         var user = await Portal.CreateUser(Roles.Contributeur, duplicate.Id);
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var response = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}",
-            new Dictionary<string, string> { ["TargetId"] = world.Ours.Id.ToString() }, "main form[action*='handler=Fusionner']");
+        using var response = await coordination.PostMainForm($"/annuaire/structures/{duplicate.Slug}/fusionner?cible={world.Ours.Id.ToString()}",
+            new Dictionary<string, string>(), "main section form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(2, await Portal.Db(db => db.Observations.CountAsync(o => o.StructureId == world.Ours.Id)));

@@ -21,8 +21,8 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
         });
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var response = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}",
-            new Dictionary<string, string> { ["TargetId"] = world.Jitsi.Id.ToString() }, "main form[action*='handler=Fusionner']");
+        using var response = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}/fusionner?cible={world.Jitsi.Id.ToString()}",
+            new Dictionary<string, string>(), "main section form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/annuaire/outils/{world.Jitsi.Slug}", response.Headers.Location!.OriginalString);
@@ -53,8 +53,8 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
         });
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
-        using var response = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}",
-            new Dictionary<string, string> { ["TargetId"] = world.Jitsi.Id.ToString() }, "main form[action*='handler=Fusionner']");
+        using var response = await coordination.PostMainForm($"/annuaire/outils/{duplicate.Slug}/fusionner?cible={world.Jitsi.Id.ToString()}",
+            new Dictionary<string, string>(), "main section form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal([world.Jitsi.Id], await Portal.Db(db => db.WikiPages.Where(p => p.Id == pageId).SelectMany(p => p.Tools.Select(t => t.Id)).ToListAsync()));
@@ -71,8 +71,8 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
         var client = await Portal.SignedInAs(role);
         var token = (await client.GetHtml("/compte")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        using var response = await client.PostAsync($"/annuaire/outils/{world.Jitsi.Slug}?handler=Fusionner", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["TargetId"] = world.Nextcloud.Id.ToString(), ["__RequestVerificationToken"] = token }));
+        using var response = await client.PostAsync($"/annuaire/outils/{world.Jitsi.Slug}/fusionner", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["cible"] = world.Nextcloud.Id.ToString(), ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(2, await Portal.Db(db => db.DigitalTools.CountAsync()));

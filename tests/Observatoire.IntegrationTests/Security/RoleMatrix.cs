@@ -101,6 +101,7 @@ public static class RoleMatrix
         "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier", "/annuaire/outils/{slug}/historique",
         "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier", "/annuaire/structures/{slug}/historique",
         "/annuaire/territoires/{slug}", "/annuaire/territoires/{slug}/modifier", "/annuaire/territoires/{slug}/historique",
+        "/annuaire/{kind}/{slug}/fusionner",
         "/compte/connexion-2fa", "/compte/connexion-recuperation", "/compte/invitation", "/compte/reinitialiser",
         "/enquetes/{slug}", "/enquetes/{slug}/merci",
         "/enquetes/gestion/{id:int}", "/enquetes/gestion/{id:int}/codes", "/enquetes/gestion/{id:int}/qr",

@@ -20,7 +20,13 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
     public IReadOnlyList<(string Label, int Count)> Moves { get; private set; } = [];
     public int AlreadyLinked { get; private set; }
 
-    public sealed record Record(int Id, string Name, string Slug);
+    /// <summary>Init properties rather than a positional record: EF Core filters on a member-initialised projection.</summary>
+    public sealed record Record
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public required string Slug { get; init; }
+    }
 
     /// <summary>What differs between the kinds of record: route, words, the record's table and its history.</summary>
     public sealed record Kind(string Route, Type Type, DirectoryRecordKind History, string Article, string Feminine);
@@ -103,9 +109,9 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
     }
 
     private IQueryable<Record> Records(Kind of) =>
-        of.Type == typeof(DigitalTool) ? db.DigitalTools.AsNoTracking().Select(t => new Record(t.Id, t.Name, t.Slug))
-        : of.Type == typeof(Structure) ? db.Structures.AsNoTracking().Select(s => new Record(s.Id, s.Name, s.Slug))
-        : db.Territories.AsNoTracking().Select(t => new Record(t.Id, t.Parent == null ? t.Name : t.Name + " (" + t.Parent.Name + ")", t.Slug));
+        of.Type == typeof(DigitalTool) ? db.DigitalTools.AsNoTracking().Select(t => new Record { Id = t.Id, Name = t.Name, Slug = t.Slug })
+        : of.Type == typeof(Structure) ? db.Structures.AsNoTracking().Select(s => new Record { Id = s.Id, Name = s.Name, Slug = s.Slug })
+        : db.Territories.AsNoTracking().Select(t => new Record { Id = t.Id, Name = t.Parent == null ? t.Name : t.Name + " (" + t.Parent.Name + ")", Slug = t.Slug });
 
     /// <summary>The counts of the confirmation, from the same links the merge moves.</summary>
     private async Task PreviewAsync(CancellationToken ct)

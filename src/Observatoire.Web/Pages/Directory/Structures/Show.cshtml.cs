@@ -26,81 +26,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public bool IsCoordination { get; private set; }
     public bool CanEdit { get; private set; }
 
-    [BindProperty] public int? TargetId { get; set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await Load(slug, ct) ? Page() : NotFound();
-
-    /// <summary>
-    /// Merges this structure (a duplicate) into the chosen one: its observations, members and accounts move over
-    /// (without duplicate links), its details fill the chosen one's blanks, and it is deleted. One transaction.
-    /// </summary>
-    public async Task<IActionResult> OnPostFusionnerAsync(string slug, CancellationToken ct)
-    {
-        // The page is open to visitors, so its [Authorize] cannot guard this handler: a visitor is sent to sign in.
-        if (User.Identity?.IsAuthenticated != true) return Challenge();
-        if (!User.IsCoordination()) return Forbid();
-        var source = await db.Structures.Include(s => s.Memberships).Include(s => s.Users)
-            .FirstOrDefaultAsync(s => s.Slug == slug, ct);
-        if (source is null) return NotFound();
-        var target = TargetId is int id && id != source.Id
-            ? await db.Structures.Include(s => s.Memberships).Include(s => s.Users).FirstOrDefaultAsync(s => s.Id == id, ct)
-            : null;
-        if (target is null)
-        {
-            ModelState.AddModelError(nameof(TargetId), "Choisissez la structure à garder.");
-            await Load(slug, ct);
-            return Page();
-        }
-        var access = await ObservationAccess.LoadAsync(db, User, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var observations = await db.Observations.Where(o => o.StructureId == source.Id).ToListAsync(ct);
-        // Experience reports about the duplicate now point at the kept structure.
-        foreach (var page in await db.WikiPages.Include(p => p.Structures).Where(p => p.Structures.Any(s => s.Id == source.Id)).ToListAsync(ct))
-        {
-            page.Structures.Remove(source);
-            if (!page.Structures.Contains(target)) page.Structures.Add(target);
-        }
-        foreach (var o in observations)
-        {
-            o.StructureId = target.Id;
-            db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Merged,
-                [new FieldChange { Field = "Structure", Before = source.Name, After = target.Name }],
-                $"« {source.Name} » fusionnée dans « {target.Name} »."));
-        }
-        var who = new DirectoryHistory.Author(access.UserId, access.DisplayName);
-        var at = DateTime.UtcNow;
-        foreach (var m in source.Memberships.ToList())
-        {
-            var kept = target.Memberships.FirstOrDefault(t => t.ActorId == m.ActorId);
-            if (kept is null)
-                db.StructureMemberships.Add(new StructureMembership { ActorId = m.ActorId, StructureId = target.Id, Role = m.Role });
-            db.StructureMemberships.Remove(m);
-            // The person's page says where their membership went.
-            DirectoryHistory.Record(db, who, DirectoryRecordKind.Actor, m.ActorId, DirectoryChangeKind.Merged,
-                [new("Rattachement", DirectoryHistory.Membership(source.Name, m.Role),
-                    DirectoryHistory.Membership(target.Name, kept?.Role ?? m.Role))], at);
-        }
-        var before = await DirectoryHistory.SnapshotAsync(db, target, ct);
-        foreach (var u in source.Users.ToList())
-        {
-            if (!target.Users.Contains(u)) target.Users.Add(u);
-            source.Users.Remove(u);
-        }
-        target.Description ??= source.Description;
-        target.Website ??= source.Website;
-        target.Email ??= source.Email;
-        target.Address ??= source.Address;
-        target.TerritoryId ??= source.TerritoryId;
-        // On the kept structure: the duplicate it absorbed, then the blanks the duplicate filled.
-        DirectoryHistory.Record(db, who, DirectoryRecordKind.Structure, target.Id, DirectoryChangeKind.Merged,
-            [new("Doublon fusionné", source.Name, target.Name), .. DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, target, ct))], at);
-        db.Structures.Remove(source);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        TempData["Message"] = $"« {source.Name} » a été fusionnée dans « {target.Name} ».";
-        return Redirect($"/annuaire/structures/{target.Slug}");
-    }
 
     private async Task<bool> Load(string slug, CancellationToken ct)
     {

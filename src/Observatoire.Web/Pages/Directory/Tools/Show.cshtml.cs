@@ -24,8 +24,6 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public DirectoryPages.Mentions Mentions { get; private set; } = null!;
     public bool IsCoordination { get; private set; }
 
-    [BindProperty] public int? TargetId { get; set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await Load(slug, ct) ? Page() : NotFound();
 
@@ -42,55 +40,6 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"« {tool.Name} » est maintenant référencé dans l'annuaire. Complétez sa catégorie et sa licence si besoin.";
         return Redirect($"/annuaire/outils/{slug}/modifier");
-    }
-
-    /// <summary>
-    /// Merges this tool (a duplicate) into the chosen one: every observation that cited this tool cites the chosen one
-    /// (once), this tool's details fill the chosen one's blanks, and this tool is deleted. One transaction.
-    /// </summary>
-    public async Task<IActionResult> OnPostFusionnerAsync(string slug, CancellationToken ct)
-    {
-        if (!User.IsCoordination()) return Forbid();
-        var source = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        if (source is null) return NotFound();
-        var target = TargetId is int id && id != source.Id ? await db.DigitalTools.FirstOrDefaultAsync(t => t.Id == id, ct) : null;
-        if (target is null)
-        {
-            ModelState.AddModelError(nameof(TargetId), "Choisissez l'outil à garder.");
-            await Load(slug, ct);
-            return Page();
-        }
-        var access = await ObservationAccess.LoadAsync(db, User, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var observations = await db.Observations.Include(o => o.Tools)
-            .Where(o => o.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct);
-        // Experience reports about the duplicate now point at the kept tool.
-        foreach (var page in await db.WikiPages.Include(p => p.Tools).Where(p => p.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct))
-        {
-            page.Tools.Remove(source);
-            if (!page.Tools.Contains(target)) page.Tools.Add(target);
-        }
-        foreach (var o in observations)
-        {
-            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order());
-            o.Tools.Remove(source);
-            if (!o.Tools.Contains(target)) o.Tools.Add(target);
-            db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Merged,
-                [new FieldChange { Field = "Outils", Before = before, After = string.Join(", ", o.Tools.Select(t => t.Name).Order()) }],
-                $"« {source.Name} » fusionné dans « {target.Name} »."));
-        }
-        var kept = DirectoryHistory.Snapshot(target);
-        target.Description ??= source.Description;
-        target.Website ??= source.Website;
-        // On the kept tool: the duplicate it absorbed, then the blanks the duplicate filled.
-        DirectoryHistory.Record(db, new DirectoryHistory.Author(access.UserId, access.DisplayName), DirectoryRecordKind.Tool, target.Id,
-            DirectoryChangeKind.Merged,
-            [new("Doublon fusionné", source.Name, target.Name), .. DirectoryHistory.Diff(kept, DirectoryHistory.Snapshot(target))]);
-        db.DigitalTools.Remove(source);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        TempData["Message"] = $"« {source.Name} » a été fusionné dans « {target.Name} » ({observations.Count} observation{(observations.Count > 1 ? "s" : "")} rattachée{(observations.Count > 1 ? "s" : "")}).";
-        return Redirect($"/annuaire/outils/{target.Slug}");
     }
 
     private async Task<bool> Load(string slug, CancellationToken ct)
