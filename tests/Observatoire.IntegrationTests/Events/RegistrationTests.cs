@@ -131,12 +131,45 @@ public class RegistrationTests(PortalFixture portal) : PortalTest(portal)
         using var animateurClient = await Portal.SignIn(animateur.Email!);
 
         await otherClient.GetHtml($"/evenements/{eventId}/modifier", HttpStatusCode.Forbidden);
-        using var cancel = await otherClient.PostWithToken("/evenements/atelier", "/evenements/atelier?handler=CancelEvent", new Dictionary<string, string>());
+        await otherClient.GetHtml($"/evenements/{eventId}/annuler", HttpStatusCode.Forbidden);
+        using var cancel = await otherClient.PostWithToken("/evenements/atelier", $"/evenements/{eventId}/annuler", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
         Assert.False(await Portal.Db(db => db.Events.Select(e => e.IsCancelled).SingleAsync()));
 
         await animateurClient.GetHtml($"/evenements/{eventId}/modifier");
-        (await animateurClient.PostForm("/evenements/atelier", new Dictionary<string, string>(), "form[action*='handler=CancelEvent']")).AssertRedirect();
+        (await animateurClient.PostForm($"/evenements/{eventId}/annuler", new Dictionary<string, string>(), "main form[method=post]")).AssertRedirect();
         Assert.True(await Portal.Db(db => db.Events.Select(e => e.IsCancelled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Cancelling_an_event_first_says_who_will_be_told_then_tells_them()
+    {
+        var eventId = await Portal.Event(capacity: 2);
+        using var visitor = Portal.CreateClient();
+        foreach (var name in new[] { "Fatou Sylla", "Karim Benali", "Jeanne Petit" })
+            (await visitor.PostForm("/evenements/atelier", new Dictionary<string, string>
+            {
+                ["Registration.Name"] = name, ["Registration.Email"] = name.Replace(' ', '.').ToLowerInvariant() + "@exemple.fr",
+            }, "form[action*='handler=Register']")).AssertRedirect();
+        using var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        // The event page offers the cancellation as a link to a page that explains it: nothing happens in one click.
+        var show = await coordination.GetHtml("/evenements/atelier");
+        Assert.Null(show.QuerySelector("form[action*='CancelEvent']"));
+        var link = show.QuerySelectorAll("#organisation ~ .actions a").Single(a => a.Text() == "Annuler l'événement");
+        Assert.Equal($"/evenements/{eventId}/annuler", link.GetAttribute("href"));
+        var confirm = await coordination.GetHtml($"/evenements/{eventId}/annuler");
+        Assert.Contains("2 inscrits et 1 personne en liste d'attente seront prévenus par courriel", confirm.QuerySelector("main")!.Text());
+        Assert.False(await Portal.Db(db => db.Events.Select(e => e.IsCancelled).SingleAsync()));
+        Assert.Equal(3, await Portal.Db(db => db.MailMessages.CountAsync()));
+
+        using var done = await coordination.PostForm($"/evenements/{eventId}/annuler", new Dictionary<string, string>(), "main form[method=post]");
+
+        done.AssertRedirect("/evenements/atelier");
+        Assert.True(await Portal.Db(db => db.Events.Select(e => e.IsCancelled).SingleAsync()));
+        Assert.Equal(3, await Portal.Db(db => db.MailMessages.CountAsync(m => m.Subject.StartsWith("Événement annulé"))));
+        var again = await coordination.GetHtml($"/evenements/{eventId}/annuler");
+        Assert.Null(again.QuerySelector("main form[method=post]"));
+        Assert.Contains("déjà annulé", again.QuerySelector("main")!.Text());
     }
 }

@@ -84,6 +84,59 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_coordinator_who_creates_a_group_animates_it_and_receives_its_first_request()
+    {
+        var coordinator = await Portal.CreateUser(Roles.Coordination);
+        using var coordination = await Portal.SignIn(coordinator.Email!);
+        (await coordination.PostForm("/groupes/nouveau", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Groupe accès aux droits", ["Input.Purpose"] = "Partager nos pratiques d'accompagnement.",
+        }, "main form[method=post]")).AssertRedirect("/groupes/groupe-acces-aux-droits");
+        var member = await Portal.CreateUser(Roles.Contributeur);
+        using var memberClient = await Portal.SignIn(member.Email!);
+
+        (await memberClient.PostForm("/groupes/groupe-acces-aux-droits", new Dictionary<string, string>(), "form[action*='handler=Join']")).AssertRedirect();
+
+        var creator = await Portal.Db(db => db.GroupMemberships.SingleAsync(m => m.UserId == coordinator.Id));
+        Assert.Equal((GroupRole.Facilitator, MembershipStatus.Approved), (creator.Role, creator.Status));
+        Assert.True(await Portal.Db(db => db.MailMessages.AnyAsync(m => m.To == coordinator.Email && m.Subject.Contains("rejoindre"))));
+        Assert.Contains("attend l'accord d'un animateur", (await memberClient.GetHtml("/groupes/groupe-acces-aux-droits")).Body!.Text());
+    }
+
+    [Fact]
+    public async Task A_request_to_a_group_without_animateur_goes_to_coordination_and_the_page_says_so()
+    {
+        var coordinator = await Portal.CreateUser(Roles.Coordination);
+        // An animateur from the directory without an account cannot answer in the portal: the group has nobody to answer.
+        var actor = await Portal.Seed(s => s.Actor("Léa Martin"));
+        await Portal.Group();
+        await Portal.Db(async db =>
+        {
+            db.GroupMemberships.Add(new GroupMembership
+            {
+                GroupId = await db.WorkingGroups.Select(g => g.Id).SingleAsync(), ActorId = actor.Id, Role = GroupRole.Facilitator,
+                Status = MembershipStatus.Approved, RequestedAt = DateTime.UtcNow, ApprovedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var member = await Portal.CreateUser(Roles.Contributeur);
+        using var memberClient = await Portal.SignIn(member.Email!);
+        var before = await memberClient.GetHtml("/groupes/groupe-methode");
+        Assert.Contains("examinée par la coordination", before.QuerySelector("#participer")!.ParentElement!.Text());
+
+        using var join = await memberClient.PostForm("/groupes/groupe-methode", new Dictionary<string, string>(), "form[action*='handler=Join']");
+
+        join.AssertRedirect("/groupes/groupe-methode");
+        var after = await memberClient.GetHtml("/groupes/groupe-methode");
+        Assert.Contains("Votre demande sera examinée par la coordination", after.Body!.Text());
+        Assert.DoesNotContain("envoyée aux animateurs", after.Body!.Text());
+        Assert.Contains("examinée par la coordination", after.QuerySelector("#participer")!.ParentElement!.Text());
+        var mail = await Portal.Db(db => db.MailMessages.SingleAsync(m => m.To == coordinator.Email));
+        Assert.Contains("n'a pas d'animateur", mail.Body);
+        Assert.Contains("/groupes/groupe-methode#demandes", mail.Body);
+    }
+
+    [Fact]
     public async Task Leaving_removes_the_membership_and_visitors_are_sent_to_sign_in()
     {
         var member = await Portal.CreateUser(Roles.Contributeur);

@@ -106,7 +106,7 @@ public static class RoleMatrix
         "/enquetes/{slug}", "/enquetes/{slug}/merci",
         "/enquetes/gestion/{id:int}", "/enquetes/gestion/{id:int}/codes", "/enquetes/gestion/{id:int}/qr",
         "/enquetes/gestion/{id:int}/question/{questionId:int?}", "/enquetes/gestion/{id:int}/resultats",
-        "/evenements/{key}", "/evenements/{id:int}/modifier", "/evenements/{id:int}/ajouter.ics", "/evenements/desinscription",
+        "/evenements/{key}", "/evenements/{id:int}/modifier", "/evenements/{id:int}/annuler", "/evenements/{id:int}/ajouter.ics", "/evenements/desinscription",
         "/groupes/{slug}", "/groupes/{slug}/modifier", "/groupes/{slug}/calendrier.ics",
         "/observations/{id:int}", "/observations/{id:int}/modifier", "/observations/{id:int}/historique",
         "/veille/{id:int}", "/veille/{id:int}/modifier",

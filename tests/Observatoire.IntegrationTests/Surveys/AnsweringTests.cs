@@ -311,6 +311,32 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Field_workers_find_assisted_entry_on_the_survey_page_in_the_survey_list_and_in_their_account()
+    {
+        var s = await Portal.Survey();
+        var assisted = $"a[href='/enquetes/{s.Slug}?assiste=1']";
+        var worker = await Portal.SignedInAs(Roles.Contributeur);
+
+        var surveyPage = await worker.GetHtml($"/enquetes/{s.Slug}");
+        Assert.Contains("saisie accompagnée", surveyPage.QuerySelector(assisted)!.Text());
+        Assert.NotNull((await worker.GetHtml("/enquetes")).QuerySelector(assisted));
+        var account = await worker.GetHtml("/compte");
+        Assert.NotNull(account.QuerySelector("a[href='/enquetes#saisie-accompagnee']"));
+        // Already in assisted entry: no second way in on the same screen.
+        Assert.Null((await worker.GetHtml($"/enquetes/{s.Slug}?assiste=1")).QuerySelector(assisted));
+
+        // Assisted entry is for contributors (the policy of ?assiste=1): residents and partners are not offered it.
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        using var visitor = Portal.CreateClient();
+        foreach (var client in new[] { partner, visitor })
+        {
+            Assert.Null((await client.GetHtml($"/enquetes/{s.Slug}")).QuerySelector(assisted));
+            Assert.Null((await client.GetHtml("/enquetes")).QuerySelector(assisted));
+        }
+        Assert.Null((await partner.GetHtml("/compte")).QuerySelector("a[href='/enquetes#saisie-accompagnee']"));
+    }
+
+    [Fact]
     public async Task A_state_claiming_assisted_entry_from_an_anonymous_visitor_is_refused()
     {
         var s = await Portal.Survey();

@@ -54,6 +54,28 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_results_say_how_many_answers_were_assisted_and_a_small_number_reads_less_than_five()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 3, employees: 9);
+        // The 6 first employees were entered with a field worker: 6 assisted in all, none among the job seekers.
+        await Portal.Db(db => db.Responses.Where(r => r.Answers.Any(a => a.OptionId == s.Employee))
+            .OrderBy(r => r.Id).Take(6).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsAssisted, true).SetProperty(r => r.ConsentRecorded, true)));
+        var client = await Portal.SignedInAs(Roles.Partenaire);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+        Assert.Equal("6 saisie(s) accompagnée(s)", page.QuerySelector("#saisies-accompagnees")!.Text());
+
+        await Portal.Db(db => db.Responses.Where(r => r.IsAssisted).OrderBy(r => r.Id).Take(4)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.IsAssisted, false)));
+        var few = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+        Assert.Equal("< 5 saisie(s) accompagnée(s)", few.QuerySelector("#saisies-accompagnees")!.Text());
+        // Filters restrict the count too: no job seeker was assisted.
+        var seekers = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?f[{s.Situation}]={s.Seeker}");
+        Assert.Equal("0 saisie(s) accompagnée(s)", seekers.QuerySelector("#saisies-accompagnees")!.Text());
+    }
+
+    [Fact]
     public async Task Cross_tabulation_counts_pairs_and_hides_small_cells()
     {
         var s = await Portal.Survey();

@@ -4,7 +4,7 @@ namespace Observatoire.Web.Pages.Events;
 
 /// <summary>
 /// An event: when, where, what; registration for members (and, when open, the public with a name and an e-mail),
-/// waiting list; for its organisers the list of registrations, cancellation, and the minutes as a wiki page.
+/// waiting list; for its organisers the list of registrations, a link to cancel (Cancel), and the minutes as a wiki page.
 /// </summary>
 public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks links, TimeProvider clock) : PageModel
 {
@@ -103,27 +103,6 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         }
         TempData["Message"] = "Votre inscription est annulée.";
         return Redirect($"/evenements/{Event.Slug}#inscription");
-    }
-
-    public async Task<IActionResult> OnPostCancelEventAsync(string key, CancellationToken ct)
-    {
-        if (this.MemberRequired() is { } denied) return denied;
-        if (!await LoadAsync(key, ct)) return NotFound();
-        if (!CanOrganise) return Forbid();
-        var ev = await db.Events.SingleAsync(e => e.Id == Event.Id, ct);
-        if (!ev.IsCancelled)
-        {
-            ev.IsCancelled = true;
-            ev.Sequence++;
-            ev.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-            var emails = await db.EventRegistrations.AsNoTracking()
-                .Where(r => r.EventId == ev.Id && r.Status != RegistrationStatus.Cancelled)
-                .Select(r => r.Email ?? r.User!.Email).Where(e => e != null).Select(e => e!).ToListAsync(ct);
-            if (ev.EndsAt > ev.UpdatedAt) await Notifications.EventCancelledAsync(mailer, links, ev, emails, ct);
-        }
-        TempData["Message"] = "L'événement est annulé ; les personnes inscrites sont prévenues par courriel.";
-        return Redirect($"/evenements/{Event.Slug}");
     }
 
     /// <summary>Starts the minutes: a wiki page about the same tools, themes, structure and territory, saved through the wiki.</summary>

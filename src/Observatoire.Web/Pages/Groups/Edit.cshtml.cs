@@ -51,10 +51,15 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
             await WikiStore.SaveRevisionAsync(db, page, page.Title, StarterPage(group), "Page du groupe créée avec le groupe",
                 User.UserId(), now, ct);
             group.WikiPage = page;
+            // A group always has someone to answer its join requests: its creator animates it until they name others.
+            group.Memberships.Add(new GroupMembership
+            {
+                UserId = User.UserId(), Role = GroupRole.Facilitator, Status = MembershipStatus.Approved, RequestedAt = now, ApprovedAt = now,
+            });
             db.WorkingGroups.Add(group);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            TempData["Message"] = "Le groupe est créé, avec sa page du wiki.";
+            TempData["Message"] = "Le groupe est créé, avec sa page du wiki. Vous en êtes l'animateur : vous recevrez les demandes pour le rejoindre.";
             return Redirect($"/groupes/{group.Slug}");
         }
 

@@ -24,6 +24,8 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
     public bool CanManage { get; private set; }
     public bool CanOrganise { get; private set; }
     public MembershipStatus? MyStatus { get; private set; }
+    /// <summary>An approved animateur with an account, who can answer requests in the portal; otherwise Coordination answers.</summary>
+    public bool HasAnimateur { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -48,6 +50,8 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         var rows = memberships.Select(m => new MemberRow(m.Id, m.Name, m.Role, m.Status, m.RequestedAt,
             userId is not null && (m.UserId == userId || m.ActorUserId == userId))).ToList();
         MemberCount = rows.Count(m => m.Status == MembershipStatus.Approved);
+        HasAnimateur = memberships.Any(m => m.Role == GroupRole.Facilitator && m.Status == MembershipStatus.Approved
+            && (m.UserId != null || m.ActorUserId != null));
         MyStatus = rows.FirstOrDefault(m => m.IsMe)?.Status;
         // Names of members are for members; requests for those who decide on them.
         Members = SignedIn ? rows.Where(m => m.Status == MembershipStatus.Approved).ToList() : [];
@@ -90,11 +94,18 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
                 return Redirect($"/groupes/{slug}");
             }
             var name = User.Identity?.Name ?? "Un membre";
-            foreach (var email in await AnimateurEmails(group.Id, ct))
+            var animateurs = await AnimateurEmails(group.Id, ct);
+            // Coordination may approve in any group: a group without animateur would otherwise leave the request unread.
+            var recipients = animateurs.Count > 0 ? animateurs : await CoordinationEmails(ct);
+            var why = animateurs.Count > 0 ? "" : "Le groupe n'a pas d'animateur : la demande est adressée à la coordination.\n\n";
+            foreach (var email in recipients)
                 await mailer.SendAsync(email, $"Demande pour rejoindre « {group.Name} »",
-                    $"{name} demande à rejoindre le groupe « {group.Name} ».\n\nAccepter ou refuser : {links.Absolute($"/groupes/{slug}#demandes")}\n", ct);
+                    $"{name} demande à rejoindre le groupe « {group.Name} ».\n\n{why}Accepter ou refuser : {links.Absolute($"/groupes/{slug}#demandes")}\n", ct);
+            TempData["Message"] = animateurs.Count > 0
+                ? "Votre demande est envoyée aux animateurs du groupe."
+                : "Votre demande sera examinée par la coordination : le groupe n'a pas encore d'animateur.";
         }
-        TempData["Message"] = "Votre demande est envoyée aux animateurs du groupe.";
+        else TempData["Message"] = "Vous avez déjà demandé à rejoindre ce groupe, ou vous en faites partie.";
         return Redirect($"/groupes/{slug}");
     }
 
@@ -186,6 +197,19 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
     private Task<GroupMembership?> Managed(string slug, int membershipId, CancellationToken ct) =>
         db.GroupMemberships.Include(m => m.Group).Include(m => m.User)
             .SingleOrDefaultAsync(m => m.Id == membershipId && m.Group.Slug == slug, ct);
+
+    /// <summary>Accounts of the Coordination role, or the administrators when nobody holds it.</summary>
+    private async Task<List<string>> CoordinationEmails(CancellationToken ct)
+    {
+        foreach (var role in new[] { Roles.Coordination, Roles.Administrateur })
+        {
+            var emails = await db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
+                .Join(db.Users, ur => ur.UserId, u => u.Id, (ur, u) => u.Email)
+                .Where(e => e != null).Select(e => e!).Distinct().ToListAsync(ct);
+            if (emails.Count > 0) return emails;
+        }
+        return [];
+    }
 
     private Task<List<string>> AnimateurEmails(int groupId, CancellationToken ct) =>
         db.GroupMemberships.AsNoTracking()

@@ -28,12 +28,15 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
     /// <summary>Errors of the intro screen (invitation code, consent, resume code), by field name.</summary>
     public Dictionary<string, string> IntroErrors { get; private set; } = [];
     public string? TypedInvitation { get; private set; }
+    /// <summary>The intro offers assisted entry to whoever may do it (<see cref="Policies.Contributor"/>, as <see cref="CheckModeAsync"/>).</summary>
+    public bool CanAssist { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string? assiste, string? apercu, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } missing) return missing;
         State = new AnswerState { Assisted = assiste == "1", Preview = apercu == "1" };
         if (await CheckModeAsync() is { } denied) return denied;
+        CanAssist = !State.Preview && !State.Assisted && (await authorization.AuthorizeAsync(User, Policies.Contributor)).Succeeded;
         return ShowIntroOrClosed();
     }
 

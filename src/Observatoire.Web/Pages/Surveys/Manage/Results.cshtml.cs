@@ -21,12 +21,15 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
     public SurveyResults.CrossTab? Cross { get; private set; }
     public Suppression Suppression => suppression;
     public bool CanExportResponses { get; private set; }
+    /// <summary>Responses entered by a field worker with the resident (same filters); published through the suppression rule.</summary>
+    public int Assisted { get; private set; }
     /// <summary>Free answers are hidden when the filtered group is small: a few comments next to a quartier and an age tell who wrote them.</summary>
     public bool ShowTexts => !suppression.Hides(Results.Total);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        Assisted = await SurveyResults.Filter(db, id, CleanFilters()).CountAsync(r => r.IsAssisted, ct);
         if (RowQuestion is int r && ColumnQuestion is int c && r != c
             && Results.Questions.FirstOrDefault(q => q.Id == r && q.IsClosed) is { } rows
             && Results.Questions.FirstOrDefault(q => q.Id == c && q.IsClosed) is { } columns)
