@@ -98,6 +98,115 @@ public class BuilderTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_new_question_takes_as_many_options_as_lines_typed_in_one_save()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var section = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id && x.Order == 0).Select(x => x.Id).SingleAsync());
+        var url = $"/enquetes/gestion/{s.Id}/question?partie={section}";
+        var lines = "Le bus\r\nLa voiture\r\n\r\n  À pied  \r\nÀ vélo\r\nEn tram\r\nEn trottinette\r\nLe bus";
+
+        var form = await client.GetHtml(url);
+        using var saved = await SaveQuestion(client, url, QuestionType.SingleChoice, "Comment venez-vous ?",
+            ("Input.SectionId", $"{section}"), ("Input.NewOptions", lines));
+
+        Assert.Null(form.QuerySelector("input[name='Input.Options[0].Label']"));   // no fixed number of blank slots
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var options = await Portal.Db(db => db.QuestionOptions.Where(o => o.Question.Text == "Comment venez-vous ?")
+            .OrderBy(o => o.Order).Select(o => o.Label).ToListAsync());
+        Assert.Equal(["Le bus", "La voiture", "À pied", "À vélo", "En tram", "En trottinette"], options);
+    }
+
+    [Fact]
+    public async Task A_refused_question_comes_back_with_every_typed_option_line()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        using var refused = await SaveQuestion(client, $"/enquetes/gestion/{s.Id}/question", QuestionType.MultipleChoice, "",
+            ("Input.NewOptions", "Un\nDeux\nTrois\nQuatre\nCinq"));
+
+        var page = await refused.ReadHtml();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("Un\nDeux\nTrois\nQuatre\nCinq", page.QuerySelector("#Input_NewOptions")!.TextContent.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Editing_options_keeps_their_ids_and_an_answered_option_says_it_cannot_be_removed()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        await Portal.Db(db =>
+        {
+            var r = new Response { SurveyId = s.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = DateTime.UtcNow };
+            r.Answers.Add(new Answer { QuestionId = s.Search, OptionId = s.SearchOffers });
+            db.Responses.Add(r);
+            return db.SaveChangesAsync();
+        });
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var url = $"/enquetes/gestion/{s.Id}/question/{s.Search}";
+
+        var form = await client.GetHtml(url);
+        var offersRow = form.QuerySelector($"input[name$='.Id'][value='{s.SearchOffers}']")!.ParentElement!;
+        var cvRow = form.QuerySelector($"input[name$='.Id'][value='{s.SearchCv}']")!.ParentElement!;
+        Assert.Null(offersRow.QuerySelector("input[type=checkbox][name$='.Remove']"));
+        Assert.Contains("Choisie 1 fois", offersRow.Text());
+        Assert.NotNull(cvRow.QuerySelector("input[type=checkbox][name$='.Remove']"));
+
+        using var saved = await client.PostForm(url, new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Que faites-vous en ligne ?", ["Input.Type"] = "MultipleChoice", ["Input.Required"] = "true", ["Input.AllowOther"] = "true",
+            ["Input.ConditionOptionId"] = $"{s.Seeker}", ["Input.SectionId"] = $"{await Portal.Db(db => db.Questions.Where(q => q.Id == s.Search).Select(q => q.SectionId).SingleAsync())}",
+            ["Input.Options[0].Label"] = "Je consulte des offres", ["Input.Options[1].Label"] = "CV",
+            ["Input.NewOptions"] = "CV\nCandidatures\nFormations",
+        }, "main form[method=post]");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var options = await Portal.Db(db => db.QuestionOptions.Where(o => o.QuestionId == s.Search).OrderBy(o => o.Order)
+            .Select(o => new { o.Id, o.Label, o.Code }).ToListAsync());
+        Assert.Equal(["Je consulte des offres", "CV", "Candidatures", "Formations"], options.Select(o => o.Label));
+        Assert.Equal((s.SearchOffers, "offres"), (options[0].Id, options[0].Code));   // reworded, same option: its answer still counts
+        Assert.Equal(s.SearchCv, options[1].Id);
+    }
+
+    [Fact]
+    public async Task The_condition_list_offers_only_questions_of_earlier_parts_each_line_naming_its_question()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var sections = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id).OrderBy(x => x.Order).Select(x => x.Id).ToListAsync());
+
+        var inFirst = await client.GetHtml($"/enquetes/gestion/{s.Id}/question?partie={sections[0]}");
+        var inThird = await client.GetHtml($"/enquetes/gestion/{s.Id}/question?partie={sections[2]}");
+        var search = await client.GetHtml($"/enquetes/gestion/{s.Id}/question/{s.Search}");
+
+        Assert.Equal([""], inFirst.QuerySelectorAll("#Input_ConditionOptionId option").Select(o => o.GetAttribute("value")));
+        Assert.Equal([$"{s.Seeker}", $"{s.Employee}", $"{s.SearchOffers}", $"{s.SearchCv}"],
+            inThird.QuerySelectorAll("#Input_ConditionOptionId option:not([value=''])").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Si « Quelle est votre situation ? » = « En recherche d'emploi »",
+            search.QuerySelector("#Input_ConditionOptionId option[selected]")!.Text());
+    }
+
+    [Fact]
+    public async Task Save_and_add_another_opens_a_blank_question_in_the_same_part_with_the_same_type()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var second = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id && x.Order == 1).Select(x => x.Id).SingleAsync());
+
+        using var saved = await SaveQuestion(client, $"/enquetes/gestion/{s.Id}/question?partie={second}", QuestionType.Number, "Combien de candidatures ?",
+            ("Input.SectionId", $"{second}"), ("next", "question"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var next = await client.GetHtml(saved.Headers.Location!.OriginalString);
+        Assert.Equal("Nouvelle question", next.QuerySelector("h1")!.Text());
+        Assert.Equal("", next.QuerySelector("#Input_Text")!.TextContent.Trim());
+        Assert.Equal($"{second}", next.QuerySelector("#Input_SectionId option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Number", next.QuerySelector("#Input_Type option[selected]")!.GetAttribute("value"));
+        Assert.Contains("Combien de candidatures ?", next.QuerySelector("main")!.Text());
+        Assert.Equal(1, await Portal.Db(db => db.Questions.CountAsync(q => q.SectionId == second && q.Text == "Combien de candidatures ?")));
+    }
+
+    [Fact]
     public async Task Duplicating_copies_parts_questions_and_conditions_but_not_responses()
     {
         var s = await Portal.Survey();
