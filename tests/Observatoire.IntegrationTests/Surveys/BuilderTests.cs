@@ -207,6 +207,31 @@ public class BuilderTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Several_questions_are_added_to_a_part_at_once_and_a_refused_batch_keeps_its_lines()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var third = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id && x.Order == 2).Select(x => x.Id).SingleAsync());
+        var form = $"form[action*=QuickAdd]:has(input[value='{third}'])";
+        const string lines = "Que pensez-vous de l'atelier ? : Très utile ; Utile ; Pas utile\nReviendrez-vous ? : Oui ; Non";
+
+        using var refused = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["lines"] = lines + "\nUne question sans réponses", ["type"] = "SingleChoice" }, form);
+        var page = await refused.ReadHtml();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Une question sans réponses", page.QuerySelector($"#partie-{third} .field-error")!.Text());
+        Assert.Contains("Reviendrez-vous ?", page.QuerySelector($"#rapide-{third}")!.TextContent);
+        using var added = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["lines"] = lines, ["type"] = "SingleChoice", ["required"] = "true" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var questions = await Portal.Db(db => db.Questions.Include(q => q.Options).Where(q => q.SectionId == third).OrderBy(q => q.Order).ToListAsync());
+        Assert.Equal(["Un commentaire ?", "Que pensez-vous de l'atelier ?", "Reviendrez-vous ?"], questions.Select(q => q.Text));
+        Assert.Equal(["tres-utile", "utile", "pas-utile"], questions[1].Options.OrderBy(o => o.Order).Select(o => o.Code));
+        Assert.True(questions[2].Required);
+    }
+
+    [Fact]
     public async Task Duplicating_copies_parts_questions_and_conditions_but_not_responses()
     {
         var s = await Portal.Survey();
