@@ -62,6 +62,13 @@ public class AnswerOnPhoneTests(BrowserFixture browser)
         await Continue(page, "Votre recherche d'emploi");
 
         AssertNoSeriousViolations(await page.RunAxe(), "partie conditionnelle");
+        // « Si « Autre », précisez » waits until « Autre » is chosen.
+        var other = page.GetByLabel("Si « Autre », précisez :");
+        var otherBefore = await other.IsVisibleAsync();
+        await Choose(page, "Autre");
+        var otherChosen = await other.IsVisibleAsync();
+        await page.GetByLabel("Autre", new() { Exact = true }).UncheckAsync();
+        Assert.Equal((false, true), (otherBefore, otherChosen));
         await Choose(page, "Je consulte des offres");
         await Choose(page, "Je fais ou je mets à jour mon CV");
         await page.GetByLabel("Combien de candidatures avez-vous envoyées le mois dernier ?").FillAsync("4");

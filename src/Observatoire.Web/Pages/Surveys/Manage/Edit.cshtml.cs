@@ -2,7 +2,7 @@ namespace Observatoire.Web.Pages.Surveys.Manage;
 
 /// <summary>
 /// The builder's main page: the survey's settings, its sections and questions in order (up/down buttons that
-/// work without JavaScript), publishing and closing, duplication.
+/// work without JavaScript), several questions added at once, publishing and closing, duplication.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
 public class EditModel(ObservatoireDbContext db) : PageModel
@@ -17,6 +17,12 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     public int Responses { get; private set; }
     public IReadOnlyList<SectionRow> Sections { get; private set; } = [];
     public bool Conflict { get; private set; }
+
+    /// <summary>A refused quick add, shown again in its part with what was typed.</summary>
+    public record QuickAddState(int SectionId, string Lines, QuestionType Type, bool Required, string Error);
+    public QuickAddState? QuickAdd { get; private set; }
+
+    public const int QuickAddMaxLines = 50;
 
     public class InputModel
     {
@@ -234,6 +240,78 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             : $"Question supprimée. {dependents.Count} question(s) qui en dépendaient s'affichent désormais toujours.";
         return RedirectToPage(null, null, new { id }, "parties");
     }
+
+    /// <summary>
+    /// Adds one question per line to a part, all of one type. A choice question's answers follow its last « : »,
+    /// separated by « ; ». Refused as a whole, with the typed lines kept, when one line cannot be saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostQuickAddAsync(int id, int sectionId, string? lines, QuestionType type, bool required, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null) return NotFound();
+        if (!await db.SurveySections.AnyAsync(s => s.Id == sectionId && s.SurveyId == id, ct)) return NotFound();
+        var parsed = (lines ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => ParseQuickLine(l, type)).ToList();
+        var error = parsed.Count == 0 ? "Écrivez au moins une question."
+            : parsed.Count > QuickAddMaxLines ? $"{QuickAddMaxLines} questions au plus en une fois."
+            : !Enum.IsDefined(type) || ModelState["type"]?.Errors.Count > 0 ? "Choisissez un type de réponse."
+            : parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
+        if (error is not null)
+        {
+            Input = new InputModel
+            {
+                Title = survey.Title, Intro = survey.Intro, RequiresInvitation = survey.RequiresInvitation, Version = survey.Version,
+                OpensAt = survey.OpensAt is DateTime o ? ParisTime.FromUtc(o) : null,
+                ClosesAt = survey.ClosesAt is DateTime c ? ParisTime.FromUtc(c) : null,
+            };
+            ModelState.Clear();
+            QuickAdd = new QuickAddState(sectionId, lines ?? "", type, required, error);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        var order = await db.Questions.Where(q => q.SectionId == sectionId).Select(q => (int?)q.Order).MaxAsync(ct) ?? -1;
+        var generated = SurveyEditing.GeneratedOptions(type);
+        foreach (var (text, options, _) in parsed)
+        {
+            var question = new Question { SurveyId = id, SectionId = sectionId, Order = ++order, Text = text, Type = type, Required = required };
+            var labels = generated?.Select(g => (g.Label, (string?)g.Code)) ?? options.Select(o => (o, (string?)null));
+            var codes = new List<string>();
+            foreach (var (label, given) in labels)
+            {
+                var code = given ?? SurveyEditing.NewOptionCode(label, codes);
+                codes.Add(code);
+                question.Options.Add(new QuestionOption { Label = label, Code = code, Order = codes.Count - 1 });
+            }
+            db.Questions.Add(question);
+        }
+        await db.Surveys.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, DateTime.UtcNow), ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"{parsed.Count} question(s) ajoutée(s). Ouvrez-en une pour l'aide, la condition ou les bornes.";
+        return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
+    }
+
+    private static (string Text, List<string> Options, string? Error) ParseQuickLine(string line, QuestionType type)
+    {
+        var text = line;
+        List<string> options = [];
+        if (type.HasEditableOptions())
+        {
+            var colon = line.LastIndexOf(':');
+            if (colon < 0)
+                return (line, options, $"« {Short(line)} » : écrivez ses réponses après « : », séparées par « ; ».");
+            text = line[..colon].Trim();
+            options = line[(colon + 1)..].Split(';').Select(o => o.Trim()).Where(o => o.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (options.Count < 2)
+                return (line, options, $"« {Short(text)} » : écrivez au moins deux réponses, séparées par « ; ».");
+            if (options.FirstOrDefault(o => o.Length > 200) is { } longOption)
+                return (line, options, $"« {Short(longOption)} » : une réponse fait 200 caractères au plus.");
+        }
+        if (text.Length == 0) return (line, options, $"« {Short(line)} » : le texte de la question manque avant « : ».");
+        if (text.Length > 500) return (line, options, $"« {Short(text)} » : une question fait 500 caractères au plus.");
+        return (text, options, null);
+    }
+
+    private static string Short(string s) => s.Length <= 60 ? s : s[..59] + "…";
 
     private async Task LoadAsync(int id, CancellationToken ct)
     {

@@ -1,17 +1,23 @@
 namespace Observatoire.Web.Pages.Surveys.Manage;
 
 /// <summary>
-/// Creates or edits one question: type, wording, help, required, options (reordered with buttons, no JavaScript
-/// needed), bounds, scale labels, and the condition that shows it.
+/// Creates or edits one question: type, wording, help, required, options (new ones typed one per line, existing ones
+/// reworded, removed or reordered with buttons, no JavaScript needed), bounds, scale labels, and the condition that
+/// shows it. « Enregistrer et ajouter une autre » chains questions without going back to the survey page.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
 public class QuestionModel(ObservatoireDbContext db) : PageModel
 {
-    /// <summary>Blank option rows offered under the existing ones.</summary>
-    public const int BlankOptions = 4;
+    /// <summary>Lines of the new-options box a save accepts: far more than a survey question should offer.</summary>
+    public const int MaxNewOptions = 100;
+
+    public const int OptionLabelMax = 200;
 
     public record SectionChoice(int Id, string Title);
-    public record ConditionChoice(int QuestionId, string Question, IReadOnlyList<(int Id, string Label)> Options);
+    public record ConditionChoice(int QuestionId, string Question, QuestionType Type, IReadOnlyList<(int Id, string Label)> Options);
+
+    /// <summary>What holds on to an existing option: the answers that chose it and the questions it shows.</summary>
+    public record OptionUse(int Answers, int Conditions);
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public int SurveyId { get; private set; }
@@ -20,6 +26,7 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
     public int AnswerCount { get; private set; }
     public IReadOnlyList<SectionChoice> Sections { get; private set; } = [];
     public IReadOnlyList<ConditionChoice> Conditions { get; private set; } = [];
+    public IReadOnlyDictionary<int, OptionUse> OptionUses { get; private set; } = new Dictionary<int, OptionUse>();
 
     public class InputModel
     {
@@ -66,20 +73,25 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         [Display(Name = "Afficher cette question")]
         public int? ConditionOptionId { get; set; }
 
+        /// <summary>The options already saved, by id: reworded, removed or moved in place so answers keep pointing at them.</summary>
         public List<OptionInput> Options { get; set; } = [];
+
+        /// <summary>New options, one per line: as many as the author needs, in one save.</summary>
+        [Display(Name = "Réponses possibles, une par ligne")]
+        public string? NewOptions { get; set; }
     }
 
     public class OptionInput
     {
         public int? Id { get; set; }
 
-        [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+        [StringLength(OptionLabelMax, ErrorMessage = "200 caractères au plus.")]
         public string? Label { get; set; }
 
         public bool Remove { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? questionId, int? partie, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? questionId, int? partie, QuestionType? type, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
         if (questionId is int qid)
@@ -99,12 +111,14 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         else
         {
             Input.SectionId = partie ?? await db.SurveySections.Where(s => s.SurveyId == id).OrderBy(s => s.Order).Select(s => s.Id).FirstAsync(ct);
+            // « Enregistrer et ajouter une autre » passes the previous type on: a run of questions is often of one kind.
+            if (type is QuestionType t && Enum.IsDefined(t)) Input.Type = t;
         }
         await LoadAsync(id, questionId, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int? questionId, string? move, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, int? questionId, string? move, string? next, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
         var question = questionId is int qid
@@ -115,10 +129,16 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
 
         ApplyMove(move);
         var kept = Input.Options.Where(o => !o.Remove && !string.IsNullOrWhiteSpace(o.Label)).ToList();
+        var added = NewOptionLines(kept);
+        if (added.Count > MaxNewOptions)
+            ModelState.AddModelError("Input.NewOptions", $"{MaxNewOptions} réponses au plus en une fois.");
+        if (added.FirstOrDefault(l => l.Length > OptionLabelMax) is { } tooLong)
+            ModelState.AddModelError("Input.NewOptions", $"Une réponse fait 200 caractères au plus : « {tooLong[..40]}… » en a {tooLong.Length}.");
+        kept.AddRange(added.Select(l => new OptionInput { Label = l }));
         var section = Sections.FirstOrDefault(s => s.Id == Input.SectionId);
         if (section is null) ModelState.AddModelError("Input.SectionId", "Choisissez une partie de cette enquête.");
         if (Input.Type.HasEditableOptions() && kept.Count < 2)
-            ModelState.AddModelError("Input.Options", "Écrivez au moins deux réponses possibles.");
+            ModelState.AddModelError("Input.NewOptions", "Écrivez au moins deux réponses possibles, une par ligne.");
         if (Input.Type == QuestionType.Number && Input.MinNumber > Input.MaxNumber)
             ModelState.AddModelError("Input.MaxNumber", "Le maximum doit être supérieur ou égal au minimum.");
 
@@ -149,7 +169,7 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         }
         if (!ModelState.IsValid)
         {
-            PadOptions();
+            KeepTypedOptions();
             return Page();
         }
 
@@ -190,6 +210,12 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         {
             TempData["Message"] = "Ordre des réponses enregistré.";
             return RedirectToPage(new { id, questionId = question.Id });
+        }
+        if (next is not null)
+        {
+            TempData["Message"] = $"Question « {question.Text} » {(isNew ? "ajoutée" : "enregistrée")}. Écrivez la suivante.";
+            // Spelled out: RedirectToPage would carry the ambient questionId over when the saved question was an edit.
+            return LocalRedirect($"/enquetes/gestion/{id}/question?partie={question.SectionId}&type={question.Type}");
         }
         TempData["Message"] = isNew ? "Question ajoutée." : "Question enregistrée.";
         return RedirectToPage("Edit", null, new { id }, $"question-{question.Id}");
@@ -246,10 +272,30 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         (Input.Options[index], Input.Options[other]) = (Input.Options[other], Input.Options[index]);
     }
 
-    private void PadOptions()
+    /// <summary>
+    /// The lines of the new-options box, trimmed, blank lines dropped, and a line equal to an option already in the list
+    /// dropped too: pasting the whole list again must not double it. Rows posted without an id (a form from before the
+    /// box existed) count as new lines.
+    /// </summary>
+    private List<string> NewOptionLines(List<OptionInput> kept)
     {
-        Input.Options = Input.Options.Where(o => o.Id is not null || !string.IsNullOrWhiteSpace(o.Label)).ToList();
-        for (var i = 0; i < BlankOptions; i++) Input.Options.Add(new OptionInput());
+        var seen = new HashSet<string>(kept.Where(o => o.Id is not null).Select(o => o.Label!.Trim()), StringComparer.OrdinalIgnoreCase);
+        var lines = kept.Where(o => o.Id is null).Select(o => o.Label!)
+            .Concat((Input.NewOptions ?? "").Split('\n'))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && seen.Add(l))
+            .ToList();
+        kept.RemoveAll(o => o.Id is null);
+        return lines;
+    }
+
+    /// <summary>A refused form comes back with every typed line in the box, rows without an id folded into it.</summary>
+    private void KeepTypedOptions()
+    {
+        var loose = Input.Options.Where(o => o.Id is null && !string.IsNullOrWhiteSpace(o.Label)).Select(o => o.Label!.Trim()).ToList();
+        if (loose.Count > 0)
+            Input.NewOptions = string.Join("\n", loose.Append(Input.NewOptions ?? "").Where(l => l.Length > 0));
+        Input.Options = Input.Options.Where(o => o.Id is not null).ToList();
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -262,12 +308,26 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         Sections = await db.SurveySections.AsNoTracking().Where(s => s.SurveyId == id).OrderBy(s => s.Order).ThenBy(s => s.Id)
             .Select(s => new SectionChoice(s.Id, s.Title)).ToListAsync(ct);
         AnswerCount = questionId is int qid ? await db.Answers.CountAsync(a => a.QuestionId == qid, ct) : 0;
+        if (questionId is int oq)
+        {
+            OptionUses = await db.QuestionOptions.AsNoTracking().Where(o => o.QuestionId == oq)
+                .Select(o => new
+                {
+                    o.Id,
+                    Answers = db.Answers.Count(a => a.OptionId == o.Id),
+                    Conditions = db.Questions.Count(q => q.ConditionOptionId == o.Id),
+                })
+                .ToDictionaryAsync(o => o.Id, o => new OptionUse(o.Answers, o.Conditions), ct);
+        }
+        // Only questions of earlier parts can decide whether this one shows (each screen is decided before it opens),
+        // so only they are offered: the list never proposes what the save would refuse.
+        var position = Sections.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var earlier = position.TryGetValue(Input.SectionId, out var here) ? position.Where(p => p.Value < here).Select(p => p.Key).ToList() : [];
         var candidates = await db.Questions.AsNoTracking()
-            .Where(q => q.SurveyId == id && q.Id != questionId && q.Options.Any())
+            .Where(q => q.SurveyId == id && q.Id != questionId && earlier.Contains(q.SectionId) && q.Options.Any())
             .OrderBy(q => q.Section.Order).ThenBy(q => q.Order)
-            .Select(q => new { q.Id, q.Text, Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Id, o.Label }).ToList() })
+            .Select(q => new { q.Id, q.Text, q.Type, Options = q.Options.OrderBy(o => o.Order).Select(o => new { o.Id, o.Label }).ToList() })
             .ToListAsync(ct);
-        Conditions = candidates.Select(c => new ConditionChoice(c.Id, c.Text, c.Options.Select(o => (o.Id, o.Label)).ToList())).ToList();
-        if (Request.Method == HttpMethods.Get) PadOptions();
+        Conditions = candidates.Select(c => new ConditionChoice(c.Id, c.Text, c.Type, c.Options.Select(o => (o.Id, o.Label)).ToList())).ToList();
     }
 }
