@@ -38,7 +38,7 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
         await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
         var json = JsonSerializer.SerializeToUtf8Bytes(new { data.compte, data.structures, data.acteur, observations },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{DateTime.UtcNow:yyyy-MM-dd}.json");
+        return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{ParisTime.Today(DateTime.UtcNow):yyyy-MM-dd}.json");
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(CancellationToken ct)

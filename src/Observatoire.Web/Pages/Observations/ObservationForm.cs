@@ -125,7 +125,7 @@ public class ObservationForm
             modelState.AddModelError("Input.StructureId", "Choisissez une de vos structures dans la liste.");
         if (input.TerritoryId is int t && Territories.All(c => c.Id != t))
             modelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
-        if (input.ObservedOn is { } date && date > DateOnly.FromDateTime(DateTime.Now))
+        if (input.ObservedOn is { } date && date > ParisTime.Today(DateTime.UtcNow))
             modelState.AddModelError("Input.ObservedOn", "La date ne peut pas être dans le futur.");
         if (input.ObservedOn is { } old && old < new DateOnly(2000, 1, 1))
             modelState.AddModelError("Input.ObservedOn", "La date doit être postérieure au 1er janvier 2000.");
