@@ -46,6 +46,27 @@ public partial class ParisTimeTests
     public void The_raw_instant_rule_catches_what_it_should(string code, bool caught) =>
         Assert.Equal(caught, RawInstant().IsMatch(code));
 
+    [Fact]
+    public void An_hour_never_breaks_between_its_digits_and_its_h()
+    {
+        var at = new DateTime(2026, 11, 24, 13, 0, 0, DateTimeKind.Utc);
+
+        // « 14 h / 00 » wrapped on a phone: the spaces inside an hour do not break.
+        Assert.Equal("14\u00A0h\u00A000", ParisTime.Hour(at));
+        Assert.EndsWith("14\u00A0h\u00A000", ParisTime.Format(at));
+        Assert.EndsWith("14\u00A0h\u00A000", ParisTime.Long(at));
+        Assert.Equal("mardi 24 novembre 2026, 14\u00A0h\u00A000 – 16\u00A0h\u00A030", ParisTime.Range(at, at.AddHours(2.5)));
+    }
+
+    [Fact]
+    public void An_instant_reads_as_the_Paris_date_and_hour()
+    {
+        // 23 h 30 UTC on 15 March is already 16 March in Paris.
+        var lateEvening = new DateTime(2026, 3, 15, 23, 30, 0, DateTimeKind.Utc);
+
+        Assert.Equal("16 mars 2026 à 0\u00A0h\u00A030", ParisTime.Format(lateEvening));
+    }
+
     private static List<string> Offenders(Regex rule) =>
         Directory.EnumerateFiles(Web, "*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))

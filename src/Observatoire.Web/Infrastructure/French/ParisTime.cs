@@ -30,7 +30,8 @@ public static class ParisTime
         ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
         ?? ToUtc(DateOnly.FromDateTime(local.AddHours(1)), TimeOnly.FromDateTime(local.AddHours(1)))!.Value;
 
-    private const string HourFormat = "H 'h' mm";
+    // The spaces inside an hour are no-break spaces: « 14 h 00 » must not wrap into « 14 h » / « 00 » on a phone.
+    private const string HourFormat = "H'\u00A0h\u00A0'mm";
 
     /// <summary>"15 mars 2026 à 18 h 00".</summary>
     public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' " + HourFormat, French.Culture);
