@@ -35,4 +35,22 @@ public class AccountsTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Contains("compte créé le 16 mars 2026", page.QuerySelector("main")!.Text());
     }
+
+    [Fact]
+    public async Task People_are_listed_in_French_alphabetical_order()
+    {
+        string[] seeded = ["Yanis Benali", "Élodie Roux", "zoé Martin", "Aline Petit"];
+        foreach (var name in seeded)
+        {
+            var user = await Portal.CreateUser(Roles.Contributeur);
+            await Portal.Db(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, name)));
+        }
+        var admin = await Portal.SignedInAs(Roles.Administrateur);
+
+        var names = (await admin.GetHtml("/admin/comptes")).QuerySelectorAll("main tbody tr td:first-child").Select(td => td.Text())
+            .Where(seeded.Contains).ToList();
+
+        // Character-code order would put « Élodie » last and « zoé » after « Yanis » only by luck of the case.
+        Assert.Equal(["Aline Petit", "Élodie Roux", "Yanis Benali", "zoé Martin"], names);
+    }
 }

@@ -453,7 +453,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(160)
@@ -552,7 +553,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -623,7 +625,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -715,7 +718,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -1025,7 +1029,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Url")
                         .IsRequired()
@@ -1234,7 +1239,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1518,7 +1524,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -1615,7 +1622,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1757,7 +1765,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
@@ -1798,7 +1807,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2066,7 +2076,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -2196,7 +2207,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

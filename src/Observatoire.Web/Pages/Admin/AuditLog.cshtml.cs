@@ -23,7 +23,7 @@ public class AuditLogModel(ObservatoireDbContext db) : PageModel
     {
         // Modules record their own actions: offer every action present, next to the known ones.
         Actions = AuditActions.All.Union(await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().ToListAsync(ct))
-            .OrderBy(AuditActions.Label).ToList();
+            .OrderBy(AuditActions.Label, French.Order).ToList();
         if (!ModelState.IsValid) return;
 
         var query = db.AuditEntries.AsNoTracking();

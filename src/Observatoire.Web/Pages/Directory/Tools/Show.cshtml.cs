@@ -74,11 +74,11 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         }
         foreach (var o in observations)
         {
-            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order());
+            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order));
             o.Tools.Remove(source);
             if (!o.Tools.Contains(target)) o.Tools.Add(target);
             db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Merged,
-                [new FieldChange { Field = "Outils", Before = before, After = string.Join(", ", o.Tools.Select(t => t.Name).Order()) }],
+                [new FieldChange { Field = "Outils", Before = before, After = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order)) }],
                 $"« {source.Name} » fusionné dans « {target.Name} »."));
         }
         var kept = DirectoryHistory.Snapshot(target);
