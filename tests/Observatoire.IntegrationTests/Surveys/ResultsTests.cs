@@ -128,4 +128,27 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
         using var small = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Seeker}");
         Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
     }
+
+    [Theory]
+    [InlineData(Roles.Partenaire)]
+    [InlineData(Roles.Coordination)]
+    public async Task The_count_of_other_and_free_answers_is_hidden_under_five(string role)
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 6);
+        await Portal.Db(async db =>
+        {
+            // Two of the job seekers also wrote an « Autre » answer.
+            var ids = await db.Responses.Where(r => r.SurveyId == s.Id && r.Answers.Any(a => a.OptionId == s.Seeker))
+                .OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
+            db.Answers.AddRange(ids.Select(id => new Answer { ResponseId = id, QuestionId = s.Search, Text = "Pôle emploi" }));
+            await db.SaveChangesAsync();
+        });
+        var client = await Portal.SignedInAs(role);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+
+        Assert.Equal("Réponses « Autre » (< 5)", page.QuerySelector($"#question-{s.Search} details summary")!.Text());
+        Assert.Equal("Réponses libres (< 5)", page.QuerySelector($"#question-{s.Comment} details summary")!.Text());
+    }
 }
