@@ -151,4 +151,19 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("Réponses « Autre » (< 5)", page.QuerySelector($"#question-{s.Search} details summary")!.Text());
         Assert.Equal("Réponses libres (< 5)", page.QuerySelector($"#question-{s.Comment} details summary")!.Text());
     }
+
+    [Fact]
+    public async Task A_row_level_export_refused_without_filters_says_the_whole_survey_is_too_small()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 2, employees: 1);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var refused = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var message = (await coordination.GetHtml($"/enquetes/gestion/{s.Id}/resultats")).QuerySelector("main .notice[role=status]")!.Text();
+
+        Assert.StartsWith("Moins de 5 réponses à cette enquête :", message);
+        Assert.DoesNotContain("filtres", message);
+    }
 }

@@ -87,7 +87,9 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         if (!CanExportResponses) return Forbid();
         if (suppression.Hides(Results.Total))
         {
-            TempData["Message"] = $"Moins de {suppression.Threshold} réponses avec ces filtres : l'export ligne à ligne permettrait de reconnaître des personnes.";
+            // Say which rule applies: with no filter it is the survey itself that has too few answers.
+            TempData["Message"] = $"Moins de {suppression.Threshold} réponses {(CleanFilters().Count > 0 ? "avec ces filtres" : "à cette enquête")} : " +
+                "l'export ligne à ligne permettrait de reconnaître des personnes.";
             return RedirectToPage(new { id });
         }
         var questions = await SurveyResults.Definition(db, id, ct);
