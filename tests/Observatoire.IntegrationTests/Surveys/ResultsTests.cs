@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Surveys;
 
@@ -165,5 +166,22 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.StartsWith("Moins de 5 réponses à cette enquête :", message);
         Assert.DoesNotContain("filtres", message);
+    }
+
+    [Fact]
+    public async Task A_row_level_export_is_written_to_the_audit_log()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 6);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var export = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Employee}");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var entry = await Portal.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Export));
+        Assert.Contains("Usages du numérique au Sanitas", entry.Target);
+        Assert.Contains("ligne à ligne", entry.Details);
+        Assert.Contains("6 réponses", entry.Details);
+        Assert.Contains("Quelle est votre situation ? = Salarié", entry.Details);
     }
 }
