@@ -13,6 +13,12 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     /// <summary>French text search configuration that ignores accents, created by the first migration.</summary>
     public const string SearchConfig = "fr_unaccent";
 
+    /// <summary>
+    /// French sort order (PostgreSQL's ICU collation; « Élodie » before « Yanis », « uMap » between « Trello » and
+    /// « Zoom »), set on the name columns people read as sorted lists. The database itself is created with the C locale.
+    /// </summary>
+    public const string FrenchCollation = "fr-FR-x-icu";
+
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Actor> Actors => Set<Actor>();

@@ -31,4 +31,39 @@ public class MyDataTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(["Brouillon", "Validee"],
             json.RootElement.GetProperty("observations").EnumerateArray().Select(o => o.GetProperty("statut").GetString()));
     }
+
+    [Fact]
+    public async Task The_download_includes_the_role_and_every_comment_the_person_wrote()
+    {
+        var user = await Portal.CreateUser(Roles.Contributeur);
+        var other = await Portal.CreateUser(Roles.Coordination);
+        var observation = await Portal.Seed(s => s.Observation("Atelier CV en ligne"));
+        await Portal.Db(async db =>
+        {
+            var item = new WatchItem { Url = "https://exemple.fr/umap", Title = "Cartes partagées avec uMap", Status = WatchStatus.Published };
+            item.Comments.Add(new WatchComment { AuthorId = user.Id, Body = "Testé au Sanitas, ça marche.", CreatedAt = DateTime.UtcNow });
+            item.Comments.Add(new WatchComment { AuthorId = other.Id, Body = "Commentaire d'une autre personne.", CreatedAt = DateTime.UtcNow });
+            db.WatchItems.Add(item);
+            db.ObservationChanges.Add(new ObservationChange
+            {
+                ObservationId = observation.Id, At = DateTime.UtcNow, UserId = user.Id, UserName = user.DisplayName,
+                Kind = ObservationChangeKind.Submitted, Comment = "Merci de relire la partie difficultés.",
+            });
+            var page = new WikiPage { Title = "Bilan", Slug = "bilan" };
+            await Observatoire.Web.Pages.Wiki.WikiStore.SaveRevisionAsync(db, page, "Bilan", "Texte.", "Ajout du bilan de juin", user.Id, DateTime.UtcNow, default);
+            await db.SaveChangesAsync();
+        });
+        using var client = await Portal.SignIn(user.Email!);
+
+        using var download = await client.GetAsync("/compte/mes-donnees?handler=Telecharger");
+
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        Assert.Equal("Contributeur", json.RootElement.GetProperty("compte").GetProperty("role").GetString());
+        var comments = json.RootElement.GetProperty("commentaires").EnumerateArray()
+            .Select(c => (c.GetProperty("type").GetString(), c.GetProperty("sur").GetString(), c.GetProperty("texte").GetString())).ToList();
+        Assert.Equal(3, comments.Count);
+        Assert.Contains(("veille", "Cartes partagées avec uMap", "Testé au Sanitas, ça marche."), comments);
+        Assert.Contains(("observation", "Atelier CV en ligne", "Merci de relire la partie difficultés."), comments);
+        Assert.Contains(("wiki", "Bilan", "Ajout du bilan de juin"), comments);
+    }
 }

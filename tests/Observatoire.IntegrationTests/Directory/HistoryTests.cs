@@ -201,4 +201,26 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         Assert.NotNull(first.QuerySelector("main nav.pagination a[rel=next]"));
         Assert.Equal(Enumerable.Range(1, 10).Reverse().Select(i => $"fonction {i}"), Rows(second).Select(r => r.After));
     }
+
+    [Fact]
+    public async Task A_history_entry_shows_the_Paris_hour_and_the_page_names_the_record()
+    {
+        var tool = await Portal.Seed(s => s.Tool("uMap"));
+        await Portal.Db(db =>
+        {
+            // 10 h 18 UTC on 1 July is 12 h 18 in Paris (summer time); the server and this machine run in UTC.
+            db.DirectoryChanges.Add(new DirectoryChange
+            {
+                RecordKind = DirectoryRecordKind.Tool, RecordId = tool.Id, Kind = DirectoryChangeKind.Edited, Field = "Site web",
+                After = "https://umap.openstreetmap.fr", At = new DateTime(2026, 7, 1, 10, 18, 0, DateTimeKind.Utc), UserName = "Léa Martin",
+            });
+            return db.SaveChangesAsync();
+        });
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        var history = await coordination.GetHtml($"/annuaire/outils/{tool.Slug}/historique");
+
+        Assert.Contains("1 juillet 2026 à 12 h 18", history.QuerySelector("main ol.history h2")!.Text());
+        Assert.Equal("Historique — uMap — Observatoire", history.Title);
+    }
 }

@@ -80,6 +80,56 @@ public class RegistrationTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_freed_seat_mail_greets_the_person_and_lets_them_cancel()
+    {
+        await Portal.Event(capacity: 1);
+        using var first = Portal.CreateClient();
+        using var second = Portal.CreateClient();
+        (await first.PostForm("/evenements/atelier", new Dictionary<string, string>
+        {
+            ["Registration.Name"] = "Fatou Sylla", ["Registration.Email"] = "fatou.sylla@exemple.fr",
+        }, "form[action*='handler=Register']")).AssertRedirect();
+        (await second.PostForm("/evenements/atelier", new Dictionary<string, string>
+        {
+            ["Registration.Name"] = "Karim Haddad", ["Registration.Email"] = "karim.haddad@exemple.fr",
+        }, "form[action*='handler=Register']")).AssertRedirect();
+        var firstMail = await Portal.Db(db => db.MailMessages.SingleAsync(m => m.To == "fatou.sylla@exemple.fr"));
+        (await first.PostForm(CancelPath(firstMail.Body), new Dictionary<string, string>())).AssertRedirect("/evenements/atelier");
+
+        var freed = await Portal.Db(db => db.MailMessages.SingleAsync(m => m.To == "karim.haddad@exemple.fr" && m.Subject.StartsWith("Une place s'est libérée")));
+
+        Assert.StartsWith("Bonjour Karim Haddad,", freed.Body);
+        (await second.PostForm(CancelPath(freed.Body), new Dictionary<string, string>())).AssertRedirect("/evenements/atelier");
+        Assert.Equal(RegistrationStatus.Cancelled, await Portal.Db(db => db.EventRegistrations
+            .Where(r => r.Email == "karim.haddad@exemple.fr").Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_freed_seat_mail_to_a_member_greets_them_and_says_where_to_cancel()
+    {
+        await Portal.Event(capacity: 1, openToPublic: false);
+        var first = await Portal.CreateUser(Roles.Contributeur);
+        var second = await Portal.CreateUser(Roles.Partenaire);
+        using var a = await Portal.SignIn(first.Email!);
+        using var b = await Portal.SignIn(second.Email!);
+        foreach (var client in new[] { a, b })
+            (await client.PostForm("/evenements/atelier", new Dictionary<string, string>(), "form[action*='handler=Register']")).AssertRedirect();
+
+        (await a.PostForm("/evenements/atelier", new Dictionary<string, string>(), "form[action*='handler=Unregister']")).AssertRedirect();
+
+        var freed = await Portal.Db(db => db.MailMessages.SingleAsync(m => m.To == second.Email && m.Subject.StartsWith("Une place s'est libérée")));
+        Assert.StartsWith($"Bonjour {second.DisplayName},", freed.Body);
+        Assert.Contains("Pour annuler votre inscription", freed.Body);
+        Assert.Contains("/evenements/atelier", freed.Body.Split("Pour annuler votre inscription")[1]);
+    }
+
+    private static string CancelPath(string body)
+    {
+        var link = body.Split('\n').Single(l => l.Contains("/evenements/desinscription?code="));
+        return new Uri(link[link.IndexOf("http", StringComparison.Ordinal)..].Trim()).PathAndQuery;
+    }
+
+    [Fact]
     public async Task A_public_registration_needs_a_name_and_a_valid_email_and_keeps_what_was_typed()
     {
         await Portal.Event(capacity: 5);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Surveys;
 
@@ -149,5 +150,60 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
         var coordination = await Portal.SignedInAs(Roles.Coordination);
         using var small = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Seeker}");
         Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Partenaire)]
+    [InlineData(Roles.Coordination)]
+    public async Task The_count_of_other_and_free_answers_is_hidden_under_five(string role)
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 6);
+        await Portal.Db(async db =>
+        {
+            // Two of the job seekers also wrote an « Autre » answer.
+            var ids = await db.Responses.Where(r => r.SurveyId == s.Id && r.Answers.Any(a => a.OptionId == s.Seeker))
+                .OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
+            db.Answers.AddRange(ids.Select(id => new Answer { ResponseId = id, QuestionId = s.Search, Text = "Pôle emploi" }));
+            await db.SaveChangesAsync();
+        });
+        var client = await Portal.SignedInAs(role);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+
+        Assert.Equal("Réponses « Autre » (< 5)", page.QuerySelector($"#question-{s.Search} details summary")!.Text());
+        Assert.Equal("Réponses libres (< 5)", page.QuerySelector($"#question-{s.Comment} details summary")!.Text());
+    }
+
+    [Fact]
+    public async Task A_row_level_export_refused_without_filters_says_the_whole_survey_is_too_small()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 2, employees: 1);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var refused = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var message = (await coordination.GetHtml($"/enquetes/gestion/{s.Id}/resultats")).QuerySelector("main .notice[role=status]")!.Text();
+
+        Assert.StartsWith("Moins de 5 réponses à cette enquête :", message);
+        Assert.DoesNotContain("filtres", message);
+    }
+
+    [Fact]
+    public async Task A_row_level_export_is_written_to_the_audit_log()
+    {
+        var s = await Portal.Survey();
+        await Responses(s, seekers: 6, employees: 6);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var export = await coordination.GetAsync($"/enquetes/gestion/{s.Id}/resultats?handler=Reponses&f[{s.Situation}]={s.Employee}");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var entry = await Portal.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Export));
+        Assert.Contains("Usages du numérique au Sanitas", entry.Target);
+        Assert.Contains("ligne à ligne", entry.Details);
+        Assert.Contains("6 réponses", entry.Details);
+        Assert.Contains("Quelle est votre situation ? = Salarié", entry.Details);
     }
 }

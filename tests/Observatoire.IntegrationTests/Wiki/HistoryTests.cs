@@ -55,4 +55,14 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(2, await Portal.Db(db => db.WikiRevisions.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_history_page_names_the_wiki_page_in_its_title()
+    {
+        await Portal.Page("Bilan", "un", laterVersions: "deux");
+
+        var page = await Portal.CreateClient().GetHtml("/wiki/bilan/historique");
+
+        Assert.Equal("Historique — Bilan — Observatoire", page.Title);
+    }
 }

@@ -4,7 +4,7 @@ public class ActorConfiguration : IEntityTypeConfiguration<Actor>
 {
     public void Configure(EntityTypeBuilder<Actor> b)
     {
-        b.Property(a => a.FullName).HasMaxLength(160);
+        b.Property(a => a.FullName).HasMaxLength(160).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(a => a.Slug).HasMaxLength(180);
         b.HasIndex(a => a.Slug).IsUnique();
         b.Property(a => a.JobTitle).HasMaxLength(160);

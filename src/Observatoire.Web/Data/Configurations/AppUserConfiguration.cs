@@ -4,7 +4,7 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
-        b.Property(u => u.DisplayName).HasMaxLength(160);
+        b.Property(u => u.DisplayName).HasMaxLength(160).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.HasMany(u => u.Structures).WithMany(s => s.Users).UsingEntity("UserStructures");
     }
 }

@@ -4,7 +4,7 @@ public class DigitalToolConfiguration : IEntityTypeConfiguration<DigitalTool>
 {
     public void Configure(EntityTypeBuilder<DigitalTool> b)
     {
-        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Name).HasMaxLength(120).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(t => t.Slug).HasMaxLength(140);
         b.HasIndex(t => t.Slug).IsUnique();
         b.Property(t => t.Website).HasMaxLength(500);

@@ -6,7 +6,7 @@ public class FeedSourceConfiguration : IEntityTypeConfiguration<FeedSource>
     {
         b.Property(s => s.Url).HasMaxLength(1000);
         b.HasIndex(s => s.Url).IsUnique();
-        b.Property(s => s.Name).HasMaxLength(160);
+        b.Property(s => s.Name).HasMaxLength(160).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(s => s.ETag).HasMaxLength(300);
         b.Property(s => s.LastModified).HasMaxLength(100);
         b.Property(s => s.LastError).HasMaxLength(1000);

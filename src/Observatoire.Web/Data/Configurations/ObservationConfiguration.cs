@@ -4,7 +4,7 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
 {
     public void Configure(EntityTypeBuilder<Observation> b)
     {
-        b.Property(o => o.Title).HasMaxLength(200);
+        b.Property(o => o.Title).HasMaxLength(200).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(o => o.Description).HasMaxLength(20000);
         b.Property(o => o.WhatWorked).HasMaxLength(8000);
         b.Property(o => o.Difficulties).HasMaxLength(8000);

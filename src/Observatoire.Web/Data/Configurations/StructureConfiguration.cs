@@ -4,7 +4,7 @@ public class StructureConfiguration : IEntityTypeConfiguration<Structure>
 {
     public void Configure(EntityTypeBuilder<Structure> b)
     {
-        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.Name).HasMaxLength(200).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(s => s.Slug).HasMaxLength(220);
         b.HasIndex(s => s.Slug).IsUnique();
         b.Property(s => s.Description).HasMaxLength(8000);

@@ -4,7 +4,7 @@ public class TerritoryConfiguration : IEntityTypeConfiguration<Territory>
 {
     public void Configure(EntityTypeBuilder<Territory> b)
     {
-        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Name).HasMaxLength(120).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(t => t.Slug).HasMaxLength(140);
         b.HasIndex(t => t.Slug).IsUnique();
         b.Property(t => t.Description).HasMaxLength(4000);

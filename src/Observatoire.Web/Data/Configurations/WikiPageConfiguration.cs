@@ -4,7 +4,7 @@ public class WikiPageConfiguration : IEntityTypeConfiguration<WikiPage>
 {
     public void Configure(EntityTypeBuilder<WikiPage> b)
     {
-        b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Title).HasMaxLength(200).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(p => p.Slug).HasMaxLength(140);
         b.HasIndex(p => p.Slug).IsUnique();
         b.Property(p => p.PlainText).HasMaxLength(200_000);

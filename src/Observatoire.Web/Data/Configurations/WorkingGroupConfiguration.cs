@@ -4,7 +4,7 @@ public class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
 {
     public void Configure(EntityTypeBuilder<WorkingGroup> b)
     {
-        b.Property(g => g.Name).HasMaxLength(160);
+        b.Property(g => g.Name).HasMaxLength(160).UseCollation(ObservatoireDbContext.FrenchCollation);
         b.Property(g => g.Slug).HasMaxLength(140);
         b.HasIndex(g => g.Slug).IsUnique();
         b.Property(g => g.Purpose).HasMaxLength(4000);

@@ -453,7 +453,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(160)
@@ -560,7 +561,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -631,7 +633,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -723,7 +726,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -1033,7 +1037,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Url")
                         .IsRequired()
@@ -1242,7 +1247,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1558,7 +1564,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -1655,7 +1662,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1797,7 +1805,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
@@ -1838,7 +1847,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2106,7 +2116,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -2236,7 +2247,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Purpose")
                         .IsRequired()

@@ -30,17 +30,26 @@ public static class ParisTime
         ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
         ?? ToUtc(DateOnly.FromDateTime(local.AddHours(1)), TimeOnly.FromDateTime(local.AddHours(1)))!.Value;
 
+    // The spaces inside an hour are no-break spaces: « 14 h 00 » must not wrap into « 14 h » / « 00 » on a phone.
+    private const string HourFormat = "H'\u00A0h\u00A0'mm";
+
     /// <summary>"15 mars 2026 à 18 h 00".</summary>
-    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' H 'h' mm", French.Culture);
+    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' " + HourFormat, French.Culture);
+
+    /// <summary>"15 mars 2026": the Paris day of an instant (23 h 30 UTC may already be the next day in Paris).</summary>
+    public static string Date(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy", French.Culture);
+
+    /// <summary>"15 mars 2026", with the short month where a list has little room ("15 janv. 2026").</summary>
+    public static string ShortDate(DateTime utc) => ToParis(utc).ToString("d MMM yyyy", French.Culture);
 
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToParis(utcNow));
 
     /// <summary>"mardi 24 novembre 2026 à 14 h 00".</summary>
-    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' H 'h' mm", French.Culture);
+    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' " + HourFormat, French.Culture);
 
     public static string Day(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy", French.Culture);
 
-    public static string Hour(DateTime utc) => ToParis(utc).ToString("H 'h' mm", French.Culture);
+    public static string Hour(DateTime utc) => ToParis(utc).ToString(HourFormat, French.Culture);
 
     /// <summary>"mardi 24 novembre 2026, 14 h 00 – 16 h 30", or both dates when it spans days.</summary>
     public static string Range(DateTime startUtc, DateTime endUtc)

@@ -28,10 +28,26 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             .OrderBy(o => o.ObservedOn)
             .Select(o => new { o.Id, titre = o.Title, date = o.ObservedOn, statut = o.Status.ExternalName(), creeeLe = o.CreatedAt })
             .ToListAsync(ct);
+        // Everything the person wrote in their own words: watch comments, the comments of observation steps
+        // (submission, return…) and wiki edit summaries.
+        var commentaires = (await db.WatchComments.AsNoTracking().Where(c => c.AuthorId == id)
+                .Select(c => new { type = "veille", sur = c.Item.Title, date = c.CreatedAt, texte = c.Body }).ToListAsync(ct))
+            .Concat(await db.ObservationChanges.AsNoTracking().Where(c => c.UserId == id && c.Comment != null)
+                .Select(c => new { type = "observation", sur = c.Observation.Title, date = c.At, texte = c.Comment! }).ToListAsync(ct))
+            .Concat(await db.WikiRevisions.AsNoTracking().Where(r => r.AuthorId == id && r.Comment != null)
+                .Select(r => new { type = "wiki", sur = r.Title, date = r.CreatedAt, texte = r.Comment! }).ToListAsync(ct))
+            .OrderBy(c => c.date).ToList();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var compte = new
+        {
+            data.compte.nom, data.compte.email, role = string.Join(", ", (await users.GetRolesAsync(user)).Select(Roles.Label)),
+            data.compte.creeLe, data.compte.derniereConnexion,
+        };
         await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { data.compte, data.structures, data.acteur, observations },
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { compte, data.structures, data.acteur, observations, commentaires },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{DateTime.UtcNow:yyyy-MM-dd}.json");
+        return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{ParisTime.Today(DateTime.UtcNow):yyyy-MM-dd}.json");
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(CancellationToken ct)

@@ -23,7 +23,7 @@ public class AuditLogModel(ObservatoireDbContext db) : PageModel
     {
         // Modules record their own actions: offer every action present, next to the known ones.
         Actions = AuditActions.All.Union(await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().ToListAsync(ct))
-            .OrderBy(AuditActions.Label).ToList();
+            .OrderBy(AuditActions.Label, French.Order).ToList();
         if (!ModelState.IsValid) return;
 
         var query = db.AuditEntries.AsNoTracking();
@@ -58,10 +58,6 @@ public class AuditLogModel(ObservatoireDbContext db) : PageModel
         return "/admin/journal" + (q.Count > 0 ? "?" + string.Join("&", q) : "");
     }
 
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Paris);
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    private static DateTime ParisMidnightUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
+    // Midnight always exists in Paris: the clocks change at 2 h and 3 h.
+    private static DateTime ParisMidnightUtc(DateOnly day) => ParisTime.ToUtc(day, TimeOnly.MinValue)!.Value;
 }

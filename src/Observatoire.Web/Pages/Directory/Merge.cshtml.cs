@@ -103,7 +103,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         if (duplicate is null) return false;
         Duplicate = duplicate;
         Targets = await records.Where(r => r.Id != duplicate.Id).ToListAsync(ct);
-        Targets = [.. Targets.OrderBy(r => r.Name, StringComparer.Create(French.Culture, true))];
+        Targets = [.. Targets.OrderBy(r => r.Name, French.Order)];
         Target = Targets.FirstOrDefault(r => r.Id == TargetId);
         return true;
     }
@@ -137,8 +137,8 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         // Each observation says, in its own history, which writing of the tool it lost.
         foreach (var o in await db.Observations.Include(o => o.Tools).Where(o => o.Tools.Any(t => t.Id == source.Id)).ToListAsync(ct))
         {
-            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order());
-            var after = string.Join(", ", o.Tools.Select(t => t.Id == source.Id ? target.Name : t.Name).Distinct().Order());
+            var before = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order));
+            var after = string.Join(", ", o.Tools.Select(t => t.Id == source.Id ? target.Name : t.Name).Distinct().Order(French.Order));
             db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
                 [new FieldChange { Field = "Outils", Before = before, After = after }], $"« {source.Name} » fusionné dans « {target.Name} »."));
         }

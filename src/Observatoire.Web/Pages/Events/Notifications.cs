@@ -8,11 +8,19 @@ public static class Notifications
     {
         foreach (var r in promoted)
         {
-            var email = r.Email ?? r.User?.Email ?? await db.Users.Where(u => u.Id == r.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            var member = r.UserId is null ? null
+                : await db.Users.Where(u => u.Id == r.UserId).Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(ct);
+            var email = r.Email ?? member?.Email;
             if (email is null) continue;
+            // Like the registration mails: a greeting, and a way out (a seat given unasked may no longer suit).
+            // A visitor cancels through their own link; a member cancels on the event page, signed in.
+            var cancel = r.CancelToken is { } token
+                ? links.Absolute($"/evenements/desinscription?code={token}")
+                : $"connectez-vous et ouvrez {links.Absolute($"/evenements/{ev.Slug}")}";
             await mailer.SendAsync(email, $"Une place s'est libérée : {ev.Title}",
-                $"Bonne nouvelle : une place s'est libérée et votre inscription à « {ev.Title} » est confirmée.\n\n" +
-                $"Quand : {ParisTime.Range(ev.StartsAt, ev.EndsAt)}\n{links.Absolute($"/evenements/{ev.Slug}")}\n", ct);
+                $"Bonjour {r.Name ?? member?.DisplayName},\n\nbonne nouvelle : une place s'est libérée et votre inscription à « {ev.Title} » est confirmée.\n\n" +
+                $"Quand : {ParisTime.Range(ev.StartsAt, ev.EndsAt)}\n{links.Absolute($"/evenements/{ev.Slug}")}\n\n" +
+                $"Pour annuler votre inscription : {cancel}\n", ct);
         }
     }
 

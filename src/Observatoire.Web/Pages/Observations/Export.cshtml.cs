@@ -43,7 +43,7 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
                 o.Observer))
             .ToList();
 
-        var name = $"observations-{DateTime.Now:yyyy-MM-dd}";
+        var name = $"observations-{ParisTime.Today(DateTime.UtcNow):yyyy-MM-dd}";
         if (format == "json")
             return File(JsonSerializer.SerializeToUtf8Bytes(rows, Json), "application/json; charset=utf-8", name + ".json");
 

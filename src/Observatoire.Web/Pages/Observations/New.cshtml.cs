@@ -12,7 +12,7 @@ public class NewModel(ObservatoireDbContext db) : ObservationFormPage
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.TerritoryId }).FirstOrDefaultAsync(ct);
         Input = new ObservationInput
         {
-            ObservedOn = DateOnly.FromDateTime(DateTime.Now),
+            ObservedOn = ParisTime.Today(DateTime.UtcNow),
             StructureId = own?.Id,
             TerritoryId = own?.TerritoryId,
         };

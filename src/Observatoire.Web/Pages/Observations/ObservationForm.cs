@@ -125,7 +125,7 @@ public class ObservationForm
             modelState.AddModelError("Input.StructureId", "Choisissez une de vos structures dans la liste.");
         if (input.TerritoryId is int t && Territories.All(c => c.Id != t))
             modelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
-        if (input.ObservedOn is { } date && date > DateOnly.FromDateTime(DateTime.Now))
+        if (input.ObservedOn is { } date && date > ParisTime.Today(DateTime.UtcNow))
             modelState.AddModelError("Input.ObservedOn", "La date ne peut pas être dans le futur.");
         if (input.ObservedOn is { } old && old < new DateOnly(2000, 1, 1))
             modelState.AddModelError("Input.ObservedOn", "La date doit être postérieure au 1er janvier 2000.");
@@ -192,9 +192,9 @@ public class ObservationForm
             ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", French.Culture),
             ["Structure"] = structure ?? "",
             ["Territoire"] = territory ?? "",
-            ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order()),
-            ["Thèmes"] = string.Join(", ", o.Themes.Select(t => t.Name).Order()),
-            ["Publics"] = string.Join(", ", o.Audiences.Select(a => a.Name).Order()),
+            ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order)),
+            ["Thèmes"] = string.Join(", ", o.Themes.Select(t => t.Name).Order(French.Order)),
+            ["Publics"] = string.Join(", ", o.Audiences.Select(a => a.Name).Order(French.Order)),
             ["Participants"] = o.ParticipantsCount.ToString(CultureInfo.InvariantCulture),
             ["Niveau d'appropriation"] = o.AppropriationLevel.Label(),
             ["Description"] = o.Description,

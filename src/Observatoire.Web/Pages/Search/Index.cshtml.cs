@@ -118,7 +118,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             ORDER BY h."Rank" DESC, h."Title"
             """).ToListAsync(ct);
         hits.AddRange(await GroupsSearch.SearchAsync(db, q, ct));
-        Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title).Take(MaxHits).ToList();
+        Hits = hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Title, French.Order).Take(MaxHits).ToList();
     }
 
     public static string KindLabel(string kind) => kind switch

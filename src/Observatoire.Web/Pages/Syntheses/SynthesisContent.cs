@@ -85,7 +85,7 @@ public sealed partial class SynthesisContent
             ThemeChanges = [.. themesNow.Select(t => new ThemeChange(t.Label, t.Count, themesBefore.GetValueOrDefault(t.Key)))],
             Reports = reports,
             Surveys = surveys,
-            Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, StringComparer.Create(French.Culture, true))],
+            Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, French.Order)],
             Threshold = suppression.Threshold,
             Fingerprint = await FingerprintAsync(db, request, scope, [.. reports.Select(r => r.RevisionId)], suppression.Threshold, ct),
         };

@@ -17,7 +17,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         var all = await readable.OrderBy(p => p.Title)
             .Select(p => new Row(p.Title, p.Slug, p.Type, p.Visibility, p.Categories, p.UpdatedAt)).ToListAsync(ct);
         Categories = all.SelectMany(r => r.Categories).GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new Category(g.First(), g.Count())).OrderBy(c => c.Name, StringComparer.Create(new("fr-FR"), true)).ToList();
+            .Select(g => new Category(g.First(), g.Count())).OrderBy(c => c.Name, French.Order).ToList();
         IEnumerable<Row> rows = all;
         if (!string.IsNullOrWhiteSpace(CategoryFilter))
             rows = rows.Where(r => r.Categories.Contains(CategoryFilter.Trim(), StringComparer.OrdinalIgnoreCase));

@@ -17,6 +17,6 @@ public class WatchlistModel(ObservatoireDbContext db) : PageModel
                 w.Page.Revisions.Count(r => r.CreatedAt > w.LastSeenAt),
                 w.Page.Revisions.Where(r => r.CreatedAt > w.LastSeenAt && r.Author != null).Select(r => r.Author!.DisplayName).Distinct().ToArray()))
             .ToListAsync(ct);
-        Rows = Rows.OrderByDescending(r => r.NewRevisions > 0).ThenBy(r => r.Title).ToList();
+        Rows = Rows.OrderByDescending(r => r.NewRevisions > 0).ThenBy(r => r.Title, French.Order).ToList();
     }
 }

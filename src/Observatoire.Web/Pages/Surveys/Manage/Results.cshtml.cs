@@ -7,7 +7,7 @@ namespace Observatoire.Web.Pages.Surveys.Manage;
 /// filters on closed questions, a cross-tabulation, and exports. Small groups are shown as "&lt; 5" everywhere.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization) : PageModel
+public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization, Audit audit) : PageModel
 {
     /// <summary>Filters from the query string: f[questionId]=valueId.</summary>
     [BindProperty(SupportsGet = true, Name = "f")] public Dictionary<int, int> Filters { get; set; } = [];
@@ -90,7 +90,9 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         if (!CanExportResponses) return Forbid();
         if (suppression.Hides(Results.Total))
         {
-            TempData["Message"] = $"Moins de {suppression.Threshold} réponses avec ces filtres : l'export ligne à ligne permettrait de reconnaître des personnes.";
+            // Say which rule applies: with no filter it is the survey itself that has too few answers.
+            TempData["Message"] = $"Moins de {suppression.Threshold} réponses {(CleanFilters().Count > 0 ? "avec ces filtres" : "à cette enquête")} : " +
+                "l'export ligne à ligne permettrait de reconnaître des personnes.";
             return RedirectToPage(new { id });
         }
         var questions = await SurveyResults.Definition(db, id, ct);
@@ -130,6 +132,10 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
             rows.Add(new[] { r.Id.ToString(CultureInfo.InvariantCulture), ParisTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), r.IsAssisted ? "oui" : "non" }
                 .Concat(columns.Select(c => c.Cell(byQuestion[c.QuestionId].ToList()))));
         }
+        // Row-level answers leave the portal: the audit log says who took which rows, like the personal-data export.
+        var filters = FilterLabels().Select(f => $"{f.Question} = {f.Value}").ToList();
+        await audit.RecordAsync(AuditActions.Export, $"enquête « {Title} »",
+            $"réponses ligne à ligne (CSV), {responses.Count} {French.Plural(responses.Count, "réponse", "réponses")}, " + (filters.Count == 0 ? "sans filtre" : "filtres : " + string.Join(" ; ", filters)));
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"reponses-enquete-{id}.csv");
     }
 
