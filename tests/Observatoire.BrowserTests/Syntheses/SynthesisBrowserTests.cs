@@ -62,7 +62,8 @@ public class SynthesisBrowserTests(BrowserFixture browser)
 
         Assert.All(["theme=emploi-synthese", "theme=education-synthese"], part => Assert.Contains(part, url));
         Assert.Equal(("3", "12"), (observations, participants));
-        Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — emploi synthèse, éducation synthèse", title);
+        // Names in French order: « éducation » before « emploi » (character codes put « é » after « z »).
+        Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — éducation synthèse, emploi synthèse", title);
         Assert.Contains("est prête", notice);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.True(overflow <= 0, $"La page déborde de {overflow} px en largeur sur téléphone.");

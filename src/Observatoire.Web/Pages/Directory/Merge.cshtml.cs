@@ -153,9 +153,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
     {
         var source = await db.Structures.SingleAsync(s => s.Id == Duplicate.Id, ct);
         var target = await db.Structures.SingleAsync(s => s.Id == Target!.Id, ct);
-        foreach (var o in await db.Observations.Where(o => o.StructureId == source.Id).ToListAsync(ct))
-            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
-                [new FieldChange { Field = "Structure", Before = source.Name, After = target.Name }], $"« {source.Name} » fusionnée dans « {target.Name} »."));
+        await RecordOnObservationsAsync(db.Observations.Where(o => o.StructureId == source.Id), "Structure", who, ct);
         // Each person's page says where their membership went (the kept structure's role wins when both held one).
         var memberships = await db.StructureMemberships.Where(m => m.StructureId == source.Id || m.StructureId == target.Id).ToListAsync(ct);
         foreach (var m in memberships.Where(m => m.StructureId == source.Id))
@@ -178,13 +176,21 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
     {
         var source = await db.Territories.SingleAsync(t => t.Id == Duplicate.Id, ct);
         var target = await db.Territories.SingleAsync(t => t.Id == Target!.Id, ct);
-        foreach (var o in await db.Observations.Where(o => o.TerritoryId == source.Id).ToListAsync(ct))
-            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
-                [new FieldChange { Field = "Territoire", Before = Duplicate.Name, After = Target!.Name }], $"« {Duplicate.Name} » fusionné dans « {Target.Name} »."));
+        await RecordOnObservationsAsync(db.Observations.Where(o => o.TerritoryId == source.Id), "Territoire", who, ct);
         var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
         target.Description ??= source.Description;
         RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
         return (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+    }
+
+    /// <summary>Each observation that named the duplicate says, in its own history, which record it names now.</summary>
+    private async Task RecordOnObservationsAsync(IQueryable<Observation> observations, string field, DirectoryHistory.Author who,
+        CancellationToken ct)
+    {
+        foreach (var o in await observations.ToListAsync(ct))
+            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
+                [new FieldChange { Field = field, Before = Duplicate.Name, After = Target!.Name }],
+                $"« {Duplicate.Name} » fusionné{Of.Feminine} dans « {Target.Name} »."));
     }
 
     /// <summary>On the kept record: the duplicate it absorbed, then the blanks the duplicate filled.</summary>
