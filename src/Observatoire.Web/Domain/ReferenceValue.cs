@@ -1,0 +1,18 @@
+namespace Observatoire.Web.Domain;
+
+/// <summary>
+/// A value of a list the observatory's own people administer in the portal (/admin/listes): themes, audiences,
+/// territories, tool categories, licences, structure kinds. A retired value stays on past records and in past
+/// figures, says so where it appears, and is no longer offered on new forms.
+/// </summary>
+public interface IReferenceValue
+{
+    int Id { get; }
+    string Name { get; set; }
+    /// <summary>Stable in URLs: a rename keeps it unless the administrator changes it; old slugs redirect.</summary>
+    string Slug { get; set; }
+    string? Description { get; set; }
+    int SortOrder { get; set; }
+    /// <summary>When set, the value is retired: kept where it was used, not offered on new forms.</summary>
+    DateTime? RetiredAt { get; set; }
+}
