@@ -8,6 +8,7 @@ using Observatoire.Web.Pages.Wiki;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservatoireLogging();
+builder.AddObservatoireStaticAssets();
 builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireSecurity(builder.Configuration);
@@ -21,11 +22,12 @@ builder.Services.AddObservatoireEvents();
 builder.Services.AddObservatoireWatch(builder.Configuration);
 
 var app = builder.Build();
+app.UseObservatoirePipeline();
 
-if (!await app.PrepareDatabaseAsync())
+// Both say in French what to do when they refuse; the assets are checked first, before the database is touched.
+if (!app.HasItsStaticAssets() || !await app.PrepareDatabaseAsync())
     return 1;
 
-app.UseObservatoirePipeline();
 await app.RunAsync();
 return 0;
 

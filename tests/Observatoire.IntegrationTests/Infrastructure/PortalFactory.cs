@@ -11,9 +11,9 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Not Development: like Production, the portal must find its CSS and JS in the build output by itself
+        // (Foundation/StaticAssetsTests).
         builder.UseEnvironment("Testing");
-        // Outside Development, CSS and JS are only served from a published output unless asked: tests run the build output.
-        builder.UseStaticWebAssets();
         // UseSetting, unlike ConfigureAppConfiguration, is visible to Program while it registers services.
         builder.UseSetting("ConnectionStrings:Observatoire", ConnectionString);
         builder.UseSetting("Observatoire:DemoData", "false");
