@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -15,7 +16,13 @@ public static class WebExtensions
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                // French messages read as written in journalctl (« publié », not « publi\u00E9 »); quotes and control
+                // characters are still escaped, so a line stays one JSON object.
+                o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            });
         return builder;
     }
 
