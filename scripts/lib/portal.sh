@@ -10,8 +10,14 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # portal_publish DIR: a Release build of the portal, published into DIR (the way it runs in production).
 portal_publish() {
   local dir=$1
+  local output
   echo "Publication Release du portail dans $dir…"
-  dotnet publish src/Observatoire.Web -c Release -o "$dir" -nologo -v quiet -tl:off >/dev/null
+  # Quiet when it works; the compiler's messages when it does not.
+  if ! output=$(dotnet publish src/Observatoire.Web -c Release -o "$dir" -nologo -v quiet -tl:off 2>&1); then
+    printf '%s\n' "$output" >&2
+    echo "La publication a échoué." >&2
+    return 1
+  fi
 }
 
 # portal_start APP_DIR PORT LOG: starts an instance in the background (Production environment) and prints its pid.
