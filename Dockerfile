@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# The portal in a container: docker compose up (see docker-compose.yml).
+# The portal in a container: docker compose up (see docker-compose.yml). The image holds what docs/deploy.md installs
+# without Docker: the output of dotnet publish -c Release, started from its own folder in Production, configured by
+# the same environment variables (ConnectionStrings__Observatoire, Observatoire__…).
 
 # --- Build: restore first (cached while no project file changes), then publish ---
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -26,9 +28,11 @@ COPY --from=dotnet /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
     && useradd --system --uid 1654 --create-home --home-dir /home/app app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_NOLOGO=1 \
     TZ=Europe/Paris
+# The portal refuses to start outside the folder holding its wwwroot: WORKDIR is that folder.
 WORKDIR /app
 COPY --from=build /app ./
 USER app
