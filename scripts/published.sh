@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 . scripts/lib/portal.sh
 
-# curl for portal_wait, brotli to decode what the portal sends as br.
+# curl to wait for /healthz, brotli to decode what the portal sends as br.
 ops_prepare published curl brotli
 database=published_$(date +%s)_$$
 ops_settle() {
@@ -32,7 +32,8 @@ else
   ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database" pg_target
 fi
 "$PG_BIN/createdb" "$database"
-# Nothing else: no administrator, no demo data, as a first installation starts.
+# Nothing else, whatever the caller's environment holds: no administrator, no demo data, as a first installation starts.
+while read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(Observatoire__|ASPNETCORE_|DOTNET_ENVIRONMENT)' || true)
 export ConnectionStrings__Observatoire="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$database"
 
 app="$work/app"
