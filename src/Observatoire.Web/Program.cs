@@ -13,6 +13,7 @@ builder.Services.AddObservatoireData(builder.Configuration);
 builder.Services.AddObservatoireIdentity();
 builder.Services.AddObservatoireSecurity(builder.Configuration);
 builder.Services.AddObservatoireWeb();
+builder.Services.AddObservatorySettings();
 builder.Services.AddObservatoireAnalysis();
 builder.Services.AddObservatoireDashboard();
 builder.Services.AddObservatoireDirectory();

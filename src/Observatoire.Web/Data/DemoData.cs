@@ -67,6 +67,7 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             return actor;
         });
 
+        if (!await db.ObservatorySettings.AnyAsync(ct)) db.ObservatorySettings.Add(Identity(now));
         db.AddRange(territories.Values);
         db.AddRange(themes.Values);
         db.AddRange(audiences.Values);
@@ -103,6 +104,20 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         await DemoWiki.LoadAsync(db, accounts[Roles.Coordination], ct);
         await DemoSurveys.LoadAsync(db, ct);
         await DemoGroups.LoadAsync(db, ct);
+    }
+
+    /// <summary>The demo observatory's name and words, as the portal printed them before they became settings.</summary>
+    public static ObservatorySettings Identity(DateTime now)
+    {
+        var identity = SettingsTemplates.Defaults();
+        identity.Name = "Observatoire partagé des usages numériques";
+        identity.ShortName = "Observatoire";
+        identity.Territory = "Tours et Joué-lès-Tours";
+        identity.Description = "Observatoire partagé des usages collaboratifs et des outils numériques au service de l'emploi, de l'éducation et de la citoyenneté.\n"
+            + "Un réseau d'associations, de centres sociaux, d'institutions et d'habitants de Tours et Joué-lès-Tours.";
+        identity.ContactEmail = "contact@observatoire.test";
+        identity.UpdatedAt = now;
+        return identity;
     }
 
     /// <summary>The four demo accounts, each linked to the person and structures it stands for.</summary>

@@ -61,6 +61,8 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<SurveyAnswerDay> SurveyAnswerDays => Set<SurveyAnswerDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ObservatorySettings> ObservatorySettings => Set<ObservatorySettings>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

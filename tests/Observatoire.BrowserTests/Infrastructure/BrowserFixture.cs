@@ -70,6 +70,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A second portal, on a new database of its own and its own port, started as a real first start: no administrator,
+    /// no data. Its warnings (the setup link among them) go to <paramref name="logs"/>. Dispose it when done.
+    /// </summary>
+    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCollector logs)
+    {
+        var port = TestPostgres.FreeTcpPort();
+        var factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_first"),
+            new Dictionary<string, string?> { [LogCollector.SetupAnnouncementLevel] = "Warning" },
+            s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        factory.UseKestrel(port);
+        factory.StartServer();
+        return (factory, $"http://localhost:{port}");
+    }
+
     /// <summary>The portal's services, for tests that create accounts or save through the portal's own code.</summary>
     public IServiceProvider Services => _factory.Services;
 

@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Observatoire.IntegrationTests.Infrastructure;
 
-/// <summary>The real portal (Program), in the "Testing" environment, on the given database, without demo data.</summary>
-public class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The real portal (Program), in the "Testing" environment, on the given database, without demo data; <paramref name="services"/>
+/// adds to its services (a log collector).
+/// </summary>
+public class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -28,7 +33,11 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         // in the test database): noise that would hide the errors worth reading.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // Every portal starts on a database without an administrator, so each would print its setup link (a warning):
+        // SetupTests turn it back on to read it.
+        builder.UseSetting("Logging:LogLevel:Observatoire.Web.Infrastructure.SetupAnnouncement", "Error");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
     }
 }

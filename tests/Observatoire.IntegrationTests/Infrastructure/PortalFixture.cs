@@ -71,6 +71,12 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A new, empty database on the tests' PostgreSQL (dropped at the end of the run), for a portal of its own: a first
+    /// start, with whatever settings the test gives its <see cref="PortalFactory"/>.
+    /// </summary>
+    public Task<string> CreateDatabaseAsync(string prefix) => _postgres.CreateDatabaseAsync(prefix);
+
     public async Task DisposeAsync()
     {
         if (_hardened is not null) await _hardened.DisposeAsync();
@@ -80,7 +86,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     /// <summary>
     /// Empties every table but the migration history and the data-protection keys, re-creates the roles, and forgets
-    /// the cached public pages (tests reuse slugs, and the tables were emptied behind the portal's back).
+    /// the cached public pages and settings (tests reuse slugs, and the tables were emptied behind the portal's back).
+    /// The database is then an instance before its setup: no administrator, no settings, no setup token.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -91,6 +98,8 @@ public sealed class PortalFixture : IAsyncLifetime
         }
         await Scope(sp => sp.GetRequiredService<InitialData>().LoadAsync(new ObservatoireOptions()));
         await Factory.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageCache.WikiTag, default);
+        Factory.Services.GetRequiredService<ObservatorySettingsCache>().Forget();
+        if (_hardened is not null) _hardened.Services.GetRequiredService<ObservatorySettingsCache>().Forget();
     }
 
     /// <summary>A browser-like client: no automatic redirect (tests assert them), cookies kept between requests.</summary>

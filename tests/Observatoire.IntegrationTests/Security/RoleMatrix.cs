@@ -38,6 +38,10 @@ public static class RoleMatrix
         ("/admin/comptes", Access.Admin),
         ("/admin/comptes/inviter", Access.Admin),
         ("/admin/courriels", Access.Admin),
+        ("/admin/parametres", Access.Admin),
+        ("/mentions-legales", Access.Public),
+        ("/confidentialite", Access.Public),
+        ("/accessibilite", Access.Public),
         ("/wiki", Access.Public),
         ("/wiki/modifications-recentes", Access.Public),
         ("/wiki/modifications-recentes.atom", Access.Public),
@@ -121,6 +125,7 @@ public static class RoleMatrix
         ["/Index"] = "second nom de la page d'accueil « / », visitée par la matrice",
         ["/Errors/Status"] = "page d'erreur, servie par ré-exécution",
         ["/compte/acces-refuse"] = "page « accès refusé » : elle répond 403 à tous, c'est elle que chaque 403 de la matrice affiche",
+        ["/installation"] = "page d'installation : 200 tant qu'aucun administrateur n'existe, 404 ensuite (SetupTests la visitent dans les deux états)",
         ["/erreur/{code:int}"] = "page d'erreur, servie par ré-exécution (statuts testés dans HeadersTests et DatabaseUnavailableTests)",
     };
 

@@ -8,7 +8,7 @@ public class ICalendarTests
     private static readonly DateTime Start = new(2026, 11, 24, 13, 0, 0, DateTimeKind.Utc);
 
     private static string Write(string summary, string? description = null, string? location = null) =>
-        ICalendar.Write("Calendrier", [new ICalendar.Entry("evenement-1@observatoire-tours", 2, Start, Start.AddHours(2), Start,
+        ICalendar.Write(ICalendar.ProductId("Observatoire", null), "Calendrier", [new ICalendar.Entry("evenement-1@observatoire-tours", 2, Start, Start.AddHours(2), Start,
             summary, description, location, "https://observatoire.example/evenements/atelier", false)]);
 
     [Fact]
@@ -52,7 +52,7 @@ public class ICalendarTests
     [Fact]
     public void The_calendar_starts_with_its_version_and_says_who_wrote_it_and_for_which_time_zone()
     {
-        var text = ICalendar.Write("Groupe « méthode », Tours; Joué", [new ICalendar.Entry("evenement-2@observatoire-tours", 0, Start,
+        var text = ICalendar.Write(ICalendar.ProductId("Observatoire des usages numériques", "Tours et Joué-lès-Tours"), "Groupe « méthode », Tours; Joué", [new ICalendar.Entry("evenement-2@observatoire-tours", 0, Start,
             Start.AddHours(1), Start, "Annulé", null, " ", "https://observatoire.example/evenements/annule?de=1&a=2", true)]);
         var unfolded = text.Replace("\r\n ", "");
 

@@ -14,7 +14,7 @@ public class AtomFeedTests
     [Fact]
     public void Each_change_is_an_entry_linking_to_its_diff_with_its_author_and_comment()
     {
-        var bytes = FeedModel.Write("https://observatoire.example", [
+        var bytes = FeedModel.Write("https://observatoire.example", "Observatoire", [
             new RecentModel.Row("Charte & usages", "charte", 3, At, "Camille", null),
             new RecentModel.Row("Accueil", "accueil", 1, At.AddDays(-1), null, "Première version"),
         ]);
@@ -45,7 +45,7 @@ public class AtomFeedTests
     [Fact]
     public void An_empty_wiki_gives_a_valid_feed()
     {
-        var feed = XDocument.Parse(Encoding.UTF8.GetString(FeedModel.Write("https://observatoire.example", []))).Root!;
+        var feed = XDocument.Parse(Encoding.UTF8.GetString(FeedModel.Write("https://observatoire.example", "Observatoire", []))).Root!;
 
         Assert.Empty(feed.Elements(A + "entry"));
         Assert.Equal("1970-01-01T00:00:00Z", feed.Element(A + "updated")!.Value);
@@ -54,7 +54,7 @@ public class AtomFeedTests
     [Fact]
     public void Control_characters_are_dropped_so_the_feed_stays_valid_xml()
     {
-        var bytes = FeedModel.Write("https://observatoire.example", [
+        var bytes = FeedModel.Write("https://observatoire.example", "Observatoire", [
             new RecentModel.Row("a\u0000b\u0001c\u0007d\u001Be 🎉", "hostile", 2, At, "x\u0008y", "\u000Bcommentaire\u001F"),
         ]);
 

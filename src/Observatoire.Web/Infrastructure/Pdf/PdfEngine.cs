@@ -16,9 +16,9 @@ public class PdfUnavailableException(string message, Exception? inner = null) : 
 /// with <c>data-page-of="ID"</c> receives the number of the page where the element <c>id="ID"</c> starts (what CSS
 /// <c>target-counter()</c> would do, which Chromium lacks): it must be empty and of fixed width, so that the numbers
 /// arriving do not move the pages. The page is read from the link to <c>#ID</c> that the document must also hold
-/// (a table of contents does).
+/// (a table of contents does). The header text, if any, is printed in the top margin of every page.
 /// </summary>
-public record PrintableDocument(string Html, string FooterText);
+public record PrintableDocument(string Html, string FooterText, string? HeaderText = null);
 
 /// <summary>
 /// The only class that knows the PDF engine: HTML printed by headless Chromium through PuppeteerSharp.
@@ -66,10 +66,10 @@ public sealed partial class PdfEngine(IOptions<PdfOptions> options, ILoggerFacto
         await page.SetContentAsync(document.Html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] });
         ct.ThrowIfCancellationRequested();
         var targets = PageOf().Matches(document.Html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        if (targets.Count == 0) return await page.PdfDataAsync(Options(document.FooterText, measureOnly: false));
+        if (targets.Count == 0) return await page.PdfDataAsync(Options(document, measureOnly: false));
 
         // The measuring print has no tags, outline or footer: they do not change the layout, and cost time.
-        var pages = TargetPages(await page.PdfDataAsync(Options(document.FooterText, measureOnly: true)), targets);
+        var pages = TargetPages(await page.PdfDataAsync(Options(document, measureOnly: true)), targets);
         var measured = watch.ElapsedMilliseconds;
         for (var pass = 2; ; pass++)
         {
@@ -78,7 +78,7 @@ public sealed partial class PdfEngine(IOptions<PdfOptions> options, ILoggerFacto
             await page.EvaluateFunctionAsync("""
                 pages => { for (const e of document.querySelectorAll('[data-page-of]')) e.textContent = pages[e.getAttribute('data-page-of')] ?? ''; }
                 """, pages);
-            var pdf = await page.PdfDataAsync(Options(document.FooterText, measureOnly: false));
+            var pdf = await page.PdfDataAsync(Options(document, measureOnly: false));
             var check = TargetPages(pdf, targets);
             var moved = targets.Where(id => pages.GetValueOrDefault(id) != check.GetValueOrDefault(id)).ToList();
             if (moved.Count == 0)
@@ -145,17 +145,22 @@ public sealed partial class PdfEngine(IOptions<PdfOptions> options, ILoggerFacto
     }
 
     /// <summary>The margins, hence the layout, are the same for a measuring pass and for the document itself.</summary>
-    private static PuppeteerSharp.PdfOptions Options(string footer, bool measureOnly) => new()
+    private static PuppeteerSharp.PdfOptions Options(PrintableDocument document, bool measureOnly) => new()
     {
         Format = PaperFormat.A4,
         PrintBackground = true,
         DisplayHeaderFooter = !measureOnly,
         Outline = !measureOnly,
         Tagged = !measureOnly,
-        HeaderTemplate = "<span></span>",
-        FooterTemplate = Footer(footer),
+        HeaderTemplate = document.HeaderText is null ? "<span></span>" : Header(document.HeaderText),
+        FooterTemplate = Footer(document.FooterText),
         MarginOptions = new MarginOptions { Top = "18mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
     };
+
+    /// <summary>Inside the top margin, so the layout (hence the measured pages) is the same with or without it.</summary>
+    private static string Header(string text) =>
+        "<div style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 8px; color: #555; width: 100%; padding: 0 16mm;\">"
+        + $"<span>{System.Net.WebUtility.HtmlEncode(text)}</span></div>";
 
     /// <summary>Chromium fills pageNumber and totalPages; the text is HTML-encoded here.</summary>
     private static string Footer(string text) =>

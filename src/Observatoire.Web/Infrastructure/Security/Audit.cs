@@ -20,11 +20,14 @@ public static class AuditActions
     public const string AccountDeleted = nameof(AccountDeleted);
     public const string Export = nameof(Export);
     public const string Deletion = nameof(Deletion);
+    public const string Setup = nameof(Setup);
+    public const string SettingsChanged = nameof(SettingsChanged);
 
     public static readonly string[] All =
     [
         SignIn, SignInFailed, Lockout, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRenewed, PasswordChanged,
         PasswordReset, Invitation, RoleChanged, AccountUpdated, AccountUnlocked, AccountDeleted, Export, Deletion,
+        Setup, SettingsChanged,
     ];
 
     public static string Label(string action) => action switch
@@ -44,6 +47,8 @@ public static class AuditActions
         AccountDeleted => "Compte supprimé",
         Export => "Export",
         Deletion => "Suppression",
+        Setup => "Installation",
+        SettingsChanged => "Paramètres modifiés",
         _ => action,
     };
 }

@@ -7,7 +7,7 @@ namespace Observatoire.Web.Infrastructure;
 /// The portal's rate-limit policies, in one place. A page opts in with <c>[EnableRateLimiting(RateLimits.Search)]</c>
 /// on its page model. Each client address (after forwarded headers) has its own fixed window; a refused request gets
 /// the French 429 page. Limits are per instance (in memory): behind two instances a client may get up to twice as many.
-/// Configuration: <c>Observatoire:RateLimits:Enabled</c>, and <c>Observatoire:RateLimits:{Login|PasswordReset|TwoFactor|SurveySubmit|Search}:{PermitLimit|WindowSeconds}</c>.
+/// Configuration: <c>Observatoire:RateLimits:Enabled</c>, and <c>Observatoire:RateLimits:{Login|PasswordReset|TwoFactor|SurveySubmit|Search|Setup}:{PermitLimit|WindowSeconds}</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -21,6 +21,8 @@ public static class RateLimits
     public const string SurveySubmit = "survey-submit";
     /// <summary>Search requests, every method: full-text queries are the most expensive reads.</summary>
     public const string Search = "search";
+    /// <summary>First-run setup forms sent (POST /installation): the token is unguessable, this keeps scripts from hammering it.</summary>
+    public const string Setup = "setup";
 
     public const string Section = "Observatoire:RateLimits";
 
@@ -36,6 +38,7 @@ public static class RateLimits
         // Generous: a social centre's residents often answer from one shared address.
         [SurveySubmit] = new("SurveySubmit", 120, 60, PostsOnly: true, SignedInExempt: true),
         [Search] = new("Search", 60, 60, PostsOnly: false),
+        [Setup] = new("Setup", 10, 900, PostsOnly: true),
     };
 
     public static IServiceCollection AddObservatoireRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -6,8 +6,6 @@ namespace Observatoire.Web.Pages.Account;
 /// <summary>What an authenticator app needs to enrol (TOTP, RFC 6238: 6 digits, 30 s, SHA-1), and code clean-up.</summary>
 public static class Authenticator
 {
-    public const string Issuer = "Observatoire";
-
     /// <summary>The shared key in groups of four, easier to type by hand than one long string.</summary>
     public static string FormatKey(string key)
     {
@@ -20,8 +18,12 @@ public static class Authenticator
         return b.ToString().ToLowerInvariant();
     }
 
-    public static string OtpAuthUri(string account, string key) =>
-        $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+    /// <summary>The issuer is the observatory's short name: what the app lists the code under (the colon separates the label's parts).</summary>
+    public static string OtpAuthUri(string issuer, string account, string key)
+    {
+        issuer = issuer.Replace(':', ' ');
+        return $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
+    }
 
     /// <summary>A PNG QR code as a data URI: the CSP allows data: images, and an image needs no inline style.</summary>
     public static string QrCodeDataUri(string text) =>

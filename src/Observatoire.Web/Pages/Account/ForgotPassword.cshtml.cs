@@ -5,7 +5,7 @@ namespace Observatoire.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PasswordReset)]
-public class ForgotPasswordModel(UserManager<AppUser> users, Mailer mailer, AccountLinks links) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, Mailer mailer, AccountLinks links, ObservatorySettingsCache settings) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez l'adresse e-mail de votre compte.")]
@@ -26,11 +26,12 @@ public class ForgotPasswordModel(UserManager<AppUser> users, Mailer mailer, Acco
         if (user is not null && await users.HasPasswordAsync(user))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            await mailer.SendAsync(user.Email!, "Observatoire — choisir un nouveau mot de passe",
+            var observatory = await settings.GetAsync(ct);
+            await mailer.SendAsync(user.Email!, $"{observatory.ShortName} — choisir un nouveau mot de passe",
                 $"""
                 Bonjour {user.DisplayName},
 
-                Une demande de nouveau mot de passe a été faite pour votre compte de l'Observatoire.
+                Une demande de nouveau mot de passe a été faite pour votre compte sur « {observatory.Name} ».
                 Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 3 jours) :
 
                 {links.PasswordReset(user.Id, token)}

@@ -6,7 +6,7 @@ namespace Observatoire.Web.Pages.Account;
 /// <summary>Enrols an authenticator app: shows the shared key, checks one code, then shows the recovery codes once.</summary>
 [Authorize(Policy = Policies.Member)]
 public class TwoFactorEnableModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Audit audit,
-    IOptions<SecurityOptions> security) : PageModel
+    IOptions<SecurityOptions> security, ObservatorySettingsCache settings) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
@@ -63,6 +63,7 @@ public class TwoFactorEnableModel(UserManager<AppUser> users, SignInManager<AppU
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Authenticator key not stored.");
         }
         SharedKey = Authenticator.FormatKey(key);
-        QrCode = Authenticator.QrCodeDataUri(Authenticator.OtpAuthUri(user.Email ?? user.UserName ?? user.Id, key));
+        var issuer = (await settings.GetAsync(HttpContext.RequestAborted)).ShortName;
+        QrCode = Authenticator.QrCodeDataUri(Authenticator.OtpAuthUri(issuer, user.Email ?? user.UserName ?? user.Id, key));
     }
 }

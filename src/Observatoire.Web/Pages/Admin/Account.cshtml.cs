@@ -6,7 +6,7 @@ namespace Observatoire.Web.Pages.Admin;
 /// <summary>One account: role, structures, actor link; unlock; new invitation link.</summary>
 [Authorize(Policy = Policies.Admin)]
 public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, AccountLinks links, Mailer mailer,
-    Audit audit, ILogger<AccountModel> log) : PageModel
+    Audit audit, ObservatorySettingsCache settings, ILogger<AccountModel> log) : PageModel
 {
     [BindProperty] public AccountAccessInput Input { get; set; } = new();
     public AppUser Account { get; private set; } = null!;
@@ -90,11 +90,12 @@ public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, 
         if (!Invited) return RedirectToPage(new { id });
         InvitationLink = links.Invitation(Account.Id, await users.GeneratePasswordResetTokenAsync(Account));
         await audit.RecordAsync(AuditActions.Invitation, Target, "nouveau lien");
-        await mailer.SendAsync(Account.Email!, "Invitation à rejoindre l'Observatoire des usages numériques",
+        var observatory = await settings.GetAsync(ct);
+        await mailer.SendAsync(Account.Email!, $"Invitation à rejoindre « {observatory.Name} »",
             $"""
             Bonjour {Account.DisplayName},
 
-            Voici un nouveau lien pour activer votre compte de l'Observatoire et choisir votre mot de passe (valable 3 jours) :
+            Voici un nouveau lien pour activer votre compte sur « {observatory.Name} » et choisir votre mot de passe (valable 3 jours) :
 
             {InvitationLink}
             """, ct);

@@ -9,7 +9,7 @@ namespace Observatoire.Web.Pages.Admin;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public class InviteModel(ObservatoireDbContext db, UserManager<AppUser> users, Mailer mailer, AccountLinks links,
-    Audit audit, ILogger<InviteModel> log) : PageModel
+    Audit audit, ObservatorySettingsCache settings, ILogger<InviteModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<SelectListItem> Structures { get; private set; } = [];
@@ -61,11 +61,12 @@ public class InviteModel(ObservatoireDbContext db, UserManager<AppUser> users, M
         await users.AddToRoleAsync(user, Input.Role);
         await audit.RecordAsync(AuditActions.Invitation, $"{user.DisplayName} <{user.Email}>", $"rôle {Roles.Label(Input.Role)}");
         InvitationLink = links.Invitation(user.Id, await users.GeneratePasswordResetTokenAsync(user));
-        var mail = await mailer.SendAsync(user.Email, "Invitation à rejoindre l'Observatoire des usages numériques",
+        var observatory = await settings.GetAsync(ct);
+        var mail = await mailer.SendAsync(user.Email, $"Invitation à rejoindre « {observatory.Name} »",
             $"""
             Bonjour {user.DisplayName},
 
-            Vous êtes invité·e à rejoindre l'Observatoire partagé des usages numériques de Tours et Joué-lès-Tours,
+            Vous êtes invité·e à rejoindre « {observatory.FullName} »,
             avec le rôle « {Roles.Label(Input.Role)} ».
 
             Pour activer votre compte et choisir votre mot de passe, ouvrez ce lien (valable 3 jours) :

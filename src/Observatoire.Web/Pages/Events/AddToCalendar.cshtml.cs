@@ -9,8 +9,8 @@ public class AddToCalendarModel(ObservatoireDbContext db, CalendarFeed feed) : P
             .Select(e => new { e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Place, e.OnlineUrl, e.DescriptionText, e.IsCancelled, e.Sequence, e.UpdatedAt })
             .SingleOrDefaultAsync(ct);
         if (e is null) return NotFound();
-        var text = ICalendar.Write(e.Title, [feed.Entry(e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Place, e.OnlineUrl,
-            e.DescriptionText, e.IsCancelled, e.Sequence, e.UpdatedAt)]);
+        var text = await feed.WriteOneAsync(feed.Entry(e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Place, e.OnlineUrl,
+            e.DescriptionText, e.IsCancelled, e.Sequence, e.UpdatedAt), ct);
         return File(System.Text.Encoding.UTF8.GetBytes(text), ICalendar.ContentType, e.Slug + ".ics");
     }
 }

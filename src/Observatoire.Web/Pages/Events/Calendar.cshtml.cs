@@ -4,5 +4,5 @@ namespace Observatoire.Web.Pages.Events;
 public class CalendarModel(ObservatoireDbContext db, CalendarFeed feed) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        Content(await feed.WriteAsync(db.Events, "Observatoire — événements", ct), ICalendar.ContentType);
+        Content(await feed.WriteAsync(db.Events, title: null, ct), ICalendar.ContentType);
 }

@@ -18,11 +18,21 @@ public static class ICalendar
     public record Entry(string Uid, int Sequence, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime StampUtc, string Summary,
         string? Description, string? Location, string Url, bool Cancelled);
 
-    public static string Write(string calendarName, IEnumerable<Entry> entries)
+    /// <summary>
+    /// PRODID (RFC 5545 §3.7.3) names who wrote the calendar: the observatory and its territory, as a formal public
+    /// identifier whose parts "//" separates (so a slash in a name is dropped).
+    /// </summary>
+    public static string ProductId(string observatoryName, string? territory)
+    {
+        static string Part(string s) => s.Replace("/", " ").Trim();
+        return territory is null ? $"-//{Part(observatoryName)}//FR" : $"-//{Part(observatoryName)}//{Part(territory)}//FR";
+    }
+
+    public static string Write(string productId, string calendarName, IEnumerable<Entry> entries)
     {
         var calendar = new Calendar
         {
-            ProductId = "-//Observatoire des usages numériques//Tours et Joué-lès-Tours//FR",
+            ProductId = productId,
             Scale = "GREGORIAN",
             Method = "PUBLISH",
         };

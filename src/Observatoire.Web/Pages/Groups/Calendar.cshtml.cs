@@ -9,7 +9,7 @@ public class CalendarModel(ObservatoireDbContext db, CalendarFeed feed) : PageMo
     {
         var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Slug == slug).Select(g => new { g.Id, g.Name }).SingleOrDefaultAsync(ct);
         if (group is null) return NotFound();
-        var text = await feed.WriteAsync(db.Events.Where(e => e.GroupId == group.Id), group.Name + " — Observatoire", ct);
+        var text = await feed.WriteAsync(db.Events.Where(e => e.GroupId == group.Id), group.Name, ct);
         return Content(text, ICalendar.ContentType);
     }
 }

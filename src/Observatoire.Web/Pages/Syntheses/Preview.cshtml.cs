@@ -10,8 +10,8 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// sheet linked instead of inline (the portal's CSP), under a bar to change the parameters or generate the PDF.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public class PreviewModel(ObservatoireDbContext db, Suppression suppression, UserManager<AppUser> users, IAntiforgery antiforgery)
-    : PageModel
+public class PreviewModel(ObservatoireDbContext db, Suppression suppression, UserManager<AppUser> users, IAntiforgery antiforgery,
+    ObservatorySettingsCache settings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SynthesisRequest Input { get; set; } = new();
 
@@ -22,7 +22,7 @@ public class PreviewModel(ObservatoireDbContext db, Suppression suppression, Use
             return Redirect("/syntheses?verifier=true&" + (Input.From is null || Input.To is null ? RawQuery() : Input.ToQuery()));
 
         var request = Input.Normalized();
-        var content = await SynthesisContent.LoadAsync(db, request, suppression, ct);
+        var content = await SynthesisContent.LoadAsync(db, request, suppression, await settings.GetAsync(ct), ct);
         var user = await users.GetUserAsync(User);
         var stamp = new SynthesisDocument.Stamp(null, DateTime.UtcNow, user?.DisplayName ?? "");
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);

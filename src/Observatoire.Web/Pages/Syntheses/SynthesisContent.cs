@@ -14,13 +14,16 @@ public sealed partial class SynthesisContent
 {
 
     public required SynthesisRequest Request { get; init; }
+    /// <summary>Who publishes it: the name on the cover and at the top of every page, the territory "all territories" means.</summary>
+    public required Observatory Observatory { get; init; }
     public required string Title { get; init; }
     public required DashboardFilter Filter { get; init; }
     /// <summary>The period compared with (same dimensions, the days just before), as the key figures computed it.</summary>
     public required Indicators.Scope Previous { get; init; }
     /// <summary>The chosen territories, themes and audiences by name (empty: all of them).</summary>
     public required ScopeNames Names { get; init; }
-    public string TerritoryLabel => Names.Territories.Count == 0 ? "Tours et Joué-lès-Tours (tous les territoires)" : string.Join(", ", Names.Territories);
+    public string TerritoryLabel => Names.Territories.Count > 0 ? string.Join(", ", Names.Territories)
+        : Observatory.Territory is { } all ? $"{all} (tous les territoires)" : "Tous les territoires";
     public string? ThemeLabel => Names.Themes.Count == 0 ? null : string.Join(", ", Names.Themes);
     public string? AudienceLabel => Names.Audiences.Count == 0 ? null : string.Join(", ", Names.Audiences);
     public required IReadOnlyList<DashboardFigures.KeyFigure> Figures { get; init; }
@@ -42,7 +45,7 @@ public sealed partial class SynthesisContent
 
     /// <summary>Loads the content of <paramref name="request"/> (valid and normalized).</summary>
     public static async Task<SynthesisContent> LoadAsync(ObservatoireDbContext db, SynthesisRequest request, Suppression suppression,
-        CancellationToken ct)
+        Observatory observatory, CancellationToken ct)
     {
         var filter = request.Filter();
         // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees. Its scope
@@ -75,6 +78,7 @@ public sealed partial class SynthesisContent
         return new SynthesisContent
         {
             Request = request,
+            Observatory = observatory,
             Title = request.Title ?? DefaultTitle(filter, names),
             Filter = filter,
             Previous = previousScope,

@@ -37,6 +37,9 @@ public static class SynthesisDocument
     public static string Footer(SynthesisContent c, Stamp stamp) =>
         FrenchTypography.Text($"{stamp.Reference ?? "Aperçu"} · {c.Title}");
 
+    /// <summary>The header printed at the top of every page: who publishes the document.</summary>
+    public static string Header(SynthesisContent c) => FrenchTypography.Text(c.Observatory.FullName);
+
     /// <summary>
     /// A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).
     /// <paramref name="printed"/> adds the page column of the contents, filled by the PDF engine (data-page-of); the
@@ -87,7 +90,7 @@ public static class SynthesisDocument
     private static void Cover(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
         sb.Append("<section class=\"cover\">\n");
-        sb.Append($"<p class=\"cover-brand\">{T("Observatoire des pratiques collaboratives et des outils numériques — Tours et Joué-lès-Tours")}</p>\n");
+        sb.Append($"<p class=\"cover-brand\">{T(c.Observatory.FullName)}</p>\n");
         sb.Append($"<h1>{T(c.Title)}</h1>\n");
         sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.From!.Value)} au {Day(c.Filter.To!.Value)}")}</p>\n");
         sb.Append("<dl class=\"cover-facts\">\n");

@@ -4,7 +4,8 @@ using Npgsql;
 namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>Turns a request into a stored, numbered PDF: content, reference, print, save.</summary>
-public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine engine, Suppression suppression, IWebHostEnvironment environment)
+public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine engine, Suppression suppression, IWebHostEnvironment environment,
+    ObservatorySettingsCache settings)
 {
     public const string StyleSheetPath = "/css/synthese.css";
 
@@ -25,7 +26,7 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
     public async Task<Synthesis> GenerateAsync(SynthesisRequest request, AppUser user, CancellationToken ct)
     {
         var normalized = request.Normalized();
-        var content = await SynthesisContent.LoadAsync(db, normalized, suppression, ct);
+        var content = await SynthesisContent.LoadAsync(db, normalized, suppression, await settings.GetAsync(ct), ct);
         var now = DateTime.UtcNow;
         var year = ParisTime.FromUtc(now).Year;
         Synthesis synthesis = null!;
@@ -55,7 +56,7 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
             var stamp = new SynthesisDocument.Stamp(synthesis.Reference, now, user.DisplayName);
             // Printed: the contents get the page each chapter starts on (the engine prints twice for that).
             var html = SynthesisDocument.Render(content, stamp, InlineStyle(), printed: true);
-            synthesis.Pdf = await engine.PrintAsync(new PrintableDocument(html, SynthesisDocument.Footer(content, stamp)), ct);
+            synthesis.Pdf = await engine.PrintAsync(new PrintableDocument(html, SynthesisDocument.Footer(content, stamp), SynthesisDocument.Header(content)), ct);
             synthesis.PageCount = CountPages(synthesis.Pdf);
             await db.SaveChangesAsync(ct);
             return synthesis;

@@ -5,18 +5,23 @@ using System.Xml;
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Atom feed of recent changes. Feed readers come without a session, so only public pages appear.</summary>
-public class FeedModel(ObservatoireDbContext db) : PageModel
+public class FeedModel(ObservatoireDbContext db, ObservatorySettingsCache settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var rows = await RecentModel.LatestAsync(db, member: false, 50, ct);
-        return File(Write($"{Request.Scheme}://{Request.Host}", rows), "application/atom+xml; charset=utf-8");
+        var observatory = await settings.GetAsync(ct);
+        return File(Write($"{Request.Scheme}://{Request.Host}", observatory.ShortName, rows), "application/atom+xml; charset=utf-8");
     }
 
-    /// <summary>The Atom 1.0 document of these changes (newest first), written by System.ServiceModel.Syndication, in UTF-8.</summary>
-    public static byte[] Write(string root, IReadOnlyList<RecentModel.Row> rows)
+    /// <summary>
+    /// The Atom 1.0 document of these changes (newest first), written by System.ServiceModel.Syndication, in UTF-8; the
+    /// feed and changes without a named author carry the observatory's short name.
+    /// </summary>
+    public static byte[] Write(string root, string observatory, IReadOnlyList<RecentModel.Row> rows)
     {
-        var feed = new SyndicationFeed("Observatoire — modifications récentes du wiki", null, new Uri(root + "/wiki/modifications-recentes"),
+        observatory = XmlText(observatory);
+        var feed = new SyndicationFeed($"{observatory} — modifications récentes du wiki", null, new Uri(root + "/wiki/modifications-recentes"),
             root + "/wiki/modifications-recentes", Stamp(rows.Count > 0 ? rows[0].At : DateTime.UnixEpoch))
         {
             Items = rows.Select(r =>
@@ -30,7 +35,7 @@ public class FeedModel(ObservatoireDbContext db) : PageModel
                     Summary = new TextSyndicationContent(XmlText(r.Comment ?? (r.Number == 1 ? "Création de la page" : "Modification de la page"))),
                 };
                 item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url)));
-                item.Authors.Add(new SyndicationPerson { Name = XmlText(r.Author ?? "Observatoire") });
+                item.Authors.Add(new SyndicationPerson { Name = XmlText(r.Author ?? observatory) });
                 return item;
             }).ToList(),
         };

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Observatoire.IntegrationTests.Infrastructure;
+
+namespace Observatoire.BrowserTests.Setup;
+
+[Collection(nameof(BrowserCollection))]
+public partial class SetupBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task On_a_new_instance_the_logged_link_installs_the_observatory_on_a_phone()
+    {
+        var logs = new LogCollector();
+        var (portal, baseUrl) = await browser.StartEmptyPortal(logs);
+        await using var _ = portal;
+        var link = logs.Lines.Select(l => SetupLink().Match(l)).Single(m => m.Success).Groups["url"].Value;
+        var page = await browser.NewPage(390, 844);
+        var violations = new List<string>();
+
+        await page.GotoAsync(baseUrl + "/");
+        Assert.Contains("journalctl -u observatoire", await page.Locator(".setup-pending").InnerTextAsync());
+        violations.AddRange(await Serious(page, "accueil avant installation"));
+
+        await page.GotoAsync(link);
+        violations.AddRange(await Serious(page, "installation"));
+        await page.GetByLabel("Nom de l'observatoire", new() { Exact = true }).FillAsync("Observatoire des Deux Rives");
+        await page.GetByLabel("Nom court", new() { Exact = true }).FillAsync("Deux Rives");
+        await page.GetByLabel("Territoire", new() { Exact = true }).FillAsync("Saint-Pierre-des-Corps");
+        await page.GetByLabel("Votre nom et prénom").FillAsync("Léa Martin");
+        await page.GetByLabel("Votre adresse e-mail").FillAsync("lea.martin@deux-rives.fr");
+        await page.GetByLabel("Nouveau mot de passe").FillAsync("Installation-2026");
+        await page.GetByLabel("Confirmer le mot de passe").FillAsync("Installation-2026");
+        await BrowserFixture.Screenshot(page, "setup-phone.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Installer l'observatoire" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        Assert.Contains("est installé", await page.Locator("main .notice").InnerTextAsync());
+        Assert.Equal("/admin/listes", await page.GetByRole(AriaRole.Link, new() { Name = "Charger les listes de départ" }).GetAttributeAsync("href"));
+        Assert.Contains("Observatoire des Deux Rives", await page.Locator(".brand").InnerTextAsync());
+        Assert.Equal(0, await page.Locator(".setup-pending").CountAsync());
+        violations.AddRange(await Serious(page, "administration"));
+        await BrowserFixture.Screenshot(page, "setup-done-admin-phone.png");
+
+        // The link served once: the page is gone.
+        var again = await page.GotoAsync(link);
+        Assert.Equal(404, again!.Status);
+        await page.Context.CloseAsync();
+
+        Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
+    }
+
+    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
+    {
+        AxeResult results = await page.RunAxe();
+        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
+    }
+
+    [GeneratedRegex(@"^Aucun administrateur : ouvrez (?<url>http://\S+/installation\?jeton=\S+) pour installer l'observatoire")]
+    private static partial Regex SetupLink();
+}
