@@ -48,7 +48,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 Description = t.Description, Version = t.Version,
             };
         }
-        await LoadChoices(slug is null ? null : Input, ct);
+        await LoadChoices(Input.CategoryId, Input.LicenceId, ct);
         return Page();
     }
 
@@ -57,8 +57,8 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Slug = slug;
         var tool = slug is null ? null : await db.DigitalTools.FirstOrDefaultAsync(x => x.Slug == slug, ct);
         if (slug is not null && tool is null) return NotFound();
-        // The tool's own values stay offered even once retired; a new tool is offered only values in use.
-        await LoadChoices(tool is null ? null : new InputModel { CategoryId = tool.CategoryId, LicenceId = tool.LicenceId }, ct);
+        // The tool's own values stay offered once retired; a new tool is offered only values not retired.
+        await LoadChoices(tool?.CategoryId, tool?.LicenceId, ct);
         if (Input.CategoryId is int category && Categories.All(c => c.Id != category))
             ModelState.AddModelError("Input.CategoryId", "Choisissez une catégorie de la liste.");
         if (Input.LicenceId is int licence && Licences.All(c => c.Id != licence))
@@ -85,11 +85,11 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return Redirect($"/annuaire/outils/{saved.Slug}");
     }
 
-    /// <param name="stored">The values the record has in the database (kept offered when retired); null for a new tool.</param>
-    private async Task LoadChoices(InputModel? stored, CancellationToken ct)
+    /// <summary>The lists the form offers, with the values the tool has in the database (kept offered when retired).</summary>
+    private async Task LoadChoices(int? categoryId, int? licenceId, CancellationToken ct)
     {
-        Categories = await ReferenceChoices.OfferedAsync(db.ToolCategories, stored?.CategoryId, ct);
-        Licences = await ReferenceChoices.OfferedAsync(db.Licences, stored?.LicenceId, ct);
+        Categories = await ReferenceChoices.OfferedAsync(db.ToolCategories, categoryId, ct);
+        Licences = await ReferenceChoices.OfferedAsync(db.Licences, licenceId, ct);
     }
 
     /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
