@@ -135,6 +135,6 @@ public partial class MergeTests(PortalFixture portal) : PortalTest(portal)
             return result;
         });
 
-    [GeneratedRegex("^(Tool|Structure|Territory|Theme|Audience)Ids?$")]
+    [GeneratedRegex("^(Tool|Structure|Territory|Theme|Audience|Category|Licence|Kind)Ids?$")]
     private static partial Regex ReferenceName();
 }
