@@ -27,12 +27,8 @@ public sealed class DashboardFilter
     [BindNever] public string? Territory { get => One(Territories); set => Territories = Many(value); }
     [BindNever] public string? Theme { get => One(Themes); set => Themes = Many(value); }
     [BindNever] public string? Audience { get => One(Audiences); set => Audiences = Many(value); }
-    /// <summary>Structure kind, as one of <see cref="KindSlugs"/>.</summary>
+    /// <summary>Structure kind, by the slug of its row in StructureKinds ("centre-social", "association"…).</summary>
     [FromQuery(Name = "type"), Display(Name = "Type"), MaxLength(100)] public string? Kind { get; set; }
-
-    /// <summary>Structure kinds by URL slug ("centre-social", "association"…).</summary>
-    public static readonly IReadOnlyDictionary<string, StructureKind> KindSlugs =
-        Enum.GetValues<StructureKind>().ToDictionary(k => Slug.From(k.Label()), k => k);
 
     /// <summary>The period when none is given: the twelve months up to <paramref name="today"/>.</summary>
     public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly today) => (today.AddYears(-1).AddDays(1), today);

@@ -27,7 +27,7 @@ public static class Indicators
     public static readonly Definition Tools = new("outils", "Outils observés",
         "Nombre d'outils numériques différents cités dans au moins une observation validée de la période.", false);
     public static readonly Definition FreeShare = new("part-libre", "Part des outils libres",
-        "Parmi les mentions d'outils dans les observations validées (une observation citant deux outils compte deux mentions), part des outils sous licence libre.", false);
+        "Parmi les mentions d'outils dans les observations validées (une observation citant deux outils compte deux mentions), part des outils sous licence libre ; un outil dont la licence est inconnue compte comme non libre.", false);
     public static readonly Definition ByTheme = new("themes", "Usages par thème",
         "Nombre d'observations validées par thème ; une observation liée à deux thèmes compte dans chacun.", true);
     public static readonly Definition ByAudience = new("publics", "Usages par public",
@@ -70,7 +70,7 @@ public static class Indicators
     /// </remarks>
     public sealed record Scope(
         DateOnly From, DateOnly To,
-        int[]? TerritoryIds, int[]? ThemeIds, int[]? AudienceIds, StructureKind? Kind)
+        int[]? TerritoryIds, int[]? ThemeIds, int[]? AudienceIds, int? KindId)
     {
         /// <summary>The one theme chosen (its rollup slice is read); null when there is none or several.</summary>
         public int? ThemeId => ThemeIds is [var id] ? id : null;
@@ -136,9 +136,13 @@ public static class Indicators
         var territories = await TerritoryIdsAsync(db, filter.Territories, ct);
         var theme = await IdsAsync(db.Themes.TagWith(ResolveTag).Where(x => filter.Themes.Contains(x.Slug)).Select(x => x.Id), filter.Themes, ct);
         var audience = await IdsAsync(db.Audiences.TagWith(ResolveTag).Where(x => filter.Audiences.Contains(x.Slug)).Select(x => x.Id), filter.Audiences, ct);
-        StructureKind? kind = null;
+        int? kind = null;
         if (filter.Kind is string k)
-            kind = DashboardFilter.KindSlugs.TryGetValue(k, out var known) ? known : (StructureKind)(-1);
+            // By slug, or by an address the kind answered to before (its external name when kinds were an enum, a
+            // slug before a rename, a kind merged into this one).
+            kind = await db.StructureKinds.TagWith(ResolveTag)
+                .Where(x => x.Slug == k || db.SlugAliases.Any(a => a.Entity == nameof(StructureKind) && a.Slug == k && a.TargetId == x.Id))
+                .OrderBy(x => x.Slug != k).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) ?? -1;
         return new Scope(from, to, territories, theme, audience, kind)
         {
             AllThemeIds = [.. await db.Themes.TagWith(ResolveTag).Select(x => x.Id).ToListAsync(ct)],
@@ -195,8 +199,8 @@ public static class Indicators
         var q = ToolCells(scope, Slice.All);
         q.Sql = q.Cte + """
             SELECT count(DISTINCT c."ToolId")::int, coalesce(sum(c."Observations"), 0)::int,
-                   coalesce(sum(c."Observations") FILTER (WHERE d."Licence" = 'Libre'), 0)::int
-            FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId"
+                   coalesce(sum(c."Observations") FILTER (WHERE l."IsFree"), 0)::int
+            FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId" LEFT JOIN "Licences" l ON l."Id" = d."LicenceId"
             """;
         var rows = await q.Run(db, r => new ToolTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)), ct);
         return rows[0];
@@ -242,37 +246,43 @@ public static class Indicators
         return q.Run(db, ReadGroup, ct);
     }
 
-    public static async Task<List<Group>> ByStructureKindAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    /// <summary>
+    /// Every structure kind with at least one observation, most observed first, keyed by slug; a retired kind still counts
+    /// and says so, structures without a kind count under « Type non précisé » (key "").
+    /// </summary>
+    public static Task<List<Group>> ByStructureKindAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = Cells(scope, Slice.All, Slice.All);
         q.Sql = q.Cte + """
-            SELECT s."Kind", sum(c."Observations")::int n
-            FROM cells c JOIN "Structures" s ON s."Id" = c."StructureId"
-            GROUP BY 1 HAVING sum(c."Observations") > 0 ORDER BY n DESC, 1
+            SELECT k."Slug", k."Name", k."RetiredAt", x.n
+            FROM (SELECT s."KindId", sum(c."Observations")::int n
+                  FROM cells c JOIN "Structures" s ON s."Id" = c."StructureId" GROUP BY 1) x
+            LEFT JOIN "StructureKinds" k ON k."Id" = x."KindId"
+            WHERE x.n > 0
+            ORDER BY x.n DESC, k."SortOrder", k."Name"
             """;
-        var rows = await q.Run(db, r => (Kind: r.GetString(0), Count: r.GetInt32(1)), ct);
-        return rows.Select(r => ExternalNames.TryParse<StructureKind>(r.Kind, out var k)
-                ? new Group(Slug(k), k.Label(), r.Count)
-                : new Group(r.Kind, r.Kind, r.Count))
-            .ToList();
-
-        static string Slug(StructureKind k) => DashboardFilter.KindSlugs.First(p => p.Value == k).Key;
+        return q.Run(db, r => ReadListGroup(r, ReferenceLabel.NoKind), ct);
     }
 
-    /// <summary>Every category with at least one mention, most mentioned first.</summary>
-    public static async Task<List<Group>> ByToolCategoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    /// <summary>Every category with at least one mention, most mentioned first; as <see cref="ByStructureKindAsync"/> for the rest.</summary>
+    public static Task<List<Group>> ByToolCategoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = ToolCells(scope, Slice.All);
         q.Sql = q.Cte + """
-            SELECT d."Category", sum(c."Observations")::int n
-            FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId"
-            GROUP BY 1 HAVING sum(c."Observations") > 0 ORDER BY n DESC, 1
+            SELECT k."Slug", k."Name", k."RetiredAt", x.n
+            FROM (SELECT d."CategoryId", sum(c."Observations")::int n
+                  FROM toolcells c JOIN "DigitalTools" d ON d."Id" = c."ToolId" GROUP BY 1) x
+            LEFT JOIN "ToolCategories" k ON k."Id" = x."CategoryId"
+            WHERE x.n > 0
+            ORDER BY x.n DESC, k."SortOrder", k."Name"
             """;
-        var rows = await q.Run(db, r => (Category: r.GetString(0), Count: r.GetInt32(1)), ct);
-        return rows.Select(r => new Group(r.Category,
-                ExternalNames.TryParse<ToolCategory>(r.Category, out var c) ? c.Label() : r.Category, r.Count))
-            .ToList();
+        return q.Run(db, r => ReadListGroup(r, ReferenceLabel.NoCategory), ct);
     }
+
+    /// <summary>A group of an administered list (slug, name, retired at, count); null columns for records without a value.</summary>
+    private static Group ReadListGroup(DbDataReader r, string none) => r.IsDBNull(0)
+        ? new Group("", none, r.GetInt32(3))
+        : new Group(r.GetString(0), ReferenceLabel.Of(r.GetString(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), r.GetInt32(3));
 
     /// <summary>The four levels, from discovery to autonomy, zero included.</summary>
     public static async Task<List<Group>> ByLevelAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
@@ -366,7 +376,7 @@ public static class Indicators
             if (scope.ThemeId is int theme) query = query.Where(o => o.Themes.Any(t => t.Id == theme));
             if (scope.AudienceId is int audience) query = query.Where(o => o.Audiences.Any(a => a.Id == audience));
         }
-        if (scope.Kind is StructureKind kind) query = query.Where(o => o.Structure.Kind == kind);
+        if (scope.KindId is int kind) query = query.Where(o => o.Structure.KindId == kind);
         return query;
     }
 
@@ -492,7 +502,7 @@ public static class Indicators
         var (start, end) = scope.WholeMonths;
         // Several themes or audiences: the whole period from the fact rows (the rollups would count some twice).
         var months = !scope.FactsOnly && start < end;
-        var detail = scope.AudienceId is not null || scope.Kind is not null || scope.FactsOnly;
+        var detail = scope.AudienceId is not null || scope.KindId is not null || scope.FactsOnly;
         if (months)
         {
             q.Parameters.Add(new NpgsqlParameter("m0", start));
@@ -528,10 +538,10 @@ public static class Indicators
             q.Parameters.Add(new NpgsqlParameter("chosen_a", scope.AudienceIds!));
             factFilters += " AND x.\"AudienceIds\" && @chosen_a";
         }
-        if (scope.Kind is StructureKind kind)
+        if (scope.KindId is int kind)
         {
-            q.Parameters.Add(new NpgsqlParameter("kind", kind.ExternalName()));
-            var structures = " AND x.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";
+            q.Parameters.Add(new NpgsqlParameter("kind", kind));
+            var structures = " AND x.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"KindId\" = @kind))";
             factFilters += structures;
             territory += structures;
         }
@@ -607,12 +617,12 @@ public static class Indicators
                 Parameters.Add(new NpgsqlParameter("territories", scope.TerritoryIds));
                 sql += $" AND {alias}.\"TerritoryId\" = ANY(@territories)";
             }
-            if (scope.Kind is StructureKind kind)
+            if (scope.KindId is int kind)
             {
-                Parameters.Add(new NpgsqlParameter("kind", kind.ExternalName()));
+                Parameters.Add(new NpgsqlParameter("kind", kind));
                 // An array computed once: with IN (subquery) the planner expects one structure and rescans the
                 // edge days' fact rows once per structure of the kind (EXPLAIN ANALYZE: loops=6 at 1M).
-                sql += $" AND {alias}.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"Kind\" = @kind))";
+                sql += $" AND {alias}.\"StructureId\" = ANY(ARRAY(SELECT \"Id\" FROM \"Structures\" WHERE \"KindId\" = @kind))";
             }
             return sql;
         }

@@ -41,16 +41,21 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         var audiences = AudienceSeeds
             .Select((a, i) => new Audience { Name = a.Name, Slug = a.Slug, SortOrder = i + 1 })
             .ToDictionary(a => a.Slug);
+        // The starter lists first (those an administrator already loaded are reused): the demo's tools and structures
+        // are described with them.
+        var categories = WithStarter(await db.ToolCategories.ToListAsync(ct), StarterSet.NewToolCategories());
+        var licences = WithStarter(await db.Licences.ToListAsync(ct), StarterSet.NewLicences());
+        var kinds = WithStarter(await db.StructureKinds.ToListAsync(ct), StarterSet.NewStructureKinds());
         var tools = ToolSeeds
             .Select(t => new DigitalTool
             {
-                Name = t.Name, Slug = t.Slug, Category = t.Category, Licence = t.Licence,
+                Name = t.Name, Slug = t.Slug, Category = categories[t.Category], Licence = licences[t.Licence],
                 Status = t.Status, Description = t.Description,
             })
             .ToDictionary(t => t.Slug);
         var structures = StructureSeeds.ToDictionary(s => s.Slug, s => new Structure
         {
-            Name = s.Name, Slug = s.Slug, Kind = s.Kind, Territory = territories[s.Territory],
+            Name = s.Name, Slug = s.Slug, Kind = kinds[s.Kind], Territory = territories[s.Territory],
             Description = s.Description, Website = $"https://www.{s.Domain}", Email = $"contact@{s.Domain}",
         });
         var actors = ActorSeeds.ToDictionary(a => a.Name, a =>
@@ -68,6 +73,9 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         });
 
         if (!await db.ObservatorySettings.AnyAsync(ct)) db.ObservatorySettings.Add(Identity(now));
+        db.AddRange(categories.Values.Where(c => c.Id == 0));
+        db.AddRange(licences.Values.Where(l => l.Id == 0));
+        db.AddRange(kinds.Values.Where(k => k.Id == 0));
         db.AddRange(territories.Values);
         db.AddRange(themes.Values);
         db.AddRange(audiences.Values);
@@ -355,4 +363,8 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         private List<string> Distinct(string[] pool, int count) =>
             Enumerable.Range(0, pool.Length).OrderBy(_ => random.Next()).Take(count).Select(i => pool[i]).ToList();
     }
+
+    /// <summary>The values already in the database by slug, completed with the starter values they lack.</summary>
+    private static Dictionary<string, T> WithStarter<T>(List<T> existing, List<T> starter) where T : IReferenceValue =>
+        existing.Concat(starter).DistinctBy(v => v.Slug).ToDictionary(v => v.Slug);
 }

@@ -24,6 +24,9 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<StructureMembership> StructureMemberships => Set<StructureMembership>();
     public DbSet<DigitalTool> DigitalTools => Set<DigitalTool>();
+    public DbSet<ToolCategory> ToolCategories => Set<ToolCategory>();
+    public DbSet<Licence> Licences => Set<Licence>();
+    public DbSet<StructureKind> StructureKinds => Set<StructureKind>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<Observation> Observations => Set<Observation>();

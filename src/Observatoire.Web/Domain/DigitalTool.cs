@@ -1,28 +1,34 @@
-using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
-[TypeConverter(typeof(ExternalNameConverter))]
-public enum ToolCategory
+/// <summary>
+/// What a tool is used for (« Travail collaboratif », « Démarches en ligne »…): a list the observatory's administrators
+/// keep in the portal. The dashboard counts tool mentions by category.
+/// </summary>
+public class ToolCategory : IReferenceValue
 {
-    [Display(Name = "Travail collaboratif"), ExternalName("Collaboratif")] Collaboration,
-    [Display(Name = "Communication et messagerie")] Communication,
-    [Display(Name = "Réseau social"), ExternalName("ReseauSocial")] SocialNetwork,
-    [Display(Name = "Démarches en ligne"), ExternalName("Demarches")] OnlineProcedures,
-    [Display(Name = "Recherche d'emploi"), ExternalName("Emploi")] JobSearch,
-    [Display(Name = "Apprentissage et formation"), ExternalName("Apprentissage")] Learning,
-    [Display(Name = "Bureautique"), ExternalName("Bureautique")] OfficeSuite,
-    [Display(Name = "Publication et site web")] Publication,
-    [Display(Name = "Cartographie"), ExternalName("Cartographie")] Mapping,
-    [Display(Name = "Autre"), ExternalName("Autre")] Other,
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime? RetiredAt { get; set; }
+    public uint Version { get; set; }
 }
 
-[TypeConverter(typeof(ExternalNameConverter))]
-public enum ToolLicence
+/// <summary>A tool's licence (« Libre », « Propriétaire »…), administered like the other lists.</summary>
+public class Licence : IReferenceValue
 {
-    [Display(Name = "Libre"), ExternalName("Libre")] Free,
-    [Display(Name = "Propriétaire"), ExternalName("Proprietaire")] Proprietary,
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime? RetiredAt { get; set; }
+    /// <summary>« Libre »: the dashboard's « Part des outils libres » counts the mentions of tools under such a licence.</summary>
+    public bool IsFree { get; set; }
+    public uint Version { get; set; }
 }
 
 public enum ToolStatus
@@ -37,8 +43,12 @@ public class DigitalTool
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
-    public ToolCategory Category { get; set; }
-    public ToolLicence Licence { get; set; }
+    /// <summary>Null until someone says: a tool typed in by a contributor, or imported, may have no known category yet.</summary>
+    public int? CategoryId { get; set; }
+    public ToolCategory? Category { get; set; }
+    /// <summary>Null when unknown (« Licence inconnue »), which the free share counts as not free.</summary>
+    public int? LicenceId { get; set; }
+    public Licence? Licence { get; set; }
     public ToolStatus Status { get; set; }
     public string? Website { get; set; }
     public string? Description { get; set; }

@@ -1,19 +1,20 @@
-using System.ComponentModel;
 using NpgsqlTypes;
 
 namespace Observatoire.Web.Domain;
 
-[TypeConverter(typeof(ExternalNameConverter))]
-public enum StructureKind
+/// <summary>
+/// What a structure is (« Association », « Centre social », « Collectivité »…): a list the observatory's administrators
+/// keep in the portal. The dashboard counts observations by structure kind.
+/// </summary>
+public class StructureKind : IReferenceValue
 {
-    [Display(Name = "Association")] Association,
-    [Display(Name = "Centre social"), ExternalName("CentreSocial")] SocialCentre,
-    [Display(Name = "Collectivité"), ExternalName("Collectivite")] LocalAuthority,
-    [Display(Name = "Service de l'État"), ExternalName("ServiceEtat")] StateService,
-    [Display(Name = "Établissement scolaire"), ExternalName("EtablissementScolaire")] School,
-    [Display(Name = "Information jeunesse"), ExternalName("InformationJeunesse")] YouthInformation,
-    [Display(Name = "Structure de l'emploi"), ExternalName("Emploi")] Employment,
-    [Display(Name = "Autre"), ExternalName("Autre")] Other,
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime? RetiredAt { get; set; }
+    public uint Version { get; set; }
 }
 
 public class Structure
@@ -21,7 +22,9 @@ public class Structure
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
-    public StructureKind Kind { get; set; }
+    /// <summary>Required on the forms once the instance has kinds; null for a structure saved before any existed.</summary>
+    public int? KindId { get; set; }
+    public StructureKind? Kind { get; set; }
     public int? TerritoryId { get; set; }
     public Territory? Territory { get; set; }
     public string? Description { get; set; }

@@ -14,7 +14,7 @@ public class DashboardBrowserTests(BrowserFixture browser)
             var sanitas = s.Quartier($"Sanitas {name}", tours);
             var centre = s.Structure($"Centre social {name}", sanitas);
             var emploi = s.Theme($"Emploi {name}");
-            var tool = s.Tool($"Jitsi {name}", ToolCategory.Communication);
+            var tool = s.Tool($"Jitsi {name}", "Communication et messagerie");
             for (var i = 0; i < 7; i++)
                 s.Observation($"Atelier {i}", centre, observedOn: new(2026, 2, 1 + i), themes: [emploi], tools: [tool], participants: 5);
             return centre;

@@ -11,8 +11,8 @@ public class HomePageTests(BrowserFixture browser)
             var sanitas = s.Quartier("Sanitas", s.Territory("Tours"));
             var centre = s.Structure("Centre social Pluriel", sanitas);
             var emploi = s.Theme("Emploi");
-            s.Observation("Atelier CV en ligne avec France Travail", centre, tools: [s.Tool("Mon espace France Travail", ToolCategory.JobSearch, ToolLicence.Proprietary)], themes: [emploi], participants: 9);
-            s.Observation("Visioconférence avec Jitsi pour un groupe de bénévoles", centre, tools: [s.Tool("Jitsi Meet", ToolCategory.Communication)], participants: 6);
+            s.Observation("Atelier CV en ligne avec France Travail", centre, tools: [s.Tool("Mon espace France Travail", "Recherche d'emploi", "Propriétaire")], themes: [emploi], participants: 9);
+            s.Observation("Visioconférence avec Jitsi pour un groupe de bénévoles", centre, tools: [s.Tool("Jitsi Meet", "Communication et messagerie")], participants: 6);
             return centre;
         });
         var page = await browser.NewPage(390, 844);

@@ -15,8 +15,8 @@ public class LogObservationTests(BrowserFixture browser)
             var centre = s.Structure("Maison de quartier du Sanitas", sanitas);
             // Names of their own: the browser tests share one database, and the home page test seeds tools too.
             s.Tool("Framadate");
-            s.Tool("Framatalk", ToolCategory.Communication);
-            s.Tool("Pix", ToolCategory.Learning);
+            s.Tool("Framatalk", "Communication et messagerie");
+            s.Tool("Pix", "Apprentissage et formation");
             s.Theme("Citoyenneté");
             s.Audience("Jeunes en insertion");
             return centre;

@@ -104,6 +104,28 @@ public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("<5", Observations(await anonymous.GetHtml(Url)));   // still the cached public page
     }
 
+    [Fact]
+    public async Task Renaming_retiring_or_freeing_a_list_value_refreshes_the_cached_dashboard()
+    {
+        await DashboardData.SeedAsync(Portal);
+        var member = await Portal.SignedInAs(Roles.Partenaire);
+        var first = await member.GetHtml(Url);
+        Assert.Contains("Travail collaboratif", Labels(first, "categories-outils"));
+        Assert.Contains("Association", Labels(first, "types-structure"));
+        Assert.Equal("50%", Figure(first, "part-libre"));
+
+        // Each list's own statement trigger bumps the version: only that table changes.
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("""UPDATE "ToolCategories" SET "Name" = 'Travail en équipe' WHERE "Slug" = 'travail-collaboratif'"""));
+        Assert.Contains("Travail en équipe", Labels(await member.GetHtml(Url), "categories-outils"));
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("""UPDATE "StructureKinds" SET "RetiredAt" = now() WHERE "Slug" = 'association'"""));
+        Assert.Contains("Association (retiré)", Labels(await member.GetHtml(Url), "types-structure"));
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Licences" SET "IsFree" = true WHERE "Slug" = 'proprietaire'"""));
+        Assert.Equal("100%", Figure(await member.GetHtml(Url), "part-libre"));
+    }
+
+    private static string[] Labels(IDocument page, string chart) =>
+        page.QuerySelectorAll($"#graphique-{chart} table tbody th").Select(th => th.Text().Trim()).ToArray();
+
     /// <summary>A key figure without its spaces (thousands are separated by a narrow no-break space).</summary>
     private static string Figure(IDocument page, string id) =>
         string.Concat(page.QuerySelector($"#chiffre-{id} .figure-value")!.Text().Where(c => !char.IsWhiteSpace(c)));

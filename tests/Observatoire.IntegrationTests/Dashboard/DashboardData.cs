@@ -30,8 +30,8 @@ public static class DashboardData
     {
         var sanitas = s.Quartier("Sanitas", s.Territory("Tours"));
         var rabiere = s.Quartier("Rabière", s.Territory("Joué-lès-Tours"));
-        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.SocialCentre);
-        var resoudre = s.Structure("Résoudre", rabiere, StructureKind.Association);
+        var pluriel = s.Structure("Centre social Pluriel", sanitas, "Centre social");
+        var resoudre = s.Structure("Résoudre", rabiere, "Association");
         var emploi = s.Theme("Emploi");
         var education = s.Theme("Éducation");
         emploi.SortOrder = 1;
@@ -40,8 +40,8 @@ public static class DashboardData
         var seniors = s.Audience("Seniors");
         jeunes.SortOrder = 1;
         seniors.SortOrder = 2;
-        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboration, ToolLicence.Free);
-        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietary);
+        var nextcloud = s.Tool("Nextcloud", "Travail collaboratif", "Libre");
+        var whatsapp = s.Tool("WhatsApp", "Communication et messagerie", "Propriétaire");
 
         var first = s.Observation("Atelier CV", pluriel, sanitas, observedOn: new(2026, 1, 20), participants: 10,
             themes: [emploi], audiences: [jeunes], tools: [nextcloud, whatsapp], level: AppropriationLevel.Discovery);

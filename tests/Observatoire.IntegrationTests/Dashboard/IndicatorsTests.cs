@@ -85,7 +85,7 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
         // Mentions: #1 Nextcloud + WhatsApp, #2 Nextcloud, #3 WhatsApp, #4 none.
         Assert.Equal(new ToolTotals(2, 4, 2), tools);
         Assert.Equal(0.5, tools.FreeShare);
-        Assert.Equal([("Collaboratif", 2), ("Communication", 2)], categories.Select(g => (g.Key, g.Count)).Order());
+        Assert.Equal([("communication-et-messagerie", 2), ("travail-collaboratif", 2)], categories.Select(g => (g.Key, g.Count)).Order());
         Assert.Equal(["emploi", "education"], top.Select(t => t.ThemeSlug));
         Assert.Equal([("nextcloud", 2), ("whatsapp", 2)], top[0].Tools.Select(t => (t.Key, t.Count)).Order());
         Assert.Equal([("nextcloud", 1)], top[1].Tools.Select(t => (t.Key, t.Count)));

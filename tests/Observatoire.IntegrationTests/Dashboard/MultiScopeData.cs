@@ -29,9 +29,9 @@ public static class MultiScopeData
         var sanitas = s.Quartier("Sanitas", tours);
         var fontaines = s.Quartier("Fontaines", tours);
         var rabiere = s.Quartier("Rabière", s.Territory("Joué-lès-Tours"));
-        var pluriel = s.Structure("Centre social Pluriel", sanitas, StructureKind.SocialCentre);
-        var resoudre = s.Structure("Résoudre", rabiere, StructureKind.Association);
-        var entraide = s.Structure("Entraide Fontaines", fontaines, StructureKind.Association);
+        var pluriel = s.Structure("Centre social Pluriel", sanitas, "Centre social");
+        var resoudre = s.Structure("Résoudre", rabiere, "Association");
+        var entraide = s.Structure("Entraide Fontaines", fontaines, "Association");
         var emploi = s.Theme("Emploi");
         var education = s.Theme("Éducation");
         var sante = s.Theme("Santé");
@@ -40,9 +40,9 @@ public static class MultiScopeData
         var seniors = s.Audience("Seniors");
         var familles = s.Audience("Familles");
         (jeunes.SortOrder, seniors.SortOrder, familles.SortOrder) = (1, 2, 3);
-        var nextcloud = s.Tool("Nextcloud", ToolCategory.Collaboration, ToolLicence.Free);
-        var whatsapp = s.Tool("WhatsApp", ToolCategory.Communication, ToolLicence.Proprietary);
-        var ameli = s.Tool("Ameli", ToolCategory.OnlineProcedures, ToolLicence.Proprietary);
+        var nextcloud = s.Tool("Nextcloud", "Travail collaboratif", "Libre");
+        var whatsapp = s.Tool("WhatsApp", "Communication et messagerie", "Propriétaire");
+        var ameli = s.Tool("Ameli", "Démarches en ligne", "Propriétaire");
 
         s.Observation("Atelier CV", pluriel, sanitas, observedOn: new(2026, 1, 20), participants: 10,
             themes: [emploi, education], audiences: [jeunes, seniors], tools: [nextcloud, whatsapp], level: AppropriationLevel.Discovery);

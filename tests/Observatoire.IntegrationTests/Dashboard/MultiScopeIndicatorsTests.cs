@@ -52,7 +52,7 @@ public class MultiScopeIndicatorsTests(PortalFixture portal) : PortalTest(portal
 
         // Mentions: #1 Nextcloud + WhatsApp, #2 Nextcloud, #3 WhatsApp.
         Assert.Equal(new ToolTotals(2, 4, 2), await Portal.Db(db => ToolTotalsAsync(db, scope)));
-        Assert.Equal([("Collaboratif", 2), ("Communication", 2)],
+        Assert.Equal([("communication-et-messagerie", 2), ("travail-collaboratif", 2)],
             (await Portal.Db(db => ByToolCategoryAsync(db, scope))).Select(g => (g.Key, g.Count)).Order());
         Assert.Equal([("nextcloud", 2), ("whatsapp", 2)],
             (await Portal.Db(db => TopToolsAsync(db, scope))).Select(g => (g.Key, g.Count)).Order());

@@ -71,7 +71,7 @@ public class ScopeResolutionTests(PortalFixture portal) : PortalTest(portal)
             ((await Indicators.ResolveAsync(db, filter)).Previous(), await Indicators.ResolveAsync(db, filter.Previous())));
 
         Assert.Equal((new DateOnly(2025, 10, 31), new DateOnly(2026, 1, 14)), (derived.From, derived.To));
-        Assert.Equal((resolved.From, resolved.To, resolved.Kind), (derived.From, derived.To, derived.Kind));
+        Assert.Equal((resolved.From, resolved.To, resolved.KindId), (derived.From, derived.To, derived.KindId));
         Assert.Equal(resolved.TerritoryIds, derived.TerritoryIds);
         Assert.Equal(resolved.ThemeIds, derived.ThemeIds);
         Assert.Equal(resolved.AudienceIds, derived.AudienceIds);

@@ -22,7 +22,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         using var saved = await contributor.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier",
             new Dictionary<string, string>
             {
-                ["Input.Name"] = world.Ours.Name, ["Input.Kind"] = StructureKind.SocialCentre.ExternalName(),
+                ["Input.Name"] = world.Ours.Name, ["Input.KindId"] = world.Ours.KindId.ToString()!,
                 ["Input.TerritoryId"] = world.Sanitas.Id.ToString(), ["Input.Address"] = "3 place Saint-Paul",
             });
 
@@ -40,11 +40,12 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Creating_a_tool_records_one_creation_row()
     {
+        var category = await Portal.Seed(s => s.Category("Travail collaboratif"));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
         using var created = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Framadate", ["Input.Category"] = ToolCategory.Collaboration.ExternalName(),
+            ["Input.Name"] = "Framadate", ["Input.CategoryId"] = category.Id.ToString(),
             ["Input.Description"] = "Sondages de dates.",
         });
 
@@ -60,7 +61,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Referencing_a_pending_tool_records_its_new_status()
     {
-        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietary, ToolStatus.Pending));
+        var pending = await Portal.Seed(s => s.Tool("Canva", "Publication et site web", "Propriétaire", ToolStatus.Pending));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
         using var response = await coordination.PostMainForm($"/annuaire/outils/{pending.Slug}", new Dictionary<string, string>(),
@@ -76,7 +77,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
         var world = await ObservationWorld.Create(Portal);
         var duplicate = await world.Seed(Portal, s =>
         {
-            var jitsi = s.Tool("Jitsi", ToolCategory.Communication);
+            var jitsi = s.Tool("Jitsi", "Communication et messagerie");
             jitsi.Website = "https://jitsi.org";
             return jitsi;
         });

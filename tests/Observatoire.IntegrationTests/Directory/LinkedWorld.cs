@@ -18,8 +18,10 @@ public sealed record LinkedWorld(Dictionary<Type, (int Duplicate, int Kept)> Pai
             var rabiere = s.Quartier("Rabière", toursTwice);
             var kept = s.Structure("Centre social Pluriel", sanitas);
             var twice = s.Structure("Centre Pluriel", toursTwice);
-            var framapad = s.Tool("Framapad");
-            var etherpad = s.Tool("Etherpad");
+            var framapad = s.Tool("Framapad", "Travail collaboratif", "Libre");
+            var etherpad = s.Tool("Etherpad", "Travail à plusieurs", "Logiciel libre");
+            // Two writings of a kind, a category and a licence: the duplicate records carry the duplicate values.
+            twice.Kind = s.Kind("Centre socio-culturel");
             var emploi = s.Theme("Emploi");
             var emploiTwice = s.Theme("Emplois");
             var jeunes = s.Audience("Jeunes");
@@ -91,6 +93,9 @@ public sealed record LinkedWorld(Dictionary<Type, (int Duplicate, int Kept)> Pai
             [typeof(DigitalTool)] = (etherpad.Id, framapad.Id),
             [typeof(Theme)] = (emploiTwice.Id, emploi.Id),
             [typeof(Audience)] = (jeunesTwice.Id, jeunes.Id),
+            [typeof(ToolCategory)] = (etherpad.CategoryId!.Value, framapad.CategoryId!.Value),
+            [typeof(Licence)] = (etherpad.LicenceId!.Value, framapad.LicenceId!.Value),
+            [typeof(StructureKind)] = (twice.KindId!.Value, kept.KindId!.Value),
         });
     }
 }

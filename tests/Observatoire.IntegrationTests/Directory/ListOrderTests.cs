@@ -12,7 +12,7 @@ public class ListOrderTests(PortalFixture portal) : PortalTest(portal)
         await Portal.Seed(s =>
         {
             foreach (var name in new[] { "Zoom", "uMap", "Trello", "impots.gouv.fr", "Écrivain public en ligne" })
-                s.Tool(name, ToolCategory.Collaboration);
+                s.Tool(name, "Travail collaboratif");
         });
 
         var page = await Portal.CreateClient().GetHtml("/annuaire/outils");

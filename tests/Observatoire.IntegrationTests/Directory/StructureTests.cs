@@ -13,7 +13,7 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
 
         using var own = await contributor.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Centre social Pluriel", ["Input.Kind"] = StructureKind.SocialCentre.ExternalName(),
+            ["Input.Name"] = "Centre social Pluriel", ["Input.KindId"] = world.Ours.KindId.ToString()!,
             ["Input.Description"] = "Ateliers numériques chaque mardi.",
         });
         using var other = await contributor.GetAsync($"/annuaire/structures/{world.Theirs.Slug}/modifier");
@@ -93,22 +93,27 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task The_kind_filter_keeps_the_address_it_always_had()
+    public async Task The_kind_filter_takes_the_kinds_slug_and_still_reads_its_former_address()
     {
-        await Portal.Seed(s =>
+        var socialCentre = await Portal.Seed(s =>
         {
             var tours = s.Territory();
-            s.Structure("Centre social Pluriel", tours, StructureKind.SocialCentre);
-            s.Structure("Mairie de Tours", tours, StructureKind.LocalAuthority);
+            s.Structure("Mairie de Tours", tours, "Collectivité");
+            return s.Structure("Centre social Pluriel", tours, "Centre social").Kind!;
         });
+        // The ReferenceTables migration keeps the addresses that named a kind by its stored text (?type=CentreSocial).
+        await Portal.Seed(s => s.Add(new SlugAlias { Entity = nameof(StructureKind), Slug = "centresocial", TargetId = socialCentre.Id }));
         var anonymous = Portal.CreateClient();
 
-        // Bookmarked and shared addresses name the kind by its first, French, name: /annuaire/structures?type=CentreSocial.
         var form = await anonymous.GetHtml("/annuaire/structures");
-        Assert.Equal("CentreSocial", form.QuerySelectorAll("select#type option").Single(o => o.Text() == "Centre social").GetAttribute("value"));
-        var page = await anonymous.GetHtml("/annuaire/structures?type=CentreSocial");
+        Assert.Equal("centre-social", form.QuerySelectorAll("select#type option").Single(o => o.Text() == "Centre social").GetAttribute("value"));
+        foreach (var address in new[] { "/annuaire/structures?type=centre-social", "/annuaire/structures?type=CentreSocial" })
+        {
+            var page = await anonymous.GetHtml(address);
 
-        Assert.Equal(["Centre social Pluriel"], page.QuerySelectorAll("main .list-plain li strong").Select(e => e.Text()));
-        Assert.NotNull(page.QuerySelector("select#type option[value='CentreSocial'][selected]"));
+            Assert.Equal(["Centre social Pluriel"], page.QuerySelectorAll("main .list-plain li strong").Select(e => e.Text()));
+            Assert.NotNull(page.QuerySelector("select#type option[value='centre-social'][selected]"));
+        }
+        Assert.Empty((await anonymous.GetHtml("/annuaire/structures?type=inconnu")).QuerySelectorAll("main .list-plain li"));
     }
 }

@@ -12,7 +12,7 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
         var world = await ObservationWorld.Create(Portal);
         var duplicate = await world.Seed(Portal, s =>
         {
-            var jitsi = s.Tool("Jitsi", ToolCategory.Communication, status: ToolStatus.Pending);
+            var jitsi = s.Tool("Jitsi", "Communication et messagerie", status: ToolStatus.Pending);
             s.Observation("Avec le doublon seul", world.Ours, tools: [jitsi]);
             s.Observation("Avec les deux écritures", world.Ours, tools: [jitsi, world.Jitsi]);
             s.Observation("Avec l'outil gardé", world.Theirs, tools: [world.Jitsi, world.Nextcloud]);
@@ -43,7 +43,7 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
     public async Task Merging_a_tool_moves_its_experience_reports_to_the_kept_tool()
     {
         var world = await ObservationWorld.Create(Portal);
-        var duplicate = await world.Seed(Portal, s => s.Tool("Jitsi", ToolCategory.Communication, status: ToolStatus.Pending));
+        var duplicate = await world.Seed(Portal, s => s.Tool("Jitsi", "Communication et messagerie", status: ToolStatus.Pending));
         var pageId = await Portal.Page("Visios avec Jitsi au centre social", "Nous avons testé la visio.", type: WikiPageType.ExperienceReport);
         await Portal.Db(async db =>
         {
@@ -109,7 +109,7 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_proposed_tool_is_hidden_from_the_public_until_coordination_lists_it()
     {
-        var pending = await Portal.Seed(s => s.Tool("Canva", ToolCategory.Publication, ToolLicence.Proprietary, ToolStatus.Pending));
+        var pending = await Portal.Seed(s => s.Tool("Canva", "Publication et site web", "Propriétaire", ToolStatus.Pending));
         var anonymous = Portal.CreateClient();
         await anonymous.GetHtml($"/annuaire/outils/{pending.Slug}", HttpStatusCode.NotFound);
         Assert.DoesNotContain("Canva", (await anonymous.GetHtml("/annuaire/outils")).QuerySelector("main")!.Text());
@@ -126,21 +126,21 @@ public class ToolTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Coordination_adds_a_tool_and_a_duplicate_name_is_refused()
     {
-        await Portal.Seed(s => s.Tool("Nextcloud"));
+        var (nextcloud, procedures) = await Portal.Seed(s => (s.Tool("Nextcloud"), s.Category("Démarches en ligne")));
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
         using var duplicate = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "nextcloud", ["Input.Category"] = ToolCategory.Collaboration.ExternalName(),
-            ["Input.Licence"] = ToolLicence.Free.ExternalName(), ["Input.Status"] = nameof(ToolStatus.Listed),
+            ["Input.Name"] = "nextcloud", ["Input.CategoryId"] = nextcloud.CategoryId.ToString()!,
+            ["Input.LicenceId"] = nextcloud.LicenceId.ToString()!, ["Input.Status"] = nameof(ToolStatus.Listed),
         });
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("déjà ce nom", (await duplicate.ReadHtml()).QuerySelector("#Input_Name-erreur")!.Text());
 
         using var created = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Démarches simplifiées", ["Input.Category"] = ToolCategory.OnlineProcedures.ExternalName(),
-            ["Input.Licence"] = ToolLicence.Free.ExternalName(), ["Input.Status"] = nameof(ToolStatus.Listed),
+            ["Input.Name"] = "Démarches simplifiées", ["Input.CategoryId"] = procedures.Id.ToString(),
+            ["Input.LicenceId"] = nextcloud.LicenceId.ToString()!, ["Input.Status"] = nameof(ToolStatus.Listed),
             ["Input.Website"] = "https://www.demarches-simplifiees.fr",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

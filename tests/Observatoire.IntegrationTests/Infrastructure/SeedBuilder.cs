@@ -22,19 +22,41 @@ public class SeedBuilder(ObservatoireDbContext db)
     public Territory Quartier(string name = "Sanitas", Territory? commune = null) =>
         Territory(name, TerritoryKind.Neighbourhood, commune ?? Territory());
 
-    public Structure Structure(string name = "Centre social Pluriel", Territory? territory = null,
-        StructureKind kind = StructureKind.SocialCentre) =>
+    /// <param name="kind">The name of a structure kind, made the first time it is named (null: no kind).</param>
+    public Structure Structure(string name = "Centre social Pluriel", Territory? territory = null, string? kind = "Centre social") =>
         Add(new Structure
         {
-            Name = name, Slug = SlugFor<Structure>(name, s => s.Slug), Kind = kind, Territory = territory ?? Territory(),
+            Name = name, Slug = SlugFor<Structure>(name, s => s.Slug), Kind = kind is null ? null : Kind(kind),
+            Territory = territory ?? Territory(),
         });
 
-    public DigitalTool Tool(string name = "Nextcloud", ToolCategory category = ToolCategory.Collaboration,
-        ToolLicence licence = ToolLicence.Free, ToolStatus status = ToolStatus.Listed) =>
+    /// <param name="category">The name of a tool category, made the first time it is named (null: none).</param>
+    /// <param name="licence">The name of a licence, made the first time it is named; « Libre » is free (null: unknown).</param>
+    public DigitalTool Tool(string name = "Nextcloud", string? category = "Travail collaboratif", string? licence = "Libre",
+        ToolStatus status = ToolStatus.Listed) =>
         Add(new DigitalTool
         {
-            Name = name, Slug = SlugFor<DigitalTool>(name, t => t.Slug), Category = category, Licence = licence, Status = status,
+            Name = name, Slug = SlugFor<DigitalTool>(name, t => t.Slug), Category = category is null ? null : Category(category),
+            Licence = licence is null ? null : Licence(licence), Status = status,
         });
+
+    /// <summary>The structure kind of this name: the one this builder or the database has, else a new one at the end of the list.</summary>
+    public StructureKind Kind(string name) => Value(db.StructureKinds, name, () => new StructureKind { Name = name, Slug = Slug.From(name) });
+
+    public ToolCategory Category(string name) => Value(db.ToolCategories, name, () => new ToolCategory { Name = name, Slug = Slug.From(name) });
+
+    /// <param name="isFree">Whether it is a free licence; by default only « Libre » is.</param>
+    public Licence Licence(string name, bool? isFree = null) =>
+        Value(db.Licences, name, () => new Licence { Name = name, Slug = Slug.From(name), IsFree = isFree ?? name == "Libre" });
+
+    private T Value<T>(DbSet<T> values, string name, Func<T> create) where T : class, IReferenceValue
+    {
+        if (values.Local.FirstOrDefault(v => v.Name == name) is { } made) return made;
+        if (values.FirstOrDefault(v => v.Name == name) is { } stored) return stored;
+        var value = create();
+        value.SortOrder = values.Count() + values.Local.Count(v => v.Id == 0) + 1;
+        return Add(value);
+    }
 
     public Theme Theme(string name = "Emploi") =>
         Add(new Theme { Name = name, Slug = SlugFor<Theme>(name, t => t.Slug) });

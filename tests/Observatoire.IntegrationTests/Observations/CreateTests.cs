@@ -82,9 +82,11 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
             world.Form(extra: [("Input.ToolIds", ""), ("Input.NewTools", "Canva, nextcloud")]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var tools = await Portal.Db(db => db.Observations.SelectMany(o => o.Tools).Select(t => new { t.Name, t.Status }).ToListAsync());
+        var tools = await Portal.Db(db => db.Observations.SelectMany(o => o.Tools)
+            .Select(t => new { t.Name, t.Status, t.CategoryId, t.LicenceId }).ToListAsync());
         Assert.Equal(2, tools.Count);
-        Assert.Contains(tools, t => t.Name == "Canva" && t.Status == ToolStatus.Pending);
+        // Its category and licence stay unknown until Coordination checks it, rather than the first of each list.
+        Assert.Contains(tools, t => t.Name == "Canva" && t.Status == ToolStatus.Pending && t.CategoryId == null && t.LicenceId == null);
         // A name that matches a listed tool links that tool instead of creating a duplicate.
         Assert.Contains(tools, t => t.Name == "Nextcloud" && t.Status == ToolStatus.Listed);
         Assert.Equal(3, await Portal.Db(db => db.DigitalTools.CountAsync()));

@@ -15,8 +15,8 @@ public record ObservationWorld(
         var sanitas = s.Quartier("Sanitas", tours);
         var rabiere = s.Quartier("Rabière", joue);
         return new ObservationWorld(tours, sanitas, rabiere,
-            s.Structure("Centre social Pluriel", sanitas), s.Structure("Association Rabière Numérique", rabiere, StructureKind.Association),
-            s.Tool("Nextcloud"), s.Tool("Jitsi Meet", ToolCategory.Communication),
+            s.Structure("Centre social Pluriel", sanitas), s.Structure("Association Rabière Numérique", rabiere, "Association"),
+            s.Tool("Nextcloud"), s.Tool("Jitsi Meet", "Communication et messagerie"),
             s.Theme("Emploi"), s.Theme("Éducation"), s.Audience("Jeunes"));
     });
 

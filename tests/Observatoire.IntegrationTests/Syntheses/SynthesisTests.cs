@@ -18,8 +18,8 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
             var sanitas = s.Quartier("Sanitas", s.Territory("Tours"));
             var emploi = s.Theme("Emploi");
             var education = s.Theme("Éducation");
-            var resoudre = s.Structure("Association Résoudre", rabiere, StructureKind.Association);
-            var tool = s.Tool("Pôle emploi connect", ToolCategory.OnlineProcedures, ToolLicence.Proprietary);
+            var resoudre = s.Structure("Association Résoudre", rabiere, "Association");
+            var tool = s.Tool("Pôle emploi connect", "Démarches en ligne", "Propriétaire");
             for (var i = 0; i < count; i++)
                 s.Observation($"Atelier {i}", resoudre, rabiere, observedOn: Start.AddDays(10 * i), participants: 3 + i, tools: [tool], themes: [emploi]);
             s.Observation("Brouillon", resoudre, rabiere, ObservationStatus.Draft, Start.AddDays(5), themes: [emploi]);

@@ -55,13 +55,6 @@ public class DashboardFilterTests
         Assert.Equal("du=2026-01-01&au=2026-06-30&theme=emploi&public=jeunes", f.ToQuery(("theme", "emploi")));
     }
 
-    [Fact]
-    public void Structure_kinds_have_readable_slugs()
-    {
-        Assert.Equal(Web.Domain.StructureKind.SocialCentre, DashboardFilter.KindSlugs["centre-social"]);
-        Assert.Equal(Web.Domain.StructureKind.StateService, DashboardFilter.KindSlugs["service-de-l-etat"]);
-    }
-
     [Theory]
     [InlineData("2026-01-15", "2026-03-31", "2026-02-01", "2026-04-01", "2026-01-15..2026-01-31")]
     [InlineData("2026-01-01", "2026-03-31", "2026-01-01", "2026-04-01", "")]

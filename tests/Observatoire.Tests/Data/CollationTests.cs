@@ -17,6 +17,7 @@ public class CollationTests
         { "Territory", "Name" }, { "Structure", "Name" }, { "DigitalTool", "Name" }, { "Actor", "FullName" },
         { "Theme", "Name" }, { "Audience", "Name" }, { "AppUser", "DisplayName" }, { "WorkingGroup", "Name" },
         { "Survey", "Title" }, { "WikiPage", "Title" }, { "Observation", "Title" }, { "FeedSource", "Name" },
+        { "ToolCategory", "Name" }, { "Licence", "Name" }, { "StructureKind", "Name" },
     };
 
     [Theory]

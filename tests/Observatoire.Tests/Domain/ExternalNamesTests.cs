@@ -19,11 +19,6 @@ public class ExternalNamesTests
         Assert.Equal(["Brouillon", "Soumise", "Validee"], Names<ObservationStatus>());
         Assert.Equal(["Decouverte", "PriseEnMain", "UsageRegulier", "Autonomie"], Names<AppropriationLevel>());
         Assert.Equal(["ProfessionnelTerrain", "Institutionnel", "UsagerHabitant"], Names<ActorCategory>());
-        Assert.Equal(["Collaboratif", "Communication", "ReseauSocial", "Demarches", "Emploi", "Apprentissage", "Bureautique",
-            "Publication", "Cartographie", "Autre"], Names<ToolCategory>());
-        Assert.Equal(["Libre", "Proprietaire"], Names<ToolLicence>());
-        Assert.Equal(["Association", "CentreSocial", "Collectivite", "ServiceEtat", "EtablissementScolaire",
-            "InformationJeunesse", "Emploi", "Autre"], Names<StructureKind>());
         Assert.Equal(["Commune", "Quartier"], Names<TerritoryKind>());
         Assert.Equal(["Animateur", "Membre"], Names<GroupRole>());
     }
@@ -56,23 +51,23 @@ public class ExternalNamesTests
     }
 
     [Theory]
-    [InlineData("CentreSocial", StructureKind.SocialCentre)]
-    [InlineData("centresocial", StructureKind.SocialCentre)]
-    [InlineData(" Emploi ", StructureKind.Employment)]
-    [InlineData("Association", StructureKind.Association)]
-    [InlineData("1", StructureKind.SocialCentre)]
-    public void Urls_and_forms_give_the_external_name_or_the_number(string text, StructureKind expected)
+    [InlineData("ProfessionnelTerrain", ActorCategory.FieldProfessional)]
+    [InlineData("professionnelterrain", ActorCategory.FieldProfessional)]
+    [InlineData(" UsagerHabitant ", ActorCategory.Resident)]
+    [InlineData("Institutionnel", ActorCategory.Institutional)]
+    [InlineData("1", ActorCategory.Institutional)]
+    public void Urls_and_forms_give_the_external_name_or_the_number(string text, ActorCategory expected)
     {
-        Assert.Equal(expected, TypeDescriptor.GetConverter(typeof(StructureKind)).ConvertFrom(text));
-        Assert.Equal(expected, TypeDescriptor.GetConverter(typeof(StructureKind?)).ConvertFrom(text));
+        Assert.Equal(expected, TypeDescriptor.GetConverter(typeof(ActorCategory)).ConvertFrom(text));
+        Assert.Equal(expected, TypeDescriptor.GetConverter(typeof(ActorCategory?)).ConvertFrom(text));
     }
 
     [Theory]
-    [InlineData("SocialCentre")]
-    [InlineData("Employment")]
-    [InlineData("centre-social")]
+    [InlineData("FieldProfessional")]
+    [InlineData("Resident")]
+    [InlineData("professionnel-terrain")]
     public void The_code_name_of_a_renamed_member_is_not_read_from_urls(string text) =>
-        Assert.ThrowsAny<Exception>(() => TypeDescriptor.GetConverter(typeof(StructureKind)).ConvertFrom(text));
+        Assert.ThrowsAny<Exception>(() => TypeDescriptor.GetConverter(typeof(ActorCategory)).ConvertFrom(text));
 
     [Fact]
     public void Text_written_for_a_member_is_its_external_name() =>

@@ -11,6 +11,8 @@ public class StructureConfiguration : IEntityTypeConfiguration<Structure>
         b.Property(s => s.Website).HasMaxLength(500);
         b.Property(s => s.Email).HasMaxLength(200);
         b.Property(s => s.Address).HasMaxLength(300);
+        // A kind in use is merged or retired, never deleted from under its structures.
+        b.HasOne(s => s.Kind).WithMany().HasForeignKey(s => s.KindId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Territory).WithMany().HasForeignKey(s => s.TerritoryId).OnDelete(DeleteBehavior.SetNull);
         b.Property(s => s.SearchVector)
             .HasComputedColumnSql(SearchVectorSql.For(("Name", 'A'), ("Description", 'B')), stored: true);

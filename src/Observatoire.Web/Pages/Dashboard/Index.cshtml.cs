@@ -128,6 +128,9 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
             territories.Select(t => new Choice(t.Slug, t.IsCommune ? $"{t.Name} (toute la commune)" : t.Name, t.Commune)).ToList(),
             await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name, null)).ToListAsync(ct),
             await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new Choice(a.Slug, a.Name, null)).ToListAsync(ct),
-            DashboardFilter.KindSlugs.Select(k => new Choice(k.Key, k.Value.Label())).ToList());
+            // Retired kinds too: past figures still count them.
+            (await db.StructureKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Name)
+                .Select(k => new { k.Slug, k.Name, k.RetiredAt }).ToListAsync(ct))
+                .Select(k => new Choice(k.Slug, ReferenceLabel.Of(k.Name, k.RetiredAt))).ToList());
     }
 }

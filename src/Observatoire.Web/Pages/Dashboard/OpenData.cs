@@ -16,7 +16,8 @@ public static class OpenData
         "commune", "participants", "niveau_appropriation", "outils", "outils_slugs", "licences_libres", "themes", "publics",
     ];
 
-    public sealed record Row(int Id, DateOnly ObservedOn, string Structure, string StructureSlug, StructureKind Kind,
+    /// <param name="Kind">The structure kind's name (without « (retiré) »: a value, not a label); null when not given.</param>
+    public sealed record Row(int Id, DateOnly ObservedOn, string Structure, string StructureSlug, string? Kind,
         string Territory, string TerritorySlug, string? Commune, int Participants, AppropriationLevel Level,
         List<ToolRef> Tools, List<string> Themes, List<string> Audiences);
 
@@ -25,10 +26,10 @@ public static class OpenData
     public static IAsyncEnumerable<Row> Rows(ObservatoireDbContext db, Indicators.Scope scope)
     {
         return Indicators.ValidatedObservations(db, scope).OrderBy(o => o.ObservedOn).ThenBy(o => o.Id)
-            .Select(o => new Row(o.Id, o.ObservedOn, o.Structure.Name, o.Structure.Slug, o.Structure.Kind,
+            .Select(o => new Row(o.Id, o.ObservedOn, o.Structure.Name, o.Structure.Slug, o.Structure.Kind != null ? o.Structure.Kind.Name : null,
                 o.Territory.Name, o.Territory.Slug, o.Territory.Parent != null ? o.Territory.Parent.Name : o.Territory.Name,
                 o.ParticipantsCount, o.AppropriationLevel,
-                o.Tools.OrderBy(t => t.Name).Select(t => new ToolRef(t.Name, t.Slug, t.Licence == ToolLicence.Free)).ToList(),
+                o.Tools.OrderBy(t => t.Name).Select(t => new ToolRef(t.Name, t.Slug, t.Licence != null && t.Licence.IsFree)).ToList(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToList(),
                 o.Audiences.OrderBy(a => a.SortOrder).Select(a => a.Name).ToList()))
             // One streamed query: split queries would buffer every row first (Npgsql has no MARS).
@@ -47,7 +48,7 @@ public static class OpenData
             yield return
             [
                 r.Id.ToString(CultureInfo.InvariantCulture), r.ObservedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.Structure, r.StructureSlug, r.Kind.Label(), r.Territory, r.TerritorySlug, r.Commune ?? "",
+                r.Structure, r.StructureSlug, r.Kind ?? "", r.Territory, r.TerritorySlug, r.Commune ?? "",
                 r.Participants.ToString(CultureInfo.InvariantCulture), ((int)r.Level).ToString(CultureInfo.InvariantCulture),
                 string.Join('|', r.Tools.Select(t => t.Name)), string.Join('|', r.Tools.Select(t => t.Slug)),
                 r.Tools.Count(t => t.Free).ToString(CultureInfo.InvariantCulture),
@@ -72,7 +73,7 @@ public static class OpenData
             json.WriteStartObject("structure");
             json.WriteString("nom", r.Structure);
             json.WriteString("slug", r.StructureSlug);
-            json.WriteString("type", r.Kind.Label());
+            json.WriteString("type", r.Kind);
             json.WriteEndObject();
             json.WriteStartObject("territoire");
             json.WriteString("nom", r.Territory);

@@ -24,7 +24,7 @@ public static class DirectoryHistory
     public static async Task<Dictionary<string, string?>> SnapshotAsync(ObservatoireDbContext db, Structure s, CancellationToken ct) => new()
     {
         ["Nom"] = s.Name,
-        ["Type"] = s.Kind.Label(),
+        ["Type"] = await ValueName(db.StructureKinds, s.KindId, ct),
         ["Territoire"] = await TerritoryName(db, s.TerritoryId, ct),
         ["Adresse"] = s.Address,
         ["Site web"] = s.Website,
@@ -32,11 +32,11 @@ public static class DirectoryHistory
         ["Description"] = s.Description,
     };
 
-    public static Dictionary<string, string?> Snapshot(DigitalTool t) => new()
+    public static async Task<Dictionary<string, string?>> SnapshotAsync(ObservatoireDbContext db, DigitalTool t, CancellationToken ct) => new()
     {
         ["Nom"] = t.Name,
-        ["Catégorie"] = t.Category.Label(),
-        ["Licence"] = t.Licence.Label(),
+        ["Catégorie"] = await ValueName(db.ToolCategories, t.CategoryId, ct),
+        ["Licence"] = await ValueName(db.Licences, t.LicenceId, ct),
         ["Statut"] = t.Status.Label(),
         ["Site web"] = t.Website,
         ["Description"] = t.Description,
@@ -163,6 +163,12 @@ public static class DirectoryHistory
 
     private static async Task<string?> TerritoryName(ObservatoireDbContext db, int? id, CancellationToken ct) =>
         id is null ? null : await db.Territories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The name of a list's value as the history keeps it: the name it had then, « (retiré) » if it was.</summary>
+    private static async Task<string?> ValueName<T>(IQueryable<T> values, int? id, CancellationToken ct) where T : class, IReferenceValue =>
+        id is null ? null
+            : await values.Where(v => v.Id == id).Select(v => new { v.Name, v.RetiredAt }).FirstOrDefaultAsync(ct) is { } v
+                ? ReferenceLabel.Of(v.Name, v.RetiredAt) : null;
 
     private static string? Bound(string? value) =>
         value is { Length: > DirectoryChangeConfiguration.ValueLength } ? value[..DirectoryChangeConfiguration.ValueLength] : value;

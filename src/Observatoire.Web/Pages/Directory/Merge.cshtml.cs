@@ -142,10 +142,12 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
             db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
                 [new FieldChange { Field = "Outils", Before = before, After = after }], $"« {source.Name} » fusionné dans « {target.Name} »."));
         }
-        var kept = DirectoryHistory.Snapshot(target);
+        var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
+        target.CategoryId ??= source.CategoryId;
+        target.LicenceId ??= source.LicenceId;
         target.Description ??= source.Description;
         target.Website ??= source.Website;
-        RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, DirectoryHistory.Snapshot(target)));
+        RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
         return (await merger.MergeAsync<DigitalTool>(source.Id, target.Id, ct)).Moved;
     }
 
@@ -168,6 +170,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         target.Email ??= source.Email;
         target.Address ??= source.Address;
         target.TerritoryId ??= source.TerritoryId;
+        target.KindId ??= source.KindId;
         RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
         return (await merger.MergeAsync<Structure>(source.Id, target.Id, ct)).Moved;
     }

@@ -70,7 +70,8 @@ public class ObservationInput
             .Where(n => n.Length is >= 2 and <= 120).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }
 
-public record ToolChoice(int Id, string Name, ToolCategory Category, bool Pending);
+/// <param name="Category">The tool's category as people read it (« Catégorie non précisée » without one).</param>
+public record ToolChoice(int Id, string Name, string Category, bool Pending);
 
 /// <summary>The lists the form offers, and the rules that need the database.</summary>
 public class ObservationForm
@@ -93,11 +94,17 @@ public class ObservationForm
             Territories = await db.Territories.AsNoTracking()
                 .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
                 .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct),
-            // Pending tools stay hidden from the list until Coordination accepts them, except those already chosen.
-            Tools = await db.DigitalTools.AsNoTracking()
-                .Where(t => t.Status == ToolStatus.Listed || selectedTools.Contains(t.Id))
-                .OrderBy(t => t.Name).Select(t => new ToolChoice(t.Id, t.Name, t.Category, t.Status == ToolStatus.Pending))
-                .ToListAsync(ct),
+            // Pending tools stay hidden from the list until Coordination accepts them, except those already chosen. Grouped
+            // by category in the administrators' order, tools without one last.
+            Tools = (await db.DigitalTools.AsNoTracking()
+                    .Where(t => t.Status == ToolStatus.Listed || selectedTools.Contains(t.Id))
+                    .OrderBy(t => t.Category == null).ThenBy(t => t.Category!.SortOrder).ThenBy(t => t.Category!.Name)
+                    .ThenBy(t => t.CategoryId).ThenBy(t => t.Name)
+                    .Select(t => new { t.Id, t.Name, Category = t.Category!.Name, t.Category!.RetiredAt, Pending = t.Status == ToolStatus.Pending })
+                    .ToListAsync(ct))
+                .Select(t => new ToolChoice(t.Id, t.Name,
+                    t.Category is null ? ReferenceLabel.NoCategory : ReferenceLabel.Of(t.Category, t.RetiredAt), t.Pending))
+                .ToList(),
             Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
                 .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct),
             Audiences = await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
@@ -166,7 +173,8 @@ public class ObservationForm
             var existing = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug || t.Name.ToLower() == name.ToLower(), ct);
             if (existing is null)
             {
-                existing = new DigitalTool { Name = name, Slug = slug, Category = ToolCategory.Other, Status = ToolStatus.Pending };
+                // Category and licence stay unknown until Coordination checks the tool.
+                existing = new DigitalTool { Name = name, Slug = slug, Status = ToolStatus.Pending };
                 db.DigitalTools.Add(existing);
             }
             if (tools.All(t => t != existing)) tools.Add(existing);

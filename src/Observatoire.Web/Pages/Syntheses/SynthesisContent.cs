@@ -41,7 +41,8 @@ public sealed partial class SynthesisContent
     public sealed record ThemeChange(string Theme, int Now, int Before);
     public sealed record Report(int PageId, string Title, string Slug, int RevisionId, int RevisionNumber, DateTime RevisionDate, string Html);
     public sealed record SurveyPart(int Id, string Title, SurveyStatus Status, SurveyResults Results);
-    public sealed record Contributor(string Name, StructureKind Kind, string Territory, int Observations);
+    /// <param name="Kind">As people read it: « Centre social », « … (retiré) », « Type non précisé ».</param>
+    public sealed record Contributor(string Name, string Kind, string Territory, int Observations);
 
     /// <summary>Loads the content of <paramref name="request"/> (valid and normalized).</summary>
     public static async Task<SynthesisContent> LoadAsync(ObservatoireDbContext db, SynthesisRequest request, Suppression suppression,
@@ -70,10 +71,18 @@ public sealed partial class SynthesisContent
             surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
 
         var names = await NamesAsync(db, filter, ct);
-        var structures = await Indicators.ValidatedObservations(db, scope)
-            .GroupBy(o => new { o.StructureId, o.Structure.Name, o.Structure.Kind, Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : "" })
-            .Select(g => new Contributor(g.Key.Name, g.Key.Kind, g.Key.Territory, g.Count()))
-            .ToListAsync(ct);
+        var structures = (await Indicators.ValidatedObservations(db, scope)
+                .GroupBy(o => new
+                {
+                    o.StructureId, o.Structure.Name, Kind = o.Structure.Kind != null ? o.Structure.Kind.Name : null,
+                    KindRetiredAt = o.Structure.Kind != null ? o.Structure.Kind.RetiredAt : null,
+                    Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : "",
+                })
+                .Select(g => new { g.Key.Name, g.Key.Kind, g.Key.KindRetiredAt, g.Key.Territory, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(s => new Contributor(s.Name, s.Kind is null ? ReferenceLabel.NoKind : ReferenceLabel.Of(s.Kind, s.KindRetiredAt),
+                s.Territory, s.Count))
+            .ToList();
 
         return new SynthesisContent
         {

@@ -278,7 +278,7 @@ public static class SynthesisDocument
         }
         sb.Append($"<table class=\"structures\"><thead><tr><th scope=\"col\">{T("Structure")}</th><th scope=\"col\">{T("Type")}</th><th scope=\"col\">{T("Territoire")}</th><th scope=\"col\" class=\"num\">{T("Observations")}</th></tr></thead><tbody>\n");
         foreach (var s in c.Structures)
-            sb.Append($"<tr><th scope=\"row\">{T(s.Name)}</th><td>{T(s.Kind.Label())}</td><td>{T(s.Territory)}</td><td class=\"num\">{Charts.Number(s.Observations)}</td></tr>\n");
+            sb.Append($"<tr><th scope=\"row\">{T(s.Name)}</th><td>{T(s.Kind)}</td><td>{T(s.Territory)}</td><td class=\"num\">{Charts.Number(s.Observations)}</td></tr>\n");
         sb.Append("</tbody></table>\n");
     }
 

@@ -15,7 +15,8 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         [StringLength(200, ErrorMessage = "Au plus 200 caractères.")]
         public string? Name { get; set; }
 
-        public StructureKind Kind { get; set; }
+        /// <summary>Required once the instance has kinds (<see cref="KindRequired"/>).</summary>
+        public int? KindId { get; set; }
         public int? TerritoryId { get; set; }
 
         [StringLength(300, ErrorMessage = "Au plus 300 caractères.")]
@@ -39,6 +40,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     public string? Slug { get; private set; }
     public bool Conflict { get; private set; }
     public List<Choice> Territories { get; private set; } = [];
+    public List<Choice> Kinds { get; private set; } = [];
+    /// <summary>At least one kind is in use: the form asks for one. Without any, it says where kinds are created.</summary>
+    public bool KindRequired { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
@@ -48,10 +52,10 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         if (structure is not null)
             Input = new InputModel
             {
-                Name = structure.Name, Kind = structure.Kind, TerritoryId = structure.TerritoryId, Address = structure.Address,
+                Name = structure.Name, KindId = structure.KindId, TerritoryId = structure.TerritoryId, Address = structure.Address,
                 Website = structure.Website, Email = structure.Email, Description = structure.Description, Version = structure.Version,
             };
-        await LoadChoices(ct);
+        await LoadChoices(structure?.KindId, ct);
         return Page();
     }
 
@@ -60,19 +64,23 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Slug = slug;
         var (structure, denied) = await Find(slug, ct);
         if (denied is not null) return denied;
-        await LoadChoices(ct);
+        await LoadChoices(structure?.KindId, ct);
         var name = Input.Name?.Trim();
         if (name is not null && await db.Structures.AnyAsync(s => s.Name.ToLower() == name.ToLower() && s != structure, ct))
             ModelState.AddModelError("Input.Name", "Une structure porte déjà ce nom : ouvrez-la, ou fusionnez les doublons.");
         if (Input.TerritoryId is int t && Territories.All(c => c.Id != t))
             ModelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (Input.KindId is int k && Kinds.All(c => c.Id != k))
+            ModelState.AddModelError("Input.KindId", "Choisissez un type de la liste.");
+        else if (Input.KindId is null && KindRequired)
+            ModelState.AddModelError("Input.KindId", "Choisissez le type de la structure.");
         if (!ModelState.IsValid) return Page();
 
         var created = structure is null;
         var before = structure is null ? null : await DirectoryHistory.SnapshotAsync(db, structure, ct);
         var saved = await DirectoryPages.TargetAsync(db, structure, Input.Version, name!, s => new Structure { Name = name!, Slug = s });
         saved.Name = name!;
-        saved.Kind = Input.Kind;
+        saved.KindId = Input.KindId;
         saved.TerritoryId = Input.TerritoryId;
         saved.Address = DirectoryPages.Clean(Input.Address);
         saved.Website = DirectoryPages.Clean(Input.Website);
@@ -97,10 +105,15 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return access.StructureIds.Contains(structure.Id) ? (structure, null) : (null, Forbid());
     }
 
-    private async Task LoadChoices(CancellationToken ct) =>
+    /// <param name="currentKindId">The kind the record has in the database: kept offered when retired.</param>
+    private async Task LoadChoices(int? currentKindId, CancellationToken ct)
+    {
         Territories = await db.Territories.AsNoTracking()
             .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
             .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+        Kinds = await ReferenceChoices.OfferedAsync(db.StructureKinds, currentKindId, ct);
+        KindRequired = await db.StructureKinds.AnyAsync(k => k.RetiredAt == null, ct);
+    }
 
     /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
     private PageResult Conflicted(uint stored)

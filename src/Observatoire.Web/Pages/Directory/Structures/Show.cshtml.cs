@@ -9,7 +9,8 @@ namespace Observatoire.Web.Pages.Directory.Structures;
 [AllowAnonymous]
 public class ShowModel(ObservatoireDbContext db) : PageModel
 {
-    public record View(int Id, string Slug, string Name, StructureKind Kind, string? TerritorySlug, string? TerritoryName,
+    /// <param name="Kind">As people read it: its name, « (retiré) », or « Type non précisé ».</param>
+    public record View(int Id, string Slug, string Name, string Kind, string? TerritorySlug, string? TerritoryName,
         string? Description, string? Website, string? Email, string? Address);
 
     public View Item { get; private set; } = null!;
@@ -34,7 +35,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         IsMember = User.IsMember();
         IsCoordination = User.IsCoordination();
         var item = await db.Structures.AsNoTracking().Where(s => s.Slug == slug)
-            .Select(s => new View(s.Id, s.Slug, s.Name, s.Kind, s.Territory != null ? s.Territory.Slug : null,
+            .Select(s => new View(s.Id, s.Slug, s.Name, ReferenceLabel.Of(s.Kind, ReferenceLabel.NoKind),
+                s.Territory != null ? s.Territory.Slug : null,
                 s.Territory != null ? s.Territory.Name : null, s.Description, s.Website, s.Email, s.Address))
             .FirstOrDefaultAsync(ct);
         if (item is null) return false;

@@ -10,7 +10,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public Territory Item { get; private set; } = null!;
     public (string Slug, string Name)? Parent { get; private set; }
     public List<(string Slug, string Name)> Children { get; private set; } = [];
-    public List<(string Slug, string Name, StructureKind Kind)> Structures { get; private set; } = [];
+    /// <summary>The structures here, with their kind as people read it (null when they have none).</summary>
+    public List<(string Slug, string Name, string? Kind)> Structures { get; private set; } = [];
     public List<(string Slug, string Name, int Count)> Tools { get; private set; } = [];
     public List<DirectoryPages.Month> Months { get; private set; } = [];
     public int ValidatedCount { get; private set; }
@@ -35,8 +36,9 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
             .Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
         Structures = (await db.Structures.AsNoTracking()
                 .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
-                .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, s.Kind }).ToListAsync(ct))
-            .Select(s => (s.Slug, s.Name, s.Kind)).ToList();
+                .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, Kind = s.Kind != null ? s.Kind.Name : null,
+                    KindRetiredAt = s.Kind != null ? s.Kind.RetiredAt : null }).ToListAsync(ct))
+            .Select(s => (s.Slug, s.Name, s.Kind is null ? null : ReferenceLabel.Of(s.Kind, s.KindRetiredAt))).ToList();
         var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated
             && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
         ValidatedCount = await validated.CountAsync(ct);

@@ -11,8 +11,10 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         [Display(Name = "Nom")]
         public string? Name { get; set; }
 
-        [Display(Name = "Catégorie")] public ToolCategory Category { get; set; } = ToolCategory.Other;
-        [Display(Name = "Licence")] public ToolLicence Licence { get; set; }
+        /// <summary>Null: « Catégorie non précisée ».</summary>
+        [Display(Name = "Catégorie")] public int? CategoryId { get; set; }
+        /// <summary>Null: « Licence inconnue ».</summary>
+        [Display(Name = "Licence")] public int? LicenceId { get; set; }
         [Display(Name = "Statut")] public ToolStatus Status { get; set; }
 
         [Url(ErrorMessage = "Saisissez une adresse complète, par exemple https://exemple.fr.")]
@@ -30,18 +32,23 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     [BindProperty] public InputModel Input { get; set; } = new();
     public string? Slug { get; private set; }
     public bool Conflict { get; private set; }
+    public List<Choice> Categories { get; private set; } = [];
+    public List<Choice> Licences { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
     {
         Slug = slug;
-        if (slug is null) return Page();
-        var t = await db.DigitalTools.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
-        if (t is null) return NotFound();
-        Input = new InputModel
+        if (slug is not null)
         {
-            Name = t.Name, Category = t.Category, Licence = t.Licence, Status = t.Status, Website = t.Website,
-            Description = t.Description, Version = t.Version,
-        };
+            var t = await db.DigitalTools.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
+            if (t is null) return NotFound();
+            Input = new InputModel
+            {
+                Name = t.Name, CategoryId = t.CategoryId, LicenceId = t.LicenceId, Status = t.Status, Website = t.Website,
+                Description = t.Description, Version = t.Version,
+            };
+        }
+        await LoadChoices(Input.CategoryId, Input.LicenceId, ct);
         return Page();
     }
 
@@ -50,26 +57,39 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Slug = slug;
         var tool = slug is null ? null : await db.DigitalTools.FirstOrDefaultAsync(x => x.Slug == slug, ct);
         if (slug is not null && tool is null) return NotFound();
+        // The tool's own values stay offered once retired; a new tool is offered only values not retired.
+        await LoadChoices(tool?.CategoryId, tool?.LicenceId, ct);
+        if (Input.CategoryId is int category && Categories.All(c => c.Id != category))
+            ModelState.AddModelError("Input.CategoryId", "Choisissez une catégorie de la liste.");
+        if (Input.LicenceId is int licence && Licences.All(c => c.Id != licence))
+            ModelState.AddModelError("Input.LicenceId", "Choisissez une licence de la liste.");
         var name = Input.Name?.Trim();
         if (name is not null && await db.DigitalTools.AnyAsync(x => x.Name.ToLower() == name.ToLower() && x != tool, ct))
             ModelState.AddModelError("Input.Name", "Un outil porte déjà ce nom : ouvrez-le, ou fusionnez les doublons.");
         if (!ModelState.IsValid) return Page();
 
         var created = tool is null;
-        var before = tool is null ? null : DirectoryHistory.Snapshot(tool);
+        var before = tool is null ? null : await DirectoryHistory.SnapshotAsync(db, tool, ct);
         var saved = await DirectoryPages.TargetAsync(db, tool, Input.Version, name!, s => new DigitalTool { Name = name!, Slug = s });
         saved.Name = name!;
-        saved.Category = Input.Category;
-        saved.Licence = Input.Licence;
+        saved.CategoryId = Input.CategoryId;
+        saved.LicenceId = Input.LicenceId;
         saved.Status = Input.Status;
         saved.Website = DirectoryPages.Clean(Input.Website);
         saved.Description = DirectoryPages.Clean(Input.Description);
-        var changes = before is null ? [] : DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(saved));
+        var changes = before is null ? [] : DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, saved, ct));
         if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Tool, created, () => saved.Id, saved.Name, changes,
                 db.DigitalTools.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
             return Conflicted(stored);
         TempData["Message"] = $"Outil « {saved.Name} » enregistré.";
         return Redirect($"/annuaire/outils/{saved.Slug}");
+    }
+
+    /// <summary>The lists the form offers, with the values the tool has in the database (kept offered when retired).</summary>
+    private async Task LoadChoices(int? categoryId, int? licenceId, CancellationToken ct)
+    {
+        Categories = await ReferenceChoices.OfferedAsync(db.ToolCategories, categoryId, ct);
+        Licences = await ReferenceChoices.OfferedAsync(db.Licences, licenceId, ct);
     }
 
     /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>

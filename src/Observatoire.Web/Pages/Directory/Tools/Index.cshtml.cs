@@ -13,7 +13,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public bool IsMember { get; private set; }
     public bool IsCoordination { get; private set; }
 
-    public record Row(string Slug, string Name, ToolCategory Category, ToolLicence Licence, ToolStatus Status, int Observations);
+    /// <param name="Category">The category as people read it; rows come grouped by category, in the administrators' order.</param>
+    public record Row(string Slug, string Name, string Category, string Licence, ToolStatus Status, int Observations);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,10 +26,21 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         if (Query?.Trim() is { Length: > 0 and <= 200 } q)
             query = query.Where(t => EF.Functions.ILike(t.Name, DirectoryPages.Contains(q), "\\")
                 || t.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ObservatoireDbContext.SearchConfig, q)));
-        Rows = await query.OrderBy(t => t.Name)
-            .Select(t => new Row(t.Slug, t.Name, t.Category, t.Licence, t.Status,
-                db.Observations.Count(o => o.Status == ObservationStatus.Validated && o.Tools.Any(x => x.Id == t.Id))))
-            .ToListAsync(ct);
+        // Tools without a category come last, under « Catégorie non précisée ».
+        Rows = (await query.OrderBy(t => t.Category == null).ThenBy(t => t.Category!.SortOrder).ThenBy(t => t.Category!.Name)
+                .ThenBy(t => t.CategoryId).ThenBy(t => t.Name)
+                .Select(t => new
+                {
+                    t.Slug, t.Name, Category = t.Category!.Name, CategoryRetiredAt = t.Category!.RetiredAt,
+                    Licence = t.Licence!.Name, LicenceRetiredAt = t.Licence!.RetiredAt, t.Status,
+                    Observations = db.Observations.Count(o => o.Status == ObservationStatus.Validated && o.Tools.Any(x => x.Id == t.Id)),
+                })
+                .ToListAsync(ct))
+            .Select(t => new Row(t.Slug, t.Name,
+                t.Category is null ? ReferenceLabel.NoCategory : ReferenceLabel.Of(t.Category, t.CategoryRetiredAt),
+                t.Licence is null ? ReferenceLabel.UnknownLicence : ReferenceLabel.Of(t.Licence, t.LicenceRetiredAt),
+                t.Status, t.Observations))
+            .ToList();
         if (IsMember) PendingCount = await db.DigitalTools.CountAsync(t => t.Status == ToolStatus.Pending, ct);
     }
 }

@@ -33,10 +33,10 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         if (!User.IsCoordination()) return Forbid();
         var tool = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tool is null) return NotFound();
-        var before = DirectoryHistory.Snapshot(tool);
+        var before = await DirectoryHistory.SnapshotAsync(db, tool, ct);
         tool.Status = ToolStatus.Listed;
         DirectoryHistory.Record(db, await DirectoryHistory.AuthorAsync(db, User, ct), DirectoryRecordKind.Tool, tool.Id,
-            DirectoryChangeKind.Edited, DirectoryHistory.Diff(before, DirectoryHistory.Snapshot(tool)));
+            DirectoryChangeKind.Edited, DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, tool, ct)));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"« {tool.Name} » est maintenant référencé dans l'annuaire. Complétez sa catégorie et sa licence si besoin.";
         return Redirect($"/annuaire/outils/{slug}/modifier");
@@ -46,7 +46,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     {
         IsMember = User.IsMember();
         IsCoordination = User.IsCoordination();
-        var tool = await db.DigitalTools.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var tool = await db.DigitalTools.AsNoTracking().Include(t => t.Category).Include(t => t.Licence)
+            .FirstOrDefaultAsync(t => t.Slug == slug, ct);
         // A proposed tool is a contributor's wording, not yet checked: not public.
         if (tool is null || (tool.Status == ToolStatus.Pending && !IsMember)) return false;
         Tool = tool;
