@@ -71,6 +71,9 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Another empty database on the tests' server, dropped at the end of the run: for tests of a start or an upgrade.</summary>
+    public Task<string> CreateDatabaseAsync(string prefix) => _postgres.CreateDatabaseAsync(prefix);
+
     public async Task DisposeAsync()
     {
         if (_hardened is not null) await _hardened.DisposeAsync();
