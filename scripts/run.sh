@@ -33,6 +33,19 @@ if [ -z "${ConnectionStrings__Observatoire:-}" ]; then
   fi
   pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='observatoire'" | grep -q 1 \
     || pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+  # The migrations were squashed into one Baseline (December 2026): a local database migrated before then cannot be
+  # upgraded, and the portal would refuse it. It holds demo data, so it is put aside and a new one made.
+  baseline=$(basename "$(ls src/Observatoire.Web/Data/Migrations/*_Baseline.cs)" .cs)
+  local_sql() { pg_as "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -XAtq "$@"; }
+  if [ "$(local_sql -d observatoire -c "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL")" = t ] \
+    && [ "$(local_sql -d observatoire -c "SELECT count(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '$baseline'")" = 0 ]; then
+    aside=observatoire_avant_baseline_$(date +%Y%m%d_%H%M%S)
+    echo "La base locale date d'avant la migration $baseline, qui a regroupé les migrations précédentes :"
+    echo "c'est une base de démonstration, elle est recréée. L'ancienne est gardée sous le nom $aside"
+    echo "(pour la supprimer : dropdb -h 127.0.0.1 -p $pg_port -U postgres $aside)."
+    local_sql -d postgres -c "ALTER DATABASE observatoire RENAME TO $aside"
+    pg_as "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres observatoire
+  fi
   export ConnectionStrings__Observatoire="Host=127.0.0.1;Port=$pg_port;Database=observatoire;Username=postgres"
   export Observatoire__DemoData=${Observatoire__DemoData:-true}
 fi

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
-using Observatoire.Web.Analysis;
 
 // Data generator and dashboard latency benchmark. See docs/performance.md and bench/dashboard.sh.
 //   dotnet run -c Release --project bench/Observatoire.Bench -- generate "<connection string>" <observations> [<survey responses>]
@@ -140,7 +139,7 @@ static class Generator
         {
             await Execute(db, "SET session_replication_role = DEFAULT");
         }
-        await Execute(db, AnalysisSql.Rebuild, timeoutSeconds: 0);
+        await Execute(db, "SELECT analysis_rebuild()", timeoutSeconds: 0);
         Console.WriteLine($"agrégats reconstruits en {watch.Elapsed.TotalSeconds:0.0} s");
 
         if (responses > 0) await GenerateResponses(db, random, responses);
@@ -199,8 +198,8 @@ static class Generator
         }
         await Execute(db, "SET session_replication_role = DEFAULT");
         await Execute(db, """SELECT setval(pg_get_serial_sequence('"Responses"', 'Id'), (SELECT max("Id") FROM "Responses"))""");
-        await Execute(db, AnalysisSql.SurveyRebuild, timeoutSeconds: 0);
-        await Execute(db, DashboardRollupSql.BumpSurveyVersion); // cached dashboards of a running portal are out of date
+        await Execute(db, SurveyRollupRebuild, timeoutSeconds: 0);
+        await Execute(db, "SELECT dashboard_version_bump(2)"); // cached dashboards of a running portal are out of date
         Console.WriteLine($"{count:N0} réponses d'enquête copiées ({questions.Count} questions suivies sur le tableau de bord)");
     }
 
@@ -220,6 +219,22 @@ static class Generator
         if (await Scalar<long>(db, """SELECT count(*) FROM "Surveys" WHERE "Slug" = 'banc-d-essai' """) == 0) await Execute(db, BenchSurvey);
         return 0;
     }
+
+    /// <summary>
+    /// The survey rollup recomputed from every answer, after a COPY with triggers off (shard 0 by the column's default).
+    /// The database keeps it up to date by itself otherwise (survey_rollup_add, Baseline migration).
+    /// </summary>
+    private const string SurveyRollupRebuild = """
+        TRUNCATE "SurveyAnswerDays";
+        INSERT INTO "SurveyAnswerDays" ("QuestionId", "Day", "ValueKey", "Count")
+        SELECT q, d, v, n FROM (
+          SELECT a."QuestionId" q, (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date d,
+                 coalesce(a."OptionId", a."TerritoryId", a."ToolId", 0) v, count(*)::int n
+          FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2, 3
+          UNION ALL
+          SELECT a."QuestionId", (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date, -1, count(DISTINCT a."ResponseId")::int
+          FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2) s;
+        """;
 
     /// <summary>A survey with three closed questions, for databases without the demo surveys.</summary>
     private const string BenchSurvey = """

@@ -1,6 +1,6 @@
 namespace Observatoire.Web.Analysis;
 
-// Derived tables kept by PostgreSQL triggers (AnalysisSql) so the dashboard never scans the observations.
+// Derived tables kept by PostgreSQL triggers (functions of the Baseline migration) so the dashboard never scans the observations.
 // They are read with SQL by Indicators; nothing in the portal writes them from C#.
 
 /// <summary>One narrow row per validated observation: the source of the rollups and of partial months.</summary>
@@ -52,8 +52,9 @@ public class AnalysisToolCell
 /// <summary>
 /// Survey answers per day (Tours time) and question: one row per answered value (<see cref="ValueKey"/> = option,
 /// territory or tool id, 0 for "Autre"), plus <see cref="ValueKey"/> = -1 holding the question's respondents.
-/// Kept by triggers on Answers and Responses (AnalysisSql.SurveyFunctions); responses are never edited.
-/// A figure is the sum of its rows over <see cref="Shard"/>: see <see cref="AnalysisSql.SurveyShards"/>.
+/// Kept by triggers on Answers and Responses (<c>survey_rollup_add</c>, Baseline migration); responses are never edited.
+/// A figure is the sum of its rows over <see cref="Shard"/>: each writer adds to its own shard, past days are folded
+/// into shard 0 by <see cref="SurveyRollupCompaction"/>.
 /// </summary>
 public class SurveyAnswerDay
 {

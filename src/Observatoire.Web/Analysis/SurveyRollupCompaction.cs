@@ -1,15 +1,20 @@
 namespace Observatoire.Web.Analysis;
 
 /// <summary>
-/// Folds the survey rollup's shards of past days into one row each (<see cref="AnalysisSql.SurveyShards"/>), every
-/// hour: the dashboard then reads at most one day of shards. Figures are exact whether it has run or not.
+/// Folds the survey rollup's shards of past days into one row each (<c>survey_rollup_compact</c>, a database function
+/// of the Baseline migration), every hour: the dashboard then reads at most one day of shards. Figures are exact whether it has run or not.
 /// </summary>
 public class SurveyRollupCompaction(IServiceScopeFactory scopes, ILogger<SurveyRollupCompaction> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     public static async Task<long> RunOnceAsync(ObservatoireDbContext db, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<long>(AnalysisSql.SurveyCompactPastDays + " AS \"Value\"").SingleAsync(ct);
+        await db.Database.SqlQueryRaw<long>(CompactPastDays).SingleAsync(ct);
+
+    /// <summary>The shards of the days before today (Tours time): no response is written to them any more.</summary>
+    private const string CompactPastDays = """
+        SELECT survey_rollup_compact((now() AT TIME ZONE 'Europe/Paris')::date) AS "Value"
+        """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

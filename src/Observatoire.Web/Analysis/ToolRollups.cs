@@ -1,6 +1,6 @@
 namespace Observatoire.Web.Analysis;
 
-// Two more tool rollups kept by the analysis triggers (DashboardRollupSql), read with SQL by Indicators' tool queries.
+// Two more tool rollups kept by the analysis triggers (analysis_apply, Baseline migration), read with SQL by Indicators' tool queries.
 
 /// <summary>
 /// Monthly tool mentions per (audience, theme, territory, structure): the tool indicators filtered by audience or

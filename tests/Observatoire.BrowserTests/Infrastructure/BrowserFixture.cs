@@ -74,11 +74,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A second portal, on a new database of its own and its own port, started as a real first start: no administrator,
     /// no data. Its warnings (the setup link among them) go to <paramref name="logs"/>. Dispose it when done.
     /// </summary>
-    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCollector logs)
+    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCapture logs)
     {
         var port = TestPostgres.FreeTcpPort();
         var factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_first"),
-            new Dictionary<string, string?> { [LogCollector.SetupAnnouncementLevel] = "Warning" },
+            new Dictionary<string, string?> { [PortalFactory.SetupAnnouncementLevel] = "Warning" },
             s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         factory.UseKestrel(port);
         factory.StartServer();

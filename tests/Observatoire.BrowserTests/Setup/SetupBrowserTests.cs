@@ -10,10 +10,10 @@ public partial class SetupBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task On_a_new_instance_the_logged_link_installs_the_observatory_on_a_phone()
     {
-        var logs = new LogCollector();
+        var logs = new LogCapture();
         var (portal, baseUrl) = await browser.StartEmptyPortal(logs);
         await using var _ = portal;
-        var link = logs.Lines.Select(l => SetupLink().Match(l)).Single(m => m.Success).Groups["url"].Value;
+        var link = logs.Entries.Select(e => SetupLink().Match(e.Message)).Single(m => m.Success).Groups["url"].Value;
         var page = await browser.NewPage(390, 844);
         var violations = new List<string>();
 

@@ -188,7 +188,7 @@ public class IndicatorsTests(PortalFixture portal) : PortalTest(portal)
 
         // The incremental rollups equal a full rebuild.
         var before = await Portal.Db(db => Snapshot(db));
-        await Portal.Db(db => db.Database.ExecuteSqlRawAsync(AnalysisSql.Rebuild));
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("SELECT analysis_rebuild();"));
         Assert.Equal(before, await Portal.Db(db => Snapshot(db)));
     }
 

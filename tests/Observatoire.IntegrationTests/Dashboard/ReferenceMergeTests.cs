@@ -57,7 +57,7 @@ public class ReferenceMergeTests(PortalFixture portal) : PortalTest(portal)
         // The merged kind's address now stands for the kept one.
         Assert.Equal([("centre-social", 4)], (await FiguresAsync("association")).Kinds);
 
-        await RollupComparison.AssertEqualARebuildAsync(Portal.ConnectionString, "après la fusion");
+        await RollupCheck.AssertEqualARebuildAsync(Portal.ConnectionString, "après la fusion");
         var rebuilt = await FiguresAsync();
         Assert.Equal(merged.Kinds, rebuilt.Kinds);
         Assert.Equal(merged.Categories, rebuilt.Categories);

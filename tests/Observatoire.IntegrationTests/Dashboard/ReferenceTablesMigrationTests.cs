@@ -137,7 +137,7 @@ public class ReferenceTablesMigrationTests(PortalFixture portal)
         Assert.Equal([("centre-social", "Centre social", 2)], (await FiguresAsync(database, "centre-social")).Kinds);
         Assert.Equal([("centre-social", "Centre social", 2)], (await FiguresAsync(database, "centresocial")).Kinds);
 
-        await RollupComparison.AssertEqualARebuildAsync(database, "après la migration");
+        await RollupCheck.AssertEqualARebuildAsync(database, "après la migration");
         var rebuilt = await FiguresAsync(database);
         Assert.Equal(figures.Kinds, rebuilt.Kinds);
         Assert.Equal(figures.Categories, rebuilt.Categories);

@@ -79,7 +79,7 @@ public partial class MergeTests(PortalFixture portal) : PortalTest(portal)
         if (links.Any(l => l.Strategy != RecordMerger.Strategy.Move))
             Assert.True(report.AlreadyLinked > 0, "Le monde de test partage des liens entre les deux fiches : certains devaient être déjà là.");
         Assert.Null(await Portal.Db(db => db.FindAsync(type, duplicate).AsTask()));
-        await RollupComparison.AssertEqualARebuildAsync(Portal.ConnectionString, "après la fusion");
+        await RollupCheck.AssertEqualARebuildAsync(Portal.ConnectionString, "après la fusion");
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The setting that turns the setup link back on (kept out of test output by default).</summary>
+    public const string SetupAnnouncementLevel = "Logging:LogLevel:Observatoire.Web.Infrastructure.SetupAnnouncement";
+
     public string ConnectionString { get; } = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,8 +32,8 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         // Feed tests read sources on demand; a background round in the middle of a test would race them.
         builder.UseSetting("Observatoire:Veille:FetchIntervalMinutes", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Expected at every start (EF probes the migration history of a fresh database; keys are stored in clear
-        // in the test database): noise that would hide the errors worth reading.
+        // Failed statements reach the tests as exceptions, and keys are stored in clear in the test database: noise
+        // that would hide the errors worth reading (Foundation/FirstStartTests turns the first back on).
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Every portal starts on a database without an administrator, so each would print its setup link (a warning):

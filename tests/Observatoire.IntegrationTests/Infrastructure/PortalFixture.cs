@@ -84,9 +84,6 @@ public sealed class PortalFixture : IAsyncLifetime
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
 
-    /// <summary>Another empty database on the same server (not migrated), dropped at the end of the run: for migration tests.</summary>
-    public Task<string> CreateDatabaseAsync(string prefix) => _postgres.CreateDatabaseAsync(prefix);
-
     /// <summary>
     /// Empties every table but the migration history and the data-protection keys, re-creates the roles, and forgets
     /// the cached public pages and settings (tests reuse slugs, and the tables were emptied behind the portal's back).

@@ -149,10 +149,10 @@ public partial class SetupTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_first_start_without_administrator_logs_the_setup_link_which_opens_the_form()
     {
-        var logs = new LogCollector();
+        var logs = new LogCapture();
         await using var fresh = await StartAsync(logs);
 
-        var line = Assert.Single(logs.Lines, l => l.StartsWith("Aucun administrateur", StringComparison.Ordinal));
+        var line = Assert.Single(logs.Entries, e => e.Message.StartsWith("Aucun administrateur", StringComparison.Ordinal)).Message;
         var match = SetupLine().Match(line);
         Assert.True(match.Success, line);
         Assert.True(match.Groups["token"].Value.Length >= 43, "Le jeton devrait porter au moins 256 bits.");
@@ -164,7 +164,7 @@ public partial class SetupTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task A_first_administrator_from_the_environment_still_works_and_no_setup_link_is_logged()
     {
-        var logs = new LogCollector();
+        var logs = new LogCapture();
         await using var fresh = await StartAsync(logs, new()
         {
             ["Observatoire:Admin:Email"] = "admin@exemple.fr",
@@ -174,7 +174,7 @@ public partial class SetupTests(PortalFixture portal) : PortalTest(portal)
 
         await client.GetHtml("/installation", HttpStatusCode.NotFound);
 
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("/installation"));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("/installation"));
         using var signIn = await client.PostForm("/compte/connexion", new Dictionary<string, string>
         {
             ["Input.Email"] = "admin@exemple.fr",
@@ -184,11 +184,11 @@ public partial class SetupTests(PortalFixture portal) : PortalTest(portal)
     }
 
     /// <summary>A portal of its own on a new database, started as a real first start, its warnings collected.</summary>
-    private async Task<PortalFactory> StartAsync(LogCollector logs, Dictionary<string, string?>? settings = null)
+    private async Task<PortalFactory> StartAsync(LogCapture logs, Dictionary<string, string?>? settings = null)
     {
         var factory = new PortalFactory(await Portal.CreateDatabaseAsync("obs_setup"), new Dictionary<string, string?>(settings ?? [])
         {
-            [LogCollector.SetupAnnouncementLevel] = "Warning",
+            [PortalFactory.SetupAnnouncementLevel] = "Warning",
         }, s => s.AddSingleton<ILoggerProvider>(logs));
         _ = factory.Server;
         return factory;

@@ -5,7 +5,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 
 /// <summary>
 /// The computed dashboard, kept per view (public or member), normalized filter and data version. The versions
-/// live in PostgreSQL (sequences bumped by the analysis and survey triggers, see <see cref="DashboardRollupSql"/>),
+/// live in PostgreSQL (sequences bumped by the analysis and survey triggers, made by the Baseline migration),
 /// so an entry is never served after a committed write, whichever instance made it.
 /// </summary>
 /// <remarks>
@@ -38,8 +38,8 @@ public sealed class DashboardCache : IDisposable
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand(DashboardRollupSql.ReadVersions),
-                new NpgsqlBatchCommand(member ? DashboardRollupSql.NoWriter : DashboardRollupSql.NoObservationWriter),
+                new NpgsqlBatchCommand(ReadVersionsSql),
+                new NpgsqlBatchCommand(member ? NoWriterSql : NoObservationWriterSql),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -49,6 +49,18 @@ public sealed class DashboardCache : IDisposable
         await reader.ReadAsync(ct);
         return new Versions(observations, surveys, reader.GetBoolean(0));
     }
+
+    /// <summary>The versions: not transactional, a bump is seen as soon as it is made, committed or not.</summary>
+    private const string ReadVersionsSql =
+        "SELECT (SELECT last_value FROM analysis_version), (SELECT last_value FROM survey_version)";
+
+    /// <summary>
+    /// Run right after <see cref="ReadVersionsSql"/>: true when no observation (or survey) writer is uncommitted. Writers
+    /// hold lock (1381, 1) or (1381, 2) shared until they commit (<c>dashboard_version_bump</c>); these exclusive
+    /// try-locks last until the end of the implicit transaction of the batch: writers wait at most that long.
+    /// </summary>
+    private const string NoObservationWriterSql = "SELECT pg_try_advisory_xact_lock(1381, 1)";
+    private const string NoWriterSql = "SELECT pg_try_advisory_xact_lock(1381, 1) AND pg_try_advisory_xact_lock(1381, 2)";
 
     public static string Key(bool member, DashboardFilter normalized, Versions versions) => member
         ? $"membre|{versions.Observations}|{versions.Surveys}|{normalized.ToQuery()}"

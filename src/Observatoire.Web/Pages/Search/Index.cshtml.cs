@@ -47,7 +47,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         // Ranking every match costs as much as the matches (124k observations for "atelier CV" at 1M): each large
         // source offers at most `cap` of its most recent matches, plus those titled exactly with the query's words
         // (a btree index on the title's vector and the recency column: found however old, and the look-up stops
-        // early however common the title). The query is spelled out in each branch (not shared through a CTE) so
+        // early however common the title; IX_WikiPages_TitleVector and IX_Observations_TitleVector, Baseline migration,
+        // on exactly the expressions written here: change one, add a migration for the other). The query is spelled out in each branch (not shared through a CTE) so
         // that the planner sees its words and chooses per source: a walk from the most recent row, stopping early,
         // for frequent words; the GIN index for rare ones. Only these candidates are ranked. ts_rank is at most 1
         // and a body repeating the words comes close to it: a title containing every word of the query adds 1, a

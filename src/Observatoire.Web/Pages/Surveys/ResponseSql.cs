@@ -2,7 +2,7 @@ namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>
 /// The one statement that stores a response and its answers. EF Core sends one INSERT per answer, and each INSERT
-/// fires the dashboard rollup's statement trigger on Answers (AnalysisSql.SurveyFunctions): three firings for a
+/// fires the dashboard rollup's statement trigger on Answers (survey_answers_inserted): three firings for a
 /// three-question survey. One statement fires it once: 1,150 instead of 810 durable responses/s measured with
 /// pgbench on the 2-core machine (docs/performance.md).
 /// </summary>

@@ -2,16 +2,18 @@ using Npgsql;
 
 namespace Observatoire.IntegrationTests.Infrastructure;
 
-/// <summary>
-/// The trigger-kept rollups against a rebuild: what they hold is read, <c>analysis_rebuild()</c> runs, and they must hold
-/// exactly the same; the survey rollup, summed over its shards, is compared with the answers themselves.
-/// </summary>
-public static class RollupComparison
+/// <summary>The rollups kept by the database's triggers, compared with what a rebuild from the source rows gives.</summary>
+public static class RollupCheck
 {
-    private static readonly string[] Tables = ["AnalysisFacts", "AnalysisCells", "AnalysisToolCells", "AnalysisToolDays", "AnalysisToolDetailCells"];
+    /// <summary>The observation rollups, rebuilt by <c>analysis_rebuild()</c> from the observations.</summary>
+    public static readonly string[] AnalysisTables =
+        ["AnalysisFacts", "AnalysisCells", "AnalysisToolCells", "AnalysisToolDays", "AnalysisToolDetailCells"];
 
-    /// <param name="connectionString">The database to check (the portal's, or one a test migrated itself).</param>
-    /// <param name="after">What just happened, for the failure message (« après la fusion »).</param>
+    /// <summary>
+    /// The trigger-kept rollups hold exactly what a rebuild from the observations and answers gives. Runs
+    /// <c>analysis_rebuild()</c> on the database (the rollups are left rebuilt). <paramref name="after"/> ends the
+    /// failure message (« après la fusion »).
+    /// </summary>
     public static async Task AssertEqualARebuildAsync(string connectionString, string after)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -19,15 +21,15 @@ public static class RollupComparison
         async Task<Dictionary<string, string>> Read()
         {
             var contents = new Dictionary<string, string>();
-            foreach (var table in Tables)
+            foreach (var table in AnalysisTables)
                 contents[table] = await Scalar(connection, $"""SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY to_jsonb(t)::text), '[]')::text FROM "{table}" t""");
             return contents;
         }
         var kept = await Read();
-        await using (var rebuild = new NpgsqlCommand("SELECT analysis_rebuild();", connection))
+        await using (var rebuild = new NpgsqlCommand("SELECT analysis_rebuild()", connection) { CommandTimeout = 0 })
             await rebuild.ExecuteNonQueryAsync();
         var rebuilt = await Read();
-        foreach (var table in Tables)
+        foreach (var table in AnalysisTables)
             Assert.True(kept[table] == rebuilt[table], $"{table} diffère d'une reconstruction {after}.");
 
         // The survey rollup, summed over its shards, against the answers themselves (the rebuild's own query).
@@ -46,12 +48,12 @@ public static class RollupComparison
                 SELECT a."QuestionId", (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date, -1, count(DISTINCT a."ResponseId")
                 FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2) c) s
             """);
-        Assert.Equal(answers, rollup);
+        Assert.True(answers == rollup, $"SurveyAnswerDays diffère des réponses elles-mêmes {after}.");
     }
 
     private static async Task<string> Scalar(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -14,8 +14,8 @@ using Observatoire.Web.Data;
 namespace Observatoire.Web.Data.Migrations
 {
     [DbContext(typeof(ObservatoireDbContext))]
-    [Migration("20261128184026_ListAndSearchSpeed")]
-    partial class ListAndSearchSpeed
+    [Migration("20261202152230_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,56 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("AnalysisToolCells", (string)null);
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisToolDay", b =>
+                {
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThemeId", "Day", "TerritoryId", "ToolId");
+
+                    b.ToTable("AnalysisToolDays", (string)null);
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Analysis.AnalysisToolDetailCell", b =>
+                {
+                    b.Property<int>("AudienceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AudienceId", "ThemeId", "Month", "TerritoryId", "StructureId", "ToolId");
+
+                    b.ToTable("AnalysisToolDetailCells", (string)null);
+                });
+
             modelBuilder.Entity("Observatoire.Web.Analysis.SurveyAnswerDay", b =>
                 {
                     b.Property<int>("QuestionId")
@@ -369,10 +419,15 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<int>("ValueKey")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Shard")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0);
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("QuestionId", "Day", "ValueKey");
+                    b.HasKey("QuestionId", "Day", "ValueKey", "Shard");
 
                     b.ToTable("SurveyAnswerDays", (string)null);
                 });
@@ -401,7 +456,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(160)
@@ -476,6 +532,14 @@ namespace Observatoire.Web.Data.Migrations
 
                     b.HasIndex("QuestionId", "OptionId");
 
+                    b.HasIndex("ResponseId", "QuestionId", "TerritoryId")
+                        .IsUnique()
+                        .HasFilter("\"TerritoryId\" IS NOT NULL");
+
+                    b.HasIndex("ResponseId", "QuestionId", "ToolId")
+                        .IsUnique()
+                        .HasFilter("\"ToolId\" IS NOT NULL");
+
                     b.ToTable("Answers");
                 });
 
@@ -500,7 +564,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -571,7 +636,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -663,7 +729,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -701,6 +768,60 @@ namespace Observatoire.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DigitalTools");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.DirectoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RecordKind", "RecordId", "At");
+
+                    b.ToTable("DirectoryChanges");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Event", b =>
@@ -919,7 +1040,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Url")
                         .IsRequired()
@@ -1128,7 +1250,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1384,6 +1507,38 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("ResumeDrafts");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.SlugAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Entity", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("SlugAliases");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Structure", b =>
                 {
                     b.Property<int>("Id")
@@ -1412,7 +1567,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
@@ -1509,7 +1665,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1651,7 +1808,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
@@ -1692,7 +1850,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1960,7 +2119,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -2090,7 +2250,8 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
+                        .HasColumnType("character varying(160)")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -2440,6 +2601,16 @@ namespace Observatoire.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.DirectoryChange", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Event", b =>
