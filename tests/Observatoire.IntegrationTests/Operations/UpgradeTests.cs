@@ -22,6 +22,8 @@ public class UpgradeTests(PortalFixture portal)
     private static readonly Dictionary<string, string> TablesTransformedAfterBaseline = new()
     {
         // ["Name of the table"] = "20261210…_MigrationName: what it does to the rows, and why none is lost",
+        ["SlugAliases"] = "20261202152606_ReferenceTables: adds the stored names of the former structure-kind enum "
+            + "(« centresocial »…) as aliases of the new slugs, so that old ?type= addresses keep working; none removed",
     };
 
     [Fact]
@@ -43,6 +45,9 @@ public class UpgradeTests(PortalFixture portal)
         {
             await db.Database.MigrateAsync();
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            // The enums turned into tables: every tool and structure of the baseline keeps its value, as a row.
+            Assert.False(await db.DigitalTools.AnyAsync(t => t.CategoryId == null || t.LicenceId == null));
+            Assert.False(await db.Structures.AnyAsync(s => s.KindId == null));
         }
 
         var after = await RowCountsAsync(database);
