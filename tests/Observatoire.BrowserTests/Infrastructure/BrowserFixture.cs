@@ -72,14 +72,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A second portal, on a new database of its own and its own port, started as a real first start: no administrator,
-    /// no data. Its warnings (the setup link among them) go to <paramref name="logs"/>. Dispose it when done.
+    /// no data. Its log (the setup link among it) goes to <paramref name="logs"/>. In « Production », it runs with that
+    /// environment's defaults (second factor for staff, rate limits). Dispose it when done.
     /// </summary>
-    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCapture logs)
+    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCapture logs, string environment = "Testing")
     {
         var port = TestPostgres.FreeTcpPort();
         var factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_first"),
             new Dictionary<string, string?> { [PortalFactory.SetupAnnouncementLevel] = "Warning" },
-            s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+            s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)) { Environment = environment };
         factory.UseKestrel(port);
         factory.StartServer();
         return (factory, $"http://localhost:{port}");

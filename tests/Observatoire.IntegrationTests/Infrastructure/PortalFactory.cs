@@ -17,11 +17,14 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>"Testing" unless a test runs the portal as installed (« Production »), with that environment's defaults.</summary>
+    public string Environment { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Not Development: like Production, the portal must find its CSS and JS in the build output by itself
         // (Foundation/StaticAssetsTests).
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         // UseSetting, unlike ConfigureAppConfiguration, is visible to Program while it registers services.
         builder.UseSetting("ConnectionStrings:Observatoire", ConnectionString);
         builder.UseSetting("Observatoire:DemoData", "false");
@@ -39,6 +42,16 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         // Every portal starts on a database without an administrator, so each would print its setup link (a warning):
         // SetupTests turn it back on to read it.
         builder.UseSetting("Logging:LogLevel:Observatoire.Web.Infrastructure.SetupAnnouncement", "Error");
+        if (Environment == "Production")
+        {
+            // As installed: staff enrol a second factor, rate limits hold, and the log levels are appsettings.json's.
+            builder.UseSetting("Observatoire:Security:RequireTwoFactorForStaff", "true");
+            builder.UseSetting("Observatoire:RateLimits:Enabled", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Information");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Warning");
+            builder.UseSetting("Logging:LogLevel:Observatoire.Web.Infrastructure.SetupAnnouncement", "Information");
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Microsoft.Extensions.Logging;
+using Observatoire.IntegrationTests.Infrastructure;
+
+namespace Observatoire.BrowserTests.Setup;
+
+/// <summary>
+/// An instance as its people get it: the published defaults (Production), an empty database, no environment variable
+/// for the first administrator, no demo data. Everything a form needs is made in the portal.
+/// </summary>
+[Collection(nameof(BrowserCollection))]
+public partial class RealInstanceBrowserTests(BrowserFixture browser)
+{
+    private const string Name = "Observatoire citoyen des Deux Rives";
+
+    [Fact]
+    public async Task An_empty_instance_is_set_up_by_its_people_and_its_first_observation_reaches_the_dashboard_and_a_synthesis()
+    {
+        var logs = new LogCapture();
+        var (portal, baseUrl) = await browser.StartEmptyPortal(logs, "Production");
+        await using var _ = portal;
+        var violations = new List<string>();
+
+        // A clean first start: nothing alarming in the log, one line naming the migrations applied.
+        Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}"));
+        Assert.Single(logs.Entries, e => e.Message.StartsWith("Migrations appliquées", StringComparison.Ordinal));
+        var link = logs.Entries.Select(e => SetupLink().Match(e.Message)).Single(m => m.Success).Groups["url"].Value;
+
+        // 1. The person who installed it opens the logged link, creates the first administrator and names the observatory.
+        var admin = await browser.NewPage();
+        await admin.GotoAsync(link);
+        await admin.GetByLabel("Nom de l'observatoire", new() { Exact = true }).FillAsync(Name);
+        await admin.GetByLabel("Nom court", new() { Exact = true }).FillAsync("Deux Rives");
+        await admin.GetByLabel("Territoire", new() { Exact = true }).FillAsync("Tours et Joué-lès-Tours");
+        await admin.GetByLabel("Votre nom et prénom").FillAsync("Léa Martin");
+        await admin.GetByLabel("Votre adresse e-mail").FillAsync("lea.martin@deux-rives.fr");
+        await admin.GetByLabel("Nouveau mot de passe").FillAsync("Installation-2026");
+        await admin.GetByLabel("Confirmer le mot de passe").FillAsync("Installation-2026");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Installer l'observatoire" }).ClickAsync();
+        // Production asks staff for a second factor before anything else.
+        await EnrolSecondFactor(admin);
+
+        // 2. The starter lists, with one button.
+        await admin.GotoAsync(baseUrl + "/admin/listes");
+        violations.AddRange(await Serious(admin, "listes avant chargement"));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).ClickAsync();
+        await admin.WaitForLoadStateAsync();
+        violations.AddRange(await Serious(admin, "listes chargées"));
+        await BrowserFixture.Screenshot(admin, "instance-listes-de-depart.png");
+
+        // 3. A structure, with a kind and a quartier from those lists.
+        await admin.GotoAsync(baseUrl + "/annuaire/structures/nouvelle");
+        await admin.GetByLabel("Nom", new() { Exact = true }).FillAsync("Centre social Pluriel(le)");
+        await SelectByText(admin, "Type", "Centre social");
+        await SelectByText(admin, "Territoire", "Sanitas");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await admin.WaitForURLAsync(new Regex("/annuaire/structures/[a-z0-9-]+$"));
+        Assert.Equal("Centre social Pluriel(le)", await admin.Locator("h1").InnerTextAsync());
+
+        // 4. A contributor of that structure, and a coordinator, invited; without SMTP the link is handed over by hand.
+        var contributorLink = await Invite(admin, baseUrl, "Karim Benali", "karim@pluriel.fr", "Contributeur", "Centre social Pluriel(le)");
+        var coordinatorLink = await Invite(admin, baseUrl, "Nadia Roux", "nadia@deux-rives.fr", "Coordination", null);
+
+        // 5. The contributor activates the account and logs an observation, typing in a tool the list does not have.
+        var contributor = await browser.NewPage(390, 844);
+        await Activate(contributor, contributorLink, "Karim-Pluriel-2026");
+        await contributor.GotoAsync(baseUrl + "/observations/nouvelle");
+        violations.AddRange(await Serious(contributor, "nouvelle observation"));
+        await contributor.GetByLabel("Titre").FillAsync("Premier atelier CV en ligne");
+        await contributor.GetByLabel("Nombre de participants").FillAsync("7");
+        await contributor.GetByLabel("Un outil qui n'est pas dans la liste ?").FillAsync("Framapad");
+        await contributor.GetByLabel("Emploi", new() { Exact = true }).CheckAsync();
+        await contributor.Locator("fieldset:has(legend:text-is('Publics')) input[type=checkbox]").First.CheckAsync();
+        await contributor.Locator("input[name='Input.AppropriationLevel']").Nth(2).CheckAsync();
+        await contributor.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }).ClickAsync();
+        await contributor.WaitForURLAsync(new Regex(@"/observations/\d+$"));
+        var observation = new Uri(contributor.Url).AbsolutePath;
+        await contributor.Context.CloseAsync();
+
+        // 6. The coordinator activates the account, enrols a second factor and validates it.
+        var coordinator = await browser.NewPage();
+        await Activate(coordinator, coordinatorLink, "Nadia-Coordination-2026");
+        await EnrolSecondFactor(coordinator);
+        await coordinator.GotoAsync(baseUrl + "/observations/a-valider");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Premier atelier CV en ligne" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Valider l'observation" }).ClickAsync();
+        await coordinator.WaitForLoadStateAsync();
+        Assert.Contains("Validée", await coordinator.Locator("main").InnerTextAsync());
+
+        // 7. It counts on the dashboard…
+        await coordinator.GotoAsync(baseUrl + "/tableau-de-bord");
+        Assert.Equal("1", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
+        violations.AddRange(await Serious(coordinator, "tableau de bord"));
+
+        // 8. …and in a synthesis whose every page carries the observatory's name.
+        await coordinator.GotoAsync(baseUrl + "/syntheses");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+        await coordinator.WaitForURLAsync(url => url.Contains("/syntheses/apercu"));
+        Assert.Equal("1", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }).ClickAsync();
+        await coordinator.WaitForURLAsync(url => url.Contains("creee=SYN-"));
+        var href = await coordinator.Locator(".notice a").GetAttributeAsync("href");
+        var pdf = await (await coordinator.Context.APIRequest.GetAsync(baseUrl + href)).BodyAsync();
+        await coordinator.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+
+        var pages = (await PdfText(pdf)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.Contains(Name, Regex.Replace(page, @"\s+", " ")));
+        Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}"));
+        Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>The enrolment page the portal sends staff to: the key read as an authenticator app would, its code typed.</summary>
+    private static async Task EnrolSecondFactor(IPage page)
+    {
+        await page.WaitForURLAsync(url => url.Contains("/compte/double-authentification/activer"));
+        var key = await page.Locator(".secret-key").InnerTextAsync();
+        await page.GetByLabel("Code de vérification").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et activer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "J'ai noté mes codes, continuer" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    private static async Task<string> Invite(IPage admin, string baseUrl, string name, string email, string role, string? structure)
+    {
+        await admin.GotoAsync(baseUrl + "/admin/comptes/inviter");
+        await admin.GetByLabel("Nom et prénom").FillAsync(name);
+        await admin.GetByLabel("Adresse e-mail").FillAsync(email);
+        await admin.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        if (structure is not null) await admin.GetByLabel(structure, new() { Exact = true }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Créer le compte et l'invitation" }).ClickAsync();
+        return await admin.GetByLabel("Lien d'invitation").InputValueAsync();
+    }
+
+    private static async Task Activate(IPage page, string invitation, string password)
+    {
+        await page.GotoAsync(invitation);
+        await page.GetByLabel("Nouveau mot de passe").FillAsync(password);
+        await page.GetByLabel("Confirmer le mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/invitation"));
+    }
+
+    /// <summary>Chooses, in the select labelled <paramref name="label"/>, the option whose text contains <paramref name="text"/>.</summary>
+    private static async Task SelectByText(IPage page, string label, string text)
+    {
+        var select = page.GetByLabel(label, new() { Exact = true });
+        var options = await select.Locator("option").AllAsync();
+        foreach (var option in options)
+            if ((await option.InnerTextAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                await select.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
+                return;
+            }
+        Assert.Fail($"« {text} » n'est pas proposé dans « {label} ».");
+    }
+
+    /// <summary>The PDF's text, pages separated by form feeds (poppler-utils' pdftotext, installed by scripts/test.sh).</summary>
+    private static async Task<string> PdfText(byte[] pdf)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf);
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"])
+            {
+                RedirectStandardOutput = true,
+            })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
+    {
+        AxeResult results = await page.RunAxe();
+        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
+    }
+
+    [GeneratedRegex(@"^Aucun administrateur : ouvrez (?<url>http://\S+/installation\?jeton=\S+) pour installer l'observatoire")]
+    private static partial Regex SetupLink();
+}
