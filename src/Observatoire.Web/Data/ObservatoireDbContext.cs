@@ -26,6 +26,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<DigitalTool> DigitalTools => Set<DigitalTool>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AppropriationLevelWording> AppropriationLevelWordings => Set<AppropriationLevelWording>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();
