@@ -202,7 +202,10 @@ public static class Indicators
         return rows[0];
     }
 
-    /// <summary>Every theme (zero included), in the administrators' order; only the filtered theme when there is one.</summary>
+    /// <summary>
+    /// Every theme in use (zero included) and every retired one that counts, in the administrators' order; only the
+    /// filtered theme when there is one.
+    /// </summary>
     public static Task<List<Group>> ByThemeAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default) =>
         ByListAsync(db, Cells(scope, Slice.Each, Slice.All), "Themes", "ThemeId",
             scope.SeveralThemes ? "ANY(@chosen_t)" : scope.ThemeId is null ? null : "@theme", ct);
@@ -218,11 +221,15 @@ public static class Indicators
     private static Task<List<Group>> ByListAsync(ObservatoireDbContext db, SqlQuery q, string table, string cellColumn,
         string? chosen, CancellationToken ct)
     {
+        // A retired entry appears only where it counts: it says so, and is not offered as an empty bar.
         q.Sql = q.Cte + $"""
-            SELECT l."Slug", l."Name", coalesce(sum(c."Observations"), 0)::int
+            SELECT l."Slug", l."Name" || CASE WHEN l."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END,
+                   coalesce(sum(c."Observations"), 0)::int
             FROM "{table}" l LEFT JOIN cells c ON c."{cellColumn}" = l."Id"
             {(chosen is null ? "" : $"WHERE l.\"Id\" = {chosen}")}
-            GROUP BY l."Id" ORDER BY l."SortOrder", l."Name"
+            GROUP BY l."Id"
+            {(chosen is null ? "HAVING l.\"RetiredAt\" IS NULL OR coalesce(sum(c.\"Observations\"), 0) > 0" : "")}
+            ORDER BY l."SortOrder", l."Name"
             """;
         return q.Run(db, ReadGroup, ct);
     }
@@ -231,8 +238,9 @@ public static class Indicators
     public static Task<List<Group>> ByTerritoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = Cells(scope, Slice.All, Slice.All);
-        q.Sql = q.Cte + """
-            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END, n
+        q.Sql = q.Cte + $"""
+            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END
+                   || CASE WHEN t."RetiredAt" IS NULL AND p."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END, n
             FROM (SELECT "TerritoryId", sum("Observations")::int n FROM cells GROUP BY 1) c
             JOIN "Territories" t ON t."Id" = c."TerritoryId"
             LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
@@ -274,7 +282,7 @@ public static class Indicators
             .ToList();
     }
 
-    /// <summary>The four levels, from discovery to autonomy, zero included.</summary>
+    /// <summary>The four levels, from discovery to autonomy, zero included, in the observatory's wording.</summary>
     public static async Task<List<Group>> ByLevelAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = Cells(scope, Slice.All, Slice.All);
@@ -284,8 +292,9 @@ public static class Indicators
             FROM cells
             """;
         var counts = (await q.Run(db, r => new[] { r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3) }, ct))[0];
-        return Enum.GetValues<AppropriationLevel>()
-            .Select(l => new Group(((int)l).ToString(), l.Label(), counts[(int)l - 1]))
+        var scale = await AppropriationScale.LoadAsync(db, ct);
+        return scale.Levels
+            .Select(l => new Group(((int)l).ToString(), scale.Label(l), counts[(int)l - 1]))
             .ToList();
     }
 
@@ -309,8 +318,9 @@ public static class Indicators
     {
         var q = ToolCells(scope, Slice.Each);
         q.Parameters.Add(new NpgsqlParameter("top", top));
-        q.Sql = q.Cte + """
-            SELECT th."Slug", th."Name", d."Slug", d."Name", x.n
+        q.Sql = q.Cte + $"""
+            SELECT th."Slug", th."Name" || CASE WHEN th."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END,
+                   d."Slug", d."Name", x.n
             FROM (SELECT "ThemeId", "ToolId", sum("Observations")::int n,
                          row_number() OVER (PARTITION BY "ThemeId" ORDER BY sum("Observations") DESC, "ToolId") r
                   FROM toolcells GROUP BY 1, 2) x
@@ -331,7 +341,7 @@ public static class Indicators
     {
         var q = ToolCells(scope, Slice.All);
         q.Parameters.Add(new NpgsqlParameter("top", top));
-        q.Sql = q.Cte + """
+        q.Sql = q.Cte + $"""
             SELECT d."Slug", d."Name", x.n
             FROM (SELECT "ToolId", sum("Observations")::int n FROM toolcells GROUP BY 1) x
             JOIN "DigitalTools" d ON d."Id" = x."ToolId"

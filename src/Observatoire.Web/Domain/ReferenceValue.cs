@@ -16,3 +16,12 @@ public interface IReferenceValue
     /// <summary>When set, the value is retired: kept where it was used, not offered on new forms.</summary>
     DateTime? RetiredAt { get; set; }
 }
+
+/// <summary>What every administered list shows the same way.</summary>
+public static class ReferenceValues
+{
+    /// <summary>Appended to a retired value's name wherever it appears: « Emploi (retiré) ».</summary>
+    public const string RetiredMark = " (retiré)";
+
+    public static string Display(string name, DateTime? retiredAt) => retiredAt is null ? name : name + RetiredMark;
+}

@@ -51,7 +51,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 Name = structure.Name, Kind = structure.Kind, TerritoryId = structure.TerritoryId, Address = structure.Address,
                 Website = structure.Website, Email = structure.Email, Description = structure.Description, Version = structure.Version,
             };
-        await LoadChoices(ct);
+        await LoadChoices(structure?.TerritoryId, ct);
         return Page();
     }
 
@@ -60,7 +60,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Slug = slug;
         var (structure, denied) = await Find(slug, ct);
         if (denied is not null) return denied;
-        await LoadChoices(ct);
+        await LoadChoices(structure?.TerritoryId, ct);
         var name = Input.Name?.Trim();
         if (name is not null && await db.Structures.AnyAsync(s => s.Name.ToLower() == name.ToLower() && s != structure, ct))
             ModelState.AddModelError("Input.Name", "Une structure porte déjà ce nom : ouvrez-la, ou fusionnez les doublons.");
@@ -97,10 +97,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return access.StructureIds.Contains(structure.Id) ? (structure, null) : (null, Forbid());
     }
 
-    private async Task LoadChoices(CancellationToken ct) =>
-        Territories = await db.Territories.AsNoTracking()
-            .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+    /// <param name="kept">The structure's own territory: offered even when retired.</param>
+    private async Task LoadChoices(int? kept, CancellationToken ct) =>
+        Territories = await ReferenceChoices.TerritoriesAsync(db, [kept], ct);
 
     /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
     private PageResult Conflicted(uint stored)
