@@ -27,20 +27,13 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         var random = new Random(2026);
         var now = DateTime.UtcNow;
 
-        var territories = new Dictionary<string, Territory>();
-        foreach (var t in TerritorySeeds)
-            territories[t.Slug] = new Territory
-            {
-                Name = t.Name, Slug = t.Slug, Description = t.Description,
-                Kind = t.Parent is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood,
-                Parent = t.Parent is null ? null : territories[t.Parent],
-            };
-        var themes = ThemeSeeds
-            .Select((t, i) => new Theme { Name = t.Name, Slug = t.Slug, Description = t.Description, SortOrder = i + 1 })
-            .ToDictionary(t => t.Slug);
-        var audiences = AudienceSeeds
-            .Select((a, i) => new Audience { Name = a.Name, Slug = a.Slug, SortOrder = i + 1 })
-            .ToDictionary(a => a.Slug);
+        // The reference lists are the starter set's, the same a real instance loads from /admin/listes.
+        await StarterSet.LoadAsync(db, ct);
+        var territories = await db.Territories.ToDictionaryAsync(t => t.Slug, ct);
+        foreach (var (slug, story) in PlaceStories)
+            if (territories.TryGetValue(slug, out var place)) place.Description = story;
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Slug, ct);
+        var audiences = await db.Audiences.ToDictionaryAsync(a => a.Slug, ct);
         var tools = ToolSeeds
             .Select(t => new DigitalTool
             {
@@ -67,9 +60,6 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
             return actor;
         });
 
-        db.AddRange(territories.Values);
-        db.AddRange(themes.Values);
-        db.AddRange(audiences.Values);
         db.AddRange(tools.Values);
         db.AddRange(structures.Values);
         db.AddRange(actors.Values);
