@@ -76,7 +76,7 @@ public partial class MergeTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(before.Values.Sum(s => s.Duplicate.Count), report.Moved + report.AlreadyLinked);
         Assert.True(report.AlreadyLinked > 0, "Le monde de test partage des liens entre les deux fiches : certains devaient être déjà là.");
         Assert.Null(await Portal.Db(db => db.FindAsync(type, duplicate).AsTask()));
-        await AssertRollupsEqualARebuildAsync();
+        await Rollups.AssertEqualARebuildAsync(Portal);
     }
 
     [Fact]
@@ -131,52 +131,6 @@ public partial class MergeTests(PortalFixture portal) : PortalTest(portal)
             }
             return result;
         });
-
-    /// <summary>The trigger-kept rollups hold exactly what a rebuild from the observations and answers gives.</summary>
-    private async Task AssertRollupsEqualARebuildAsync()
-    {
-        string[] tables = ["AnalysisFacts", "AnalysisCells", "AnalysisToolCells", "AnalysisToolDays", "AnalysisToolDetailCells"];
-        async Task<Dictionary<string, string>> Read() => await Portal.Db(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            var contents = new Dictionary<string, string>();
-            foreach (var table in tables)
-                contents[table] = await Scalar(db, $"""SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY to_jsonb(t)::text), '[]')::text FROM "{table}" t""");
-            return contents;
-        });
-        var kept = await Read();
-        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("SELECT analysis_rebuild();"));
-        var rebuilt = await Read();
-        foreach (var table in tables)
-            Assert.True(kept[table] == rebuilt[table], $"{table} diffère d'une reconstruction après la fusion.");
-
-        // The survey rollup, summed over its shards, against the answers themselves (the rebuild's own query).
-        var (rollup, answers) = await Portal.Db(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            return (await Scalar(db, """
-                SELECT coalesce(jsonb_agg(x ORDER BY x::text), '[]')::text FROM (
-                  SELECT jsonb_build_object('q', "QuestionId", 'd', "Day", 'v', "ValueKey", 'n', sum("Count")) x
-                  FROM "SurveyAnswerDays" GROUP BY "QuestionId", "Day", "ValueKey" HAVING sum("Count") <> 0) s
-                """), await Scalar(db, """
-                SELECT coalesce(jsonb_agg(x ORDER BY x::text), '[]')::text FROM (
-                  SELECT jsonb_build_object('q', q, 'd', d, 'v', v, 'n', n) x FROM (
-                    SELECT a."QuestionId" q, (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date d,
-                           coalesce(a."OptionId", a."TerritoryId", a."ToolId", 0) v, count(*) n
-                    FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2, 3
-                    UNION ALL
-                    SELECT a."QuestionId", (r."CreatedAt" AT TIME ZONE 'Europe/Paris')::date, -1, count(DISTINCT a."ResponseId")
-                    FROM "Answers" a JOIN "Responses" r ON r."Id" = a."ResponseId" GROUP BY 1, 2) c) s
-                """));
-        });
-        Assert.Equal(answers, rollup);
-    }
-
-    private static async Task<string> Scalar(ObservatoireDbContext db, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
 
     [GeneratedRegex("^(Tool|Structure|Territory|Theme|Audience)Ids?$")]
     private static partial Regex ReferenceName();

@@ -38,6 +38,11 @@ public static class RoleMatrix
         ("/admin/comptes", Access.Admin),
         ("/admin/comptes/inviter", Access.Admin),
         ("/admin/courriels", Access.Admin),
+        ("/admin/listes", Access.Coordination),
+        ("/admin/listes/themes", Access.Coordination),
+        ("/admin/listes/publics", Access.Coordination),
+        ("/admin/listes/territoires", Access.Coordination),
+        ("/admin/listes/niveaux", Access.Admin),
         ("/wiki", Access.Public),
         ("/wiki/modifications-recentes", Access.Public),
         ("/wiki/modifications-recentes.atom", Access.Public),
@@ -97,6 +102,7 @@ public static class RoleMatrix
     public static readonly string[] NeedsRecord =
     [
         "/admin/comptes/{id}",
+        "/admin/listes/{list}/{slug}", "/admin/listes/{list}/{slug}/fusionner",
         "/annuaire/acteurs/{slug}", "/annuaire/acteurs/{slug}/modifier", "/annuaire/acteurs/{slug}/historique",
         "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier", "/annuaire/outils/{slug}/historique",
         "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier", "/annuaire/structures/{slug}/historique",
