@@ -69,11 +69,15 @@ public static partial class StarterSet
     /// One list of the starter set: its title, how many values it brings, how many the database holds, and how to add
     /// them. A list is loaded only when the database holds none of its values.
     /// </summary>
+    /// <param name="Essential">
+    /// A list the forms cannot do without (themes…): while one is empty, /admin/listes offers the starter set. The levels'
+    /// wording is not: without rows the portal's own wording shows, so loading it changes nothing anyone reads.
+    /// </param>
     public sealed record Part(string Title, int Size, Func<ObservatoireDbContext, CancellationToken, Task<int>> CountAsync,
-        Action<ObservatoireDbContext> Add)
+        Action<ObservatoireDbContext> Add, bool Essential = true)
     {
-        public static Part Of<T>(string title, int size, Action<ObservatoireDbContext> add) where T : class =>
-            new(title, size, (db, ct) => db.Set<T>().CountAsync(ct), add);
+        public static Part Of<T>(string title, int size, Action<ObservatoireDbContext> add, bool essential = true) where T : class =>
+            new(title, size, (db, ct) => db.Set<T>().CountAsync(ct), add, essential);
     }
 
     public static readonly IReadOnlyList<Part> Parts =
@@ -84,11 +88,11 @@ public static partial class StarterSet
             new Audience { Slug = v.Slug, Name = v.Name, Description = v.Description, SortOrder = i + 1 }))),
         Part.Of<Territory>("Territoires", Territories.Length, db => db.AddRange(NewTerritories())),
         Part.Of<AppropriationLevelWording>("Niveaux d'appropriation", Enum.GetValues<AppropriationLevel>().Length,
-            db => db.AddRange(AppropriationLevels)),
+            db => db.AddRange(AppropriationLevels), essential: false),
     ];
 
     /// <summary>What loading did (or would do) to one list: <see cref="Added"/> values, or none because it held <see cref="Existing"/>.</summary>
-    public sealed record Outcome(string Title, int Added, int Existing)
+    public sealed record Outcome(string Title, int Added, int Existing, bool Essential = true)
     {
         public bool Skipped => Existing > 0;
     }
@@ -100,7 +104,7 @@ public static partial class StarterSet
         foreach (var part in Parts)
         {
             var existing = await part.CountAsync(db, ct);
-            plan.Add(new Outcome(part.Title, existing == 0 ? part.Size : 0, existing));
+            plan.Add(new Outcome(part.Title, existing == 0 ? part.Size : 0, existing, part.Essential));
         }
         return plan;
     }

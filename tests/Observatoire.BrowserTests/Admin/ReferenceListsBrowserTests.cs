@@ -40,6 +40,10 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
         Assert.Contains("retiré", await page.Locator("tr#valeur-education").InnerTextAsync());
         violations.AddRange(await Serious(page, "liste des thèmes"));
         await BrowserFixture.Screenshot(page, "listes-themes-phone.png");
+        // The README's picture (docs/screenshots/listes-de-reference.png) is this one.
+        await page.SetViewportSizeAsync(1280, 1000);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await BrowserFixture.Screenshot(page, "listes-themes-desktop.png", fullPage: false);
 
         // A new observation offers the theme added, not the one retired.
         await page.GotoAsync("/observations/nouvelle");

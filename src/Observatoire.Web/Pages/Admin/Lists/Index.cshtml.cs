@@ -12,8 +12,8 @@ public class IndexModel(ObservatoireDbContext db, Audit audit) : PageModel
     public IReadOnlyList<Card> Cards { get; private set; } = [];
     public IReadOnlyList<StarterSet.Outcome> Plan { get; private set; } = [];
     public bool IsAdministrator { get; private set; }
-    /// <summary>Some list is empty: the starter set has something to load.</summary>
-    public bool StarterUseful => Plan.Any(o => !o.Skipped);
+    /// <summary>Some list the forms need is empty: the starter set has something to load.</summary>
+    public bool StarterUseful => Plan.Any(o => !o.Skipped && o.Essential);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
