@@ -38,25 +38,6 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         ["territoires"] = new("territoires", typeof(Territory), DirectoryRecordKind.Territory, "le territoire", ""),
     };
 
-    /// <summary>Link tables as people count them; a table not listed is named after its entity.</summary>
-    private static readonly Dictionary<string, string> LinkLabels = new()
-    {
-        ["Observations"] = "observation(s)",
-        ["ObservationTools"] = "observation(s)",
-        ["WikiPageStructures"] = "retour(s) d'expérience",
-        ["WikiPageTools"] = "retour(s) d'expérience",
-        ["WikiPageTerritories"] = "retour(s) d'expérience",
-        ["Events"] = "événement(s)",
-        ["EventTools"] = "événement(s)",
-        ["WatchItems"] = "élément(s) de veille",
-        ["WatchItemTools"] = "élément(s) de veille",
-        ["Answers"] = "réponse(s) d'enquête",
-        ["StructureMemberships"] = "membre(s) de l'annuaire",
-        ["UserStructures"] = "compte(s) rattaché(s)",
-        ["Structures"] = "structure(s)",
-        ["Territories"] = "quartier(s)",
-    };
-
     public async Task<IActionResult> OnGetAsync(string kind, string slug, CancellationToken ct)
     {
         if (!await LoadAsync(kind, slug, ct)) return NotFound();
@@ -119,9 +100,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         try
         {
             var report = await merger.PreviewAsync(Of.Type, Duplicate.Id, Target!.Id, ct);
-            Moves = report.Links.Where(l => l.Moved > 0)
-                .GroupBy(l => LinkLabels.GetValueOrDefault(l.Link.Table) ?? $"lien(s) « {l.Link.EntityName} »")
-                .Select(g => (g.Key, g.Sum(l => l.Moved))).ToList();
+            Moves = MergeMoves.Of(report);
             AlreadyLinked = report.AlreadyLinked;
         }
         catch (RecordMerger.RefusedException refused)

@@ -33,6 +33,7 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
     public IReadOnlyList<ListValue> Parents { get; private set; } = [];
     /// <summary>Set when someone saved the value meanwhile: what is stored now.</summary>
     public ListValue? Stored { get; private set; }
+    private List<ListValue> _values = [];
 
     public async Task<IActionResult> OnGetAsync(string list, string slug, CancellationToken ct)
     {
@@ -65,12 +66,12 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             else if (Input.ParentId is not null && HasChildren)
                 ModelState.AddModelError("Input.ParentId", $"« {Value.Name} » a des {List.Parent.Value.ChildSeveral} : elle reste une {List.Parent.Value.One}.");
         }
-        var siblings = (await List.ValuesAsync(db, ct)).Where(v => v.ParentId == Input.ParentId && v.Id != Value.Id);
+        var siblings = _values.Where(v => v.ParentId == Input.ParentId && v.Id != Value.Id).ToList();
         if (name is not null && siblings.Any(v => string.Equals(v.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             ModelState.AddModelError("Input.Name", $"« {name} » est déjà dans la liste : pour réunir les deux, fusionnez-les.");
         if (!ModelState.IsValid) return Page();
 
-        var parents = await ParentNamesAsync(ct);
+        var parents = _values.Where(v => v.ParentId is null).ToDictionary(v => v.Id, v => v.Name);
         var value = (await List.FindAsync(db, Value.Slug, ct))!;
         ReferenceList.Expect(db, value, Input.Version);
         var changes = new List<ListChanges.Change>();
@@ -135,21 +136,19 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             ModelState.AddModelError("Input.Slug", "Cette adresse est déjà prise, ou mène déjà à une autre valeur : choisissez-en une autre.");
     }
 
-    private async Task<Dictionary<int, string>> ParentNamesAsync(CancellationToken ct) =>
-        (await List.ValuesAsync(db, ct)).Where(v => v.ParentId is null).ToDictionary(v => v.Id, v => v.Name);
-
     private async Task<IActionResult?> LoadAsync(string route, string slug, CancellationToken ct)
     {
         if (ReferenceLists.Find(route) is not { } list) return NotFound();
         List = list;
-        var values = await list.ValuesAsync(db, ct);
+        _values = await list.ValuesAsync(db, ct);
+        var values = _values;
         if (values.FirstOrDefault(v => v.Slug == slug) is not { } value) return NotFound();
         if (!list.MayEdit(User)) return Forbid();
         Value = value;
         IsAdministrator = User.IsInRole(Roles.Administrateur);
         HasChildren = values.Any(v => v.ParentId == value.Id);
         Parents = list.Parent is null ? []
-            : ListModel.Ordered(values.Where(v => v.ParentId is null && v.Id != value.Id && (!v.Retired || v.Id == value.ParentId)));
+            : ReferenceLists.Ordered(values.Where(v => v.ParentId is null && v.Id != value.Id && (!v.Retired || v.Id == value.ParentId)));
         return null;
     }
 

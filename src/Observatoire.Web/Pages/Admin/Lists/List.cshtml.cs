@@ -169,21 +169,10 @@ public class ListModel(ObservatoireDbContext db, Audit audit, TimeProvider clock
         List = list;
         MayEdit = list.MayEdit(User);
         IsAdministrator = User.IsInRole(Roles.Administrateur);
-        Values = Ordered(await list.ValuesAsync(db, ct));
+        Values = ReferenceLists.Ordered(await list.ValuesAsync(db, ct));
         Parents = list.Parent is null ? [] : Values.Where(v => v.ParentId is null && !v.Retired).ToList();
         Uses = await UsesAsync(list.Type, ct);
         return true;
-    }
-
-    /// <summary>Parents (or the values of a flat list) by order then name, each followed by its children.</summary>
-    public static List<ListValue> Ordered(IEnumerable<ListValue> values)
-    {
-        var all = values.ToList();
-        IEnumerable<ListValue> Sorted(IEnumerable<ListValue> vs) => vs.OrderBy(v => v.SortOrder).ThenBy(v => v.Name, French.Order);
-        var ids = all.Select(v => v.Id).ToHashSet();
-        return Sorted(all.Where(v => v.ParentId is null || !ids.Contains(v.ParentId.Value)))
-            .SelectMany(p => new[] { p }.Concat(Sorted(all.Where(c => c.ParentId == p.Id))))
-            .ToList();
     }
 
     /// <summary>

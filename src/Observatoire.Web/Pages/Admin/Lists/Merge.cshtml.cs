@@ -22,23 +22,6 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     public int AlreadyLinked { get; private set; }
     private IReadOnlyList<ListValue> _values = [];
 
-    /// <summary>Link tables as people count them; a table not listed is named after its entity.</summary>
-    private static readonly Dictionary<string, string> LinkLabels = new()
-    {
-        ["Observations"] = "observation(s)",
-        ["ObservationThemes"] = "observation(s)",
-        ["ObservationAudiences"] = "observation(s)",
-        ["WikiPageThemes"] = "retour(s) d'expérience",
-        ["WikiPageTerritories"] = "retour(s) d'expérience",
-        ["Events"] = "événement(s)",
-        ["EventThemes"] = "événement(s)",
-        ["WatchItems"] = "élément(s) de veille",
-        ["WatchItemThemes"] = "élément(s) de veille",
-        ["Answers"] = "réponse(s) d'enquête",
-        ["Structures"] = "structure(s)",
-        ["Territories"] = "quartier(s)",
-    };
-
     public async Task<IActionResult> OnGetAsync(string list, string slug, CancellationToken ct)
     {
         if (!await LoadAsync(list, slug, ct)) return NotFound();
@@ -87,7 +70,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     {
         if (ReferenceLists.Find(route) is not { } list) return false;
         List = list;
-        _values = ListModel.Ordered(await list.ValuesAsync(db, ct));
+        _values = ReferenceLists.Ordered(await list.ValuesAsync(db, ct));
         if (_values.FirstOrDefault(v => v.Slug == slug) is not { } duplicate) return false;
         Duplicate = duplicate;
         Targets = _values.Where(v => v.Id != duplicate.Id).ToList();
@@ -108,9 +91,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
         try
         {
             var report = await merger.PreviewAsync(List.Type, Duplicate.Id, Target!.Id, ct);
-            Moves = report.Links.Where(l => l.Moved > 0)
-                .GroupBy(l => LinkLabels.GetValueOrDefault(l.Link.Table) ?? $"lien(s) « {l.Link.EntityName} »")
-                .Select(g => (g.Key, g.Sum(l => l.Moved))).ToList();
+            Moves = MergeMoves.Of(report);
             AlreadyLinked = report.AlreadyLinked;
         }
         catch (RecordMerger.RefusedException refused)

@@ -44,6 +44,17 @@ public static class ReferenceLists
 
     public static ReferenceList? Find(string route) => All.FirstOrDefault(l => l.Route == route);
 
+    /// <summary>Parents (or the values of a flat list) by order then name, each followed by its children.</summary>
+    public static List<ListValue> Ordered(IEnumerable<ListValue> values)
+    {
+        var all = values.ToList();
+        IEnumerable<ListValue> Sorted(IEnumerable<ListValue> vs) => vs.OrderBy(v => v.SortOrder).ThenBy(v => v.Name, French.Order);
+        var ids = all.Select(v => v.Id).ToHashSet();
+        return Sorted(all.Where(v => v.ParentId is null || !ids.Contains(v.ParentId.Value)))
+            .SelectMany(p => new[] { p }.Concat(Sorted(all.Where(c => c.ParentId == p.Id))))
+            .ToList();
+    }
+
     /// <summary>Slugs a value may not take: the words of the lists' own routes and of the directory's.</summary>
     public static readonly string[] ReservedSlugs = ["nouveau", "nouvelle", "modifier", "fusionner", "historique", "niveaux"];
 }
