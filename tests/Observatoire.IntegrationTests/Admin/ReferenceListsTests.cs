@@ -184,6 +184,20 @@ public class ReferenceListsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_territory_renamed_from_the_directory_is_in_the_audit_log_too()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var saved = await coordination.PostMainForm($"/annuaire/territoires/{world.Sanitas.Slug}/modifier", new Dictionary<string, string>
+            { ["Input.Name"] = "Le Sanitas", ["Input.ParentId"] = world.Tours.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var entry = Assert.Single(await AuditAsync(AuditActions.ListValueRenamed));
+        Assert.Equal(("territoire « Le Sanitas »", "Nom : « Sanitas » → « Le Sanitas »"), (entry.Target, entry.Details));
+    }
+
+    [Fact]
     public async Task Saving_over_a_newer_version_shows_the_conflict_and_overwrites_nothing()
     {
         var world = await ObservationWorld.Create(Portal);

@@ -8,7 +8,7 @@ namespace Observatoire.Web.Pages.Directory;
 /// blanks fill the kept record's, its history joins the kept record's, its address redirects there, and it is gone.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
-public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageModel
+public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit audit) : PageModel
 {
     /// <summary>Chosen in the first step, then carried by the confirmation form.</summary>
     [BindProperty(SupportsGet = true, Name = "cible")] public int? TargetId { get; set; }
@@ -159,7 +159,11 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
         target.Description ??= source.Description;
         RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
-        return (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+        var moved = (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+        // Territories are also a reference list: their merges are in the audit log, wherever they are made.
+        await audit.RecordAsync(AuditActions.ListValuesMerged, $"territoire « {target.Name} »",
+            $"Doublon fusionné : « {source.Name} » → « {target.Name} »");
+        return moved;
     }
 
     /// <summary>Each observation that named the duplicate says, in its own history, which record it names now.</summary>

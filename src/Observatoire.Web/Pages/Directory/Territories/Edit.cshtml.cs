@@ -4,7 +4,7 @@ namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>Creates or edits a commune or quartier (Coordination); New.cshtml and Edit.cshtml share this model.</summary>
 [Authorize(Policy = Policies.Coordination)]
-public class EditModel(ObservatoireDbContext db) : PageModel
+public class EditModel(ObservatoireDbContext db, Audit audit) : PageModel
 {
     public class InputModel
     {
@@ -66,6 +66,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Territory, created, () => saved.Id, saved.Name, changes,
                 db.Territories.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
             return Conflicted(stored);
+        // Territories are also a reference list (/admin/listes/territoires): their changes go to the audit log from here too.
+        var target = $"territoire « {saved.Name} »";
+        if (created)
+            await audit.RecordAsync(AuditActions.ListValueAdded, target, saved.Name);
+        foreach (var c in changes)
+            await audit.RecordAsync(c.Label switch { "Nom" => AuditActions.ListValueRenamed, "Description" => AuditActions.ListValueDescribed, _ => AuditActions.ListValueEdited },
+                target, $"{c.Label} : « {c.Before ?? ""} » → « {c.After ?? ""} »");
         TempData["Message"] = $"Territoire « {saved.Name} » enregistré.";
         return Redirect($"/annuaire/territoires/{saved.Slug}");
     }
