@@ -206,7 +206,10 @@ public static class Indicators
         return rows[0];
     }
 
-    /// <summary>Every theme (zero included), in the administrators' order; only the filtered theme when there is one.</summary>
+    /// <summary>
+    /// Every theme in use (zero included) and every retired one that counts, in the administrators' order; only the
+    /// filtered theme when there is one.
+    /// </summary>
     public static Task<List<Group>> ByThemeAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default) =>
         ByListAsync(db, Cells(scope, Slice.Each, Slice.All), "Themes", "ThemeId",
             scope.SeveralThemes ? "ANY(@chosen_t)" : scope.ThemeId is null ? null : "@theme", ct);
@@ -222,11 +225,15 @@ public static class Indicators
     private static Task<List<Group>> ByListAsync(ObservatoireDbContext db, SqlQuery q, string table, string cellColumn,
         string? chosen, CancellationToken ct)
     {
+        // A retired entry appears only where it counts: it says so, and is not offered as an empty bar.
         q.Sql = q.Cte + $"""
-            SELECT l."Slug", l."Name", coalesce(sum(c."Observations"), 0)::int
+            SELECT l."Slug", l."Name" || CASE WHEN l."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END,
+                   coalesce(sum(c."Observations"), 0)::int
             FROM "{table}" l LEFT JOIN cells c ON c."{cellColumn}" = l."Id"
             {(chosen is null ? "" : $"WHERE l.\"Id\" = {chosen}")}
-            GROUP BY l."Id" ORDER BY l."SortOrder", l."Name"
+            GROUP BY l."Id"
+            {(chosen is null ? "HAVING l.\"RetiredAt\" IS NULL OR coalesce(sum(c.\"Observations\"), 0) > 0" : "")}
+            ORDER BY l."SortOrder", l."Name"
             """;
         return q.Run(db, ReadGroup, ct);
     }
@@ -235,8 +242,9 @@ public static class Indicators
     public static Task<List<Group>> ByTerritoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = Cells(scope, Slice.All, Slice.All);
-        q.Sql = q.Cte + """
-            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END, n
+        q.Sql = q.Cte + $"""
+            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END
+                   || CASE WHEN t."RetiredAt" IS NULL AND p."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END, n
             FROM (SELECT "TerritoryId", sum("Observations")::int n FROM cells GROUP BY 1) c
             JOIN "Territories" t ON t."Id" = c."TerritoryId"
             LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
@@ -261,7 +269,7 @@ public static class Indicators
             WHERE x.n > 0
             ORDER BY x.n DESC, k."SortOrder", k."Name"
             """;
-        return q.Run(db, r => ReadListGroup(r, ReferenceLabel.NoKind), ct);
+        return q.Run(db, r => ReadListGroup(r, ReferenceValues.NoKind), ct);
     }
 
     /// <summary>Every category with at least one mention, most mentioned first; as <see cref="ByStructureKindAsync"/> for the rest.</summary>
@@ -276,15 +284,15 @@ public static class Indicators
             WHERE x.n > 0
             ORDER BY x.n DESC, k."SortOrder", k."Name"
             """;
-        return q.Run(db, r => ReadListGroup(r, ReferenceLabel.NoCategory), ct);
+        return q.Run(db, r => ReadListGroup(r, ReferenceValues.NoCategory), ct);
     }
 
     /// <summary>A group of an administered list (slug, name, retired at, count); null columns for records without a value.</summary>
     private static Group ReadListGroup(DbDataReader r, string none) => r.IsDBNull(0)
         ? new Group("", none, r.GetInt32(3))
-        : new Group(r.GetString(0), ReferenceLabel.Of(r.GetString(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), r.GetInt32(3));
+        : new Group(r.GetString(0), ReferenceValues.Of(r.GetString(1), r.IsDBNull(2) ? null : r.GetDateTime(2)), r.GetInt32(3));
 
-    /// <summary>The four levels, from discovery to autonomy, zero included.</summary>
+    /// <summary>The four levels, from discovery to autonomy, zero included, in the observatory's wording.</summary>
     public static async Task<List<Group>> ByLevelAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
     {
         var q = Cells(scope, Slice.All, Slice.All);
@@ -294,8 +302,9 @@ public static class Indicators
             FROM cells
             """;
         var counts = (await q.Run(db, r => new[] { r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3) }, ct))[0];
-        return Enum.GetValues<AppropriationLevel>()
-            .Select(l => new Group(((int)l).ToString(), l.Label(), counts[(int)l - 1]))
+        var scale = await AppropriationScale.LoadAsync(db, ct);
+        return scale.Levels
+            .Select(l => new Group(((int)l).ToString(), scale.Label(l), counts[(int)l - 1]))
             .ToList();
     }
 
@@ -319,8 +328,9 @@ public static class Indicators
     {
         var q = ToolCells(scope, Slice.Each);
         q.Parameters.Add(new NpgsqlParameter("top", top));
-        q.Sql = q.Cte + """
-            SELECT th."Slug", th."Name", d."Slug", d."Name", x.n
+        q.Sql = q.Cte + $"""
+            SELECT th."Slug", th."Name" || CASE WHEN th."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END,
+                   d."Slug", d."Name", x.n
             FROM (SELECT "ThemeId", "ToolId", sum("Observations")::int n,
                          row_number() OVER (PARTITION BY "ThemeId" ORDER BY sum("Observations") DESC, "ToolId") r
                   FROM toolcells GROUP BY 1, 2) x
@@ -341,7 +351,7 @@ public static class Indicators
     {
         var q = ToolCells(scope, Slice.All);
         q.Parameters.Add(new NpgsqlParameter("top", top));
-        q.Sql = q.Cte + """
+        q.Sql = q.Cte + $"""
             SELECT d."Slug", d."Name", x.n
             FROM (SELECT "ToolId", sum("Observations")::int n FROM toolcells GROUP BY 1) x
             JOIN "DigitalTools" d ON d."Id" = x."ToolId"

@@ -1,61 +1,42 @@
 namespace Observatoire.Web.Data;
 
-// Reference lists of the demo dataset: places, themes, publics, tools, structures and people.
+// Records of the demo dataset: what it says of each place, tools, structures and people.
 // Every person is invented; every web and e-mail address is on the reserved .example domain.
 public partial class DemoData
 {
-    private record TerritorySeed(string Slug, string Name, string? Parent, string Description);
-
-    private static readonly TerritorySeed[] TerritorySeeds =
-    [
-        new("tours", "Tours", null,
-            "Préfecture d'Indre-et-Loire, au cœur de la métropole. Plusieurs quartiers prioritaires de la politique de la ville, au nord comme au sud de la Loire."),
-        new("sanitas", "Sanitas", "tours",
-            "Grand quartier d'habitat social au sud de la gare, en renouvellement urbain. Tissu associatif dense autour du centre social."),
-        new("rives-du-cher", "Rives du Cher", "tours",
-            "Quartier résidentiel le long du Cher, entre immeubles des années 1970 et équipements de proximité."),
-        new("europe", "Europe", "tours",
-            "Quartier de Tours Nord organisé autour de la place de l'Europe, avec ses commerces, ses écoles et sa maison de quartier."),
-        new("fontaines", "Fontaines", "tours",
-            "Quartier du sud de Tours proche du lac, avec un collège, une médiathèque et de nombreuses familles."),
-        new("maryse-bastie", "Maryse Bastié", "tours",
-            "Petit quartier d'habitat social où les habitants se mobilisent autour de la régie de quartier."),
-        new("bords-de-loire", "Bords de Loire", "tours",
-            "Quartier au bord du fleuve, où vivent de nombreux seniors ; les associations y animent des ateliers de proximité."),
-        new("rochepinard", "Rochepinard", "tours",
-            "Quartier de l'est de Tours, entre zones d'activité et logements, où s'implantent des chantiers d'insertion."),
-        new("tours-centre", "Centre", "tours",
-            "Hypercentre de Tours : services publics, Bureau Information Jeunesse, administrations et sièges d'associations."),
-        new("joue-les-tours", "Joué-lès-Tours", null,
-            "Deuxième commune de la métropole, au sud de Tours. Trois quartiers prioritaires et un réseau associatif actif."),
-        new("rabiere", "Rabière", "joue-les-tours",
-            "Quartier prioritaire rénové, berceau de l'Agora numérique conçue avec les habitants par l'association Résoudre."),
-        new("morier", "Morier", "joue-les-tours",
-            "Quartier prioritaire organisé autour de son centre social, lieu de ressources pour les familles."),
-        new("vallee-violette", "Vallée Violette", "joue-les-tours",
-            "Quartier d'habitat collectif doté d'un espace public numérique ouvert aux habitants."),
-        new("joue-les-tours-centre", "Centre", "joue-les-tours",
-            "Centre-ville de Joué-lès-Tours : mairie, services municipaux et lieux culturels."),
-    ];
-
-    private static readonly (string Slug, string Name, string Description)[] ThemeSeeds =
-    [
-        ("emploi", "Emploi", "Chercher un emploi ou une formation, valoriser ses compétences et dialoguer avec les acteurs de l'insertion."),
-        ("education", "Éducation", "Suivre la scolarité de ses enfants, apprendre tout au long de la vie et développer ses compétences numériques."),
-        ("citoyennete", "Citoyenneté", "Accéder à ses droits, faire ses démarches et participer à la vie de son quartier et de sa commune."),
-    ];
-
-    private static readonly (string Slug, string Name)[] AudienceSeeds =
-    [
-        ("demandeurs-d-emploi", "Demandeurs d'emploi"),
-        ("jeunes-16-25-ans", "Jeunes (16-25 ans)"),
-        ("habitants", "Habitants"),
-        ("seniors", "Seniors"),
-        ("benevoles-associatifs", "Bénévoles associatifs"),
-        ("parents", "Parents"),
-        ("salaries-associatifs", "Salariés associatifs"),
-        ("allophones", "Allophones"),
-    ];
+    // Names, slugs and order come from the starter set (StarterSet.cs), as on a real instance; the demo adds what its
+    // invented structures give each place: a few words of local colour.
+    private static readonly Dictionary<string, string> PlaceStories = new()
+    {
+        ["tours"] =
+            "Préfecture d'Indre-et-Loire, au cœur de la métropole. Plusieurs quartiers prioritaires de la politique de la ville, au nord comme au sud de la Loire.",
+        ["sanitas"] =
+            "Grand quartier d'habitat social au sud de la gare, en renouvellement urbain. Tissu associatif dense autour du centre social.",
+        ["rives-du-cher"] =
+            "Quartier résidentiel le long du Cher, entre immeubles des années 1970 et équipements de proximité.",
+        ["europe"] =
+            "Quartier de Tours Nord organisé autour de la place de l'Europe, avec ses commerces, ses écoles et sa maison de quartier.",
+        ["fontaines"] =
+            "Quartier du sud de Tours proche du lac, avec un collège, une médiathèque et de nombreuses familles.",
+        ["maryse-bastie"] =
+            "Petit quartier d'habitat social où les habitants se mobilisent autour de la régie de quartier.",
+        ["bords-de-loire"] =
+            "Quartier au bord du fleuve, où vivent de nombreux seniors ; les associations y animent des ateliers de proximité.",
+        ["rochepinard"] =
+            "Quartier de l'est de Tours, entre zones d'activité et logements, où s'implantent des chantiers d'insertion.",
+        ["tours-centre"] =
+            "Hypercentre de Tours : services publics, Bureau Information Jeunesse, administrations et sièges d'associations.",
+        ["joue-les-tours"] =
+            "Deuxième commune de la métropole, au sud de Tours. Trois quartiers prioritaires et un réseau associatif actif.",
+        ["rabiere"] =
+            "Quartier prioritaire rénové, berceau de l'Agora numérique conçue avec les habitants par l'association Résoudre.",
+        ["morier"] =
+            "Quartier prioritaire organisé autour de son centre social, lieu de ressources pour les familles.",
+        ["vallee-violette"] =
+            "Quartier d'habitat collectif doté d'un espace public numérique ouvert aux habitants.",
+        ["joue-les-tours-centre"] =
+            "Centre-ville de Joué-lès-Tours : mairie, services municipaux et lieux culturels.",
+    };
 
     /// <param name="Category">Slug of a <see cref="StarterSet.ToolCategories"/> value.</param>
     /// <param name="Licence">Slug of a <see cref="StarterSet.Licences"/> value.</param>

@@ -27,25 +27,16 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         var random = new Random(2026);
         var now = DateTime.UtcNow;
 
-        var territories = new Dictionary<string, Territory>();
-        foreach (var t in TerritorySeeds)
-            territories[t.Slug] = new Territory
-            {
-                Name = t.Name, Slug = t.Slug, Description = t.Description,
-                Kind = t.Parent is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood,
-                Parent = t.Parent is null ? null : territories[t.Parent],
-            };
-        var themes = ThemeSeeds
-            .Select((t, i) => new Theme { Name = t.Name, Slug = t.Slug, Description = t.Description, SortOrder = i + 1 })
-            .ToDictionary(t => t.Slug);
-        var audiences = AudienceSeeds
-            .Select((a, i) => new Audience { Name = a.Name, Slug = a.Slug, SortOrder = i + 1 })
-            .ToDictionary(a => a.Slug);
-        // The starter lists first (those an administrator already loaded are reused): the demo's tools and structures
-        // are described with them.
-        var categories = WithStarter(await db.ToolCategories.ToListAsync(ct), StarterSet.NewToolCategories());
-        var licences = WithStarter(await db.Licences.ToListAsync(ct), StarterSet.NewLicences());
-        var kinds = WithStarter(await db.StructureKinds.ToListAsync(ct), StarterSet.NewStructureKinds());
+        // The reference lists are the starter set's, the same a real instance loads from /admin/listes.
+        await StarterSet.LoadAsync(db, ct);
+        var territories = await db.Territories.ToDictionaryAsync(t => t.Slug, ct);
+        foreach (var (slug, story) in PlaceStories)
+            if (territories.TryGetValue(slug, out var place)) place.Description = story;
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Slug, ct);
+        var audiences = await db.Audiences.ToDictionaryAsync(a => a.Slug, ct);
+        var categories = await db.ToolCategories.ToDictionaryAsync(c => c.Slug, ct);
+        var licences = await db.Licences.ToDictionaryAsync(l => l.Slug, ct);
+        var kinds = await db.StructureKinds.ToDictionaryAsync(k => k.Slug, ct);
         var tools = ToolSeeds
             .Select(t => new DigitalTool
             {
@@ -73,12 +64,6 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         });
 
         if (!await db.ObservatorySettings.AnyAsync(ct)) db.ObservatorySettings.Add(Identity(now));
-        db.AddRange(categories.Values.Where(c => c.Id == 0));
-        db.AddRange(licences.Values.Where(l => l.Id == 0));
-        db.AddRange(kinds.Values.Where(k => k.Id == 0));
-        db.AddRange(territories.Values);
-        db.AddRange(themes.Values);
-        db.AddRange(audiences.Values);
         db.AddRange(tools.Values);
         db.AddRange(structures.Values);
         db.AddRange(actors.Values);
@@ -363,8 +348,4 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         private List<string> Distinct(string[] pool, int count) =>
             Enumerable.Range(0, pool.Length).OrderBy(_ => random.Next()).Take(count).Select(i => pool[i]).ToList();
     }
-
-    /// <summary>The values already in the database by slug, completed with the starter values they lack.</summary>
-    private static Dictionary<string, T> WithStarter<T>(List<T> existing, List<T> starter) where T : IReferenceValue =>
-        existing.Concat(starter).DistinctBy(v => v.Slug).ToDictionary(v => v.Slug);
 }

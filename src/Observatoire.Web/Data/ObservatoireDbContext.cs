@@ -29,6 +29,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<StructureKind> StructureKinds => Set<StructureKind>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AppropriationLevelWording> AppropriationLevelWordings => Set<AppropriationLevelWording>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();

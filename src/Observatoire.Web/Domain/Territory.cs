@@ -10,7 +10,7 @@ public enum TerritoryKind
 }
 
 /// <summary>A commune, or a quartier inside a commune.</summary>
-public class Territory
+public class Territory : IReferenceValue
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -20,5 +20,8 @@ public class Territory
     public Territory? Parent { get; set; }
     public List<Territory> Children { get; set; } = [];
     public string? Description { get; set; }
+    /// <summary>Order among the communes, or among the quartiers of one commune.</summary>
+    public int SortOrder { get; set; }
+    public DateTime? RetiredAt { get; set; }
     public uint Version { get; set; }
 }

@@ -59,11 +59,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (own cookies) in French, at the given viewport size; close its context when done.</summary>
-    public async Task<IPage> NewPage(int width = 1280, int height = 800)
+    public Task<IPage> NewPage(int width = 1280, int height = 800) => NewPage(BaseUrl, width, height);
+
+    /// <summary>A fresh page on the portal at <paramref name="baseUrl"/> (an <see cref="EmptyPortal"/>).</summary>
+    public async Task<IPage> NewPage(string baseUrl, int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             Locale = "fr-FR",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
@@ -71,19 +74,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A second portal, on a new database of its own and its own port, started as a real first start: no administrator,
-    /// no data. Its log (the setup link among it) goes to <paramref name="logs"/>. In « Production », it runs with that
-    /// environment's defaults (second factor for staff, rate limits). Dispose it when done.
+    /// A second portal on a database of its own, started as a real first start: no administrator, no demo data, no other
+    /// test's records — for the journeys of an instance started from nothing, which the database the other browser tests
+    /// share cannot give. Its log (the setup link among it) goes to <paramref name="logs"/>. In « Production », it runs
+    /// with that environment's defaults (second factor for staff, rate limits, log levels). Dispose it.
     /// </summary>
-    public async Task<(PortalFactory Portal, string BaseUrl)> StartEmptyPortal(LogCapture logs, string environment = "Testing")
+    public async Task<EmptyPortal> StartEmptyPortalAsync(string name, LogCapture? logs = null, string environment = "Testing")
     {
-        var port = TestPostgres.FreeTcpPort();
-        var factory = new PortalFactory(await _postgres.CreateDatabaseAsync("obs_first"),
+        var factory = new PortalFactory(await _postgres.CreateDatabaseAsync(name),
             new Dictionary<string, string?> { [PortalFactory.SetupAnnouncementLevel] = "Warning" },
-            s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)) { Environment = environment };
+            logs is null ? null : s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)) { Environment = environment };
+        var port = TestPostgres.FreeTcpPort();
         factory.UseKestrel(port);
         factory.StartServer();
-        return (factory, $"http://localhost:{port}");
+        return new EmptyPortal(factory, $"http://localhost:{port}");
+    }
+
+    public sealed class EmptyPortal(PortalFactory factory, string baseUrl) : IAsyncDisposable
+    {
+        public string BaseUrl { get; } = baseUrl;
+        public IServiceProvider Services => factory.Services;
+        public ValueTask DisposeAsync() => factory.DisposeAsync();
     }
 
     /// <summary>The portal's services, for tests that create accounts or save through the portal's own code.</summary>
@@ -96,9 +107,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new confirmed account (<c>{kind}-{guid}@test.fr</c>, password <see cref="Password"/>) with this role, member of these
     /// structures; gives its e-mail address, to sign in with.
     /// </summary>
-    public async Task<string> CreateAccount(string kind, string displayName, string role, params int[] structureIds)
+    public Task<string> CreateAccount(string kind, string displayName, string role, params int[] structureIds) =>
+        CreateAccount(_factory.Services, kind, displayName, role, structureIds);
+
+    /// <summary>The same, on the portal whose services are given (an <see cref="EmptyPortal"/>).</summary>
+    public static async Task<string> CreateAccount(IServiceProvider services, string kind, string displayName, string role,
+        params int[] structureIds)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
         var email = $"{kind}-{Guid.NewGuid():N}@test.fr";

@@ -19,8 +19,8 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
     public async Task An_empty_instance_is_set_up_by_its_people_and_its_first_observation_reaches_the_dashboard_and_a_synthesis()
     {
         var logs = new LogCapture();
-        var (portal, baseUrl) = await browser.StartEmptyPortal(logs, "Production");
-        await using var _ = portal;
+        await using var portal = await browser.StartEmptyPortalAsync("obs_instance", logs, "Production");
+        var baseUrl = portal.BaseUrl;
         var violations = new List<string>();
 
         // A clean first start: nothing alarming in the log, one line naming the migrations applied.

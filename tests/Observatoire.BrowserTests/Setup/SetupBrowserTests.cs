@@ -11,8 +11,8 @@ public partial class SetupBrowserTests(BrowserFixture browser)
     public async Task On_a_new_instance_the_logged_link_installs_the_observatory_on_a_phone()
     {
         var logs = new LogCapture();
-        var (portal, baseUrl) = await browser.StartEmptyPortal(logs);
-        await using var _ = portal;
+        await using var portal = await browser.StartEmptyPortalAsync("obs_setup", logs);
+        var baseUrl = portal.BaseUrl;
         var link = logs.Entries.Select(e => SetupLink().Match(e.Message)).Single(m => m.Success).Groups["url"].Value;
         var page = await browser.NewPage(390, 844);
         var violations = new List<string>();

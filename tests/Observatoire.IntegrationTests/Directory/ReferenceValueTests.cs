@@ -29,8 +29,8 @@ public class ReferenceValueTests(PortalFixture portal) : PortalTest(portal)
         var coordination = await Portal.SignedInAs(Roles.Coordination);
 
         var blank = await coordination.GetHtml("/annuaire/outils/nouveau");
-        Assert.Equal([ReferenceLabel.NoCategory, "Travail collaboratif"], Options(blank, "Input.CategoryId"));
-        Assert.Equal(["Libre", ReferenceLabel.UnknownLicence], Radios(blank, "Input.LicenceId"));
+        Assert.Equal([ReferenceValues.NoCategory, "Travail collaboratif"], Options(blank, "Input.CategoryId"));
+        Assert.Equal(["Libre", ReferenceValues.UnknownLicence], Radios(blank, "Input.LicenceId"));
         using var refused = await coordination.PostMainForm("/annuaire/outils/nouveau", new Dictionary<string, string>
         {
             ["Input.Name"] = "Autres cartes", ["Input.CategoryId"] = tool.CategoryId.ToString()!,
@@ -42,7 +42,7 @@ public class ReferenceValueTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Choisissez une licence de la liste.", errors.QuerySelector("#Input_LicenceId-erreur")!.Text());
 
         var edit = await coordination.GetHtml($"/annuaire/outils/{tool.Slug}/modifier");
-        Assert.Equal([ReferenceLabel.NoCategory, "Travail collaboratif", "Cartographie (retiré)"], Options(edit, "Input.CategoryId"));
+        Assert.Equal([ReferenceValues.NoCategory, "Travail collaboratif", "Cartographie (retiré)"], Options(edit, "Input.CategoryId"));
         Assert.Equal("Cartographie (retiré)", edit.QuerySelector("select[name='Input.CategoryId'] option[selected]")!.Text());
         Assert.Equal("Licence maison (retiré)", edit.QuerySelector("input[name='Input.LicenceId'][checked]")!.ParentElement!.Text());
         using var kept = await coordination.PostMainForm($"/annuaire/outils/{tool.Slug}/modifier", new Dictionary<string, string>
@@ -118,7 +118,7 @@ public class ReferenceValueTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Null(await Portal.Db(db => db.Structures.Select(s => s.KindId).SingleAsync()));
         var show = await coordination.GetHtml(saved.Headers.Location!.OriginalString);
-        Assert.Equal(ReferenceLabel.NoKind, show.QuerySelector("main h1 + p .tag")!.Text());
+        Assert.Equal(ReferenceValues.NoKind, show.QuerySelector("main h1 + p .tag")!.Text());
 
         // Once a kind exists, the form asks for one.
         await Portal.Seed(s => s.Kind("Centre social"));
@@ -141,8 +141,8 @@ public class ReferenceValueTests(PortalFixture portal) : PortalTest(portal)
         var anonymous = Portal.CreateClient();
 
         var show = await anonymous.GetHtml($"/annuaire/outils/{tool.Slug}");
-        Assert.Equal([ReferenceLabel.NoCategory, ReferenceLabel.UnknownLicence], show.QuerySelectorAll("main h1 + p .tag").Select(t => t.Text()));
+        Assert.Equal([ReferenceValues.NoCategory, ReferenceValues.UnknownLicence], show.QuerySelectorAll("main h1 + p .tag").Select(t => t.Text()));
         var list = await anonymous.GetHtml("/annuaire/outils");
-        Assert.Equal(["Travail collaboratif", ReferenceLabel.NoCategory], list.QuerySelectorAll("main h2").Select(h => h.Text()));
+        Assert.Equal(["Travail collaboratif", ReferenceValues.NoCategory], list.QuerySelectorAll("main h2").Select(h => h.Text()));
     }
 }

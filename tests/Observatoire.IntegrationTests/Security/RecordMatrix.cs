@@ -119,6 +119,13 @@ public static class RecordMatrix
         new("/annuaire/acteurs/{slug:acteur}/historique", "LOOOOOO", "historique d'un acteur"),
         new("/annuaire/acteurs/acteur-devine/historique", "LNNNNNN", "historique d'un acteur deviné"),
 
+        // Reference lists: Coordination edits a value, the administrator alone merges; a guessed list or value is a 404.
+        new("/admin/listes/territoires/{slug:territoire}", "LOOFFFF", "modifier un territoire de la liste"),
+        new("/admin/listes/territoires/{slug:territoire}/fusionner", "LOFFFFF", "préparer la fusion de deux territoires de la liste"),
+        new("/admin/listes/territoires/{slug:territoire}/fusionner", "L-FFFFF", "fusionner deux territoires de la liste", "POST"),
+        new("/admin/listes/themes/theme-devine", "LNNFFFF", "valeur devinée"),
+        new("/admin/listes/liste-devinee", "LNNFFFF", "liste devinée"),
+
         // Accounts: another person's account, and the pages reached from an e-mail or a sign-in step without it.
         new("/admin/comptes/{id:compte-auteur}", "LOFFFFF", "compte d'une autre personne"),
         new("/admin/comptes/compte-devine", "LNFFFFF", "compte deviné"),

@@ -42,6 +42,14 @@ public static class RoleMatrix
         ("/mentions-legales", Access.Public),
         ("/confidentialite", Access.Public),
         ("/accessibilite", Access.Public),
+        ("/admin/listes", Access.Coordination),
+        ("/admin/listes/themes", Access.Coordination),
+        ("/admin/listes/publics", Access.Coordination),
+        ("/admin/listes/territoires", Access.Coordination),
+        ("/admin/listes/niveaux", Access.Admin),
+        ("/admin/listes/types-de-structure", Access.Coordination),
+        ("/admin/listes/categories-d-outils", Access.Coordination),
+        ("/admin/listes/licences", Access.Admin),
         ("/wiki", Access.Public),
         ("/wiki/modifications-recentes", Access.Public),
         ("/wiki/modifications-recentes.atom", Access.Public),
@@ -101,6 +109,7 @@ public static class RoleMatrix
     public static readonly string[] NeedsRecord =
     [
         "/admin/comptes/{id}",
+        "/admin/listes/{list}/{slug}", "/admin/listes/{list}/{slug}/fusionner",
         "/annuaire/acteurs/{slug}", "/annuaire/acteurs/{slug}/modifier", "/annuaire/acteurs/{slug}/historique",
         "/annuaire/outils/{slug}", "/annuaire/outils/{slug}/modifier", "/annuaire/outils/{slug}/historique",
         "/annuaire/structures/{slug}", "/annuaire/structures/{slug}/modifier", "/annuaire/structures/{slug}/historique",

@@ -125,6 +125,18 @@ public sealed class RecordMerger(ObservatoireDbContext db, IEnumerable<IMergeFol
         return report;
     }
 
+    /// <summary>
+    /// A record took a new slug (an administrator changed a list value's address): what names records by slug follows as
+    /// after a merge of the record into itself — its old address leads to it, syntheses' parameters name the new slug.
+    /// Call it inside the transaction that saved the new slug.
+    /// </summary>
+    public async Task FollowSlugChangeAsync(Type type, int id, string oldSlug, string newSlug, CancellationToken ct)
+    {
+        var renamed = new MergedRecords(type, id, oldSlug, id, newSlug);
+        foreach (var follower in followers)
+            await follower.FollowAsync(db, renamed, ct);
+    }
+
     private async Task<string?> SlugAsync(string table, string key, string column, int id, CancellationToken ct)
     {
         var command = Command($"""SELECT "{column}" FROM "{table}" WHERE "{key}" = @d""", id, id);

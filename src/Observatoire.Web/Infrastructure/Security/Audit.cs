@@ -22,12 +22,25 @@ public static class AuditActions
     public const string Deletion = nameof(Deletion);
     public const string Setup = nameof(Setup);
     public const string SettingsChanged = nameof(SettingsChanged);
+    // Reference lists (/admin/listes): one action per kind of change, so the log can be filtered by it.
+    public const string ListValueAdded = nameof(ListValueAdded);
+    public const string ListValueRenamed = nameof(ListValueRenamed);
+    public const string ListValueDescribed = nameof(ListValueDescribed);
+    public const string ListValueEdited = nameof(ListValueEdited);
+    public const string ListValueReordered = nameof(ListValueReordered);
+    public const string ListValueRetired = nameof(ListValueRetired);
+    public const string ListValueRestored = nameof(ListValueRestored);
+    public const string ListValuesMerged = nameof(ListValuesMerged);
+    public const string StarterListsLoaded = nameof(StarterListsLoaded);
+    public const string AppropriationWording = nameof(AppropriationWording);
 
     public static readonly string[] All =
     [
         SignIn, SignInFailed, Lockout, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRenewed, PasswordChanged,
         PasswordReset, Invitation, RoleChanged, AccountUpdated, AccountUnlocked, AccountDeleted, Export, Deletion,
         Setup, SettingsChanged,
+        ListValueAdded, ListValueRenamed, ListValueDescribed, ListValueEdited, ListValueReordered, ListValueRetired,
+        ListValueRestored, ListValuesMerged, StarterListsLoaded, AppropriationWording,
     ];
 
     public static string Label(string action) => action switch
@@ -49,6 +62,16 @@ public static class AuditActions
         Deletion => "Suppression",
         Setup => "Installation",
         SettingsChanged => "Paramètres modifiés",
+        ListValueAdded => "Liste : valeur ajoutée",
+        ListValueRenamed => "Liste : valeur renommée",
+        ListValueDescribed => "Liste : description modifiée",
+        ListValueEdited => "Liste : valeur modifiée",
+        ListValueReordered => "Liste : ordre modifié",
+        ListValueRetired => "Liste : valeur retirée",
+        ListValueRestored => "Liste : valeur rétablie",
+        ListValuesMerged => "Liste : valeurs fusionnées",
+        StarterListsLoaded => "Listes de départ chargées",
+        AppropriationWording => "Niveaux d'appropriation reformulés",
         _ => action,
     };
 }

@@ -32,6 +32,8 @@ public static class WebExtensions
         services.AddRazorPages(o =>
             {
                 o.Conventions.AddPageRoute("/Errors/Status", "/erreur/{code:int}");
+                // Old slugs of themes, audiences and territories in a filter's query string lead to the current ones.
+                o.Conventions.ConfigureFilter(new ReferenceSlugRedirect());
             })
             .AddMvcOptions(o => FrenchMessages.Apply(o.ModelBindingMessageProvider));
         services.AddAntiforgery(o =>

@@ -120,17 +120,14 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
 
     private async Task<Choices> ChoicesAsync(CancellationToken ct)
     {
-        var territories = await db.Territories.AsNoTracking()
-            .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new { t.Slug, t.Name, Commune = t.Parent == null ? t.Name : t.Parent.Name, IsCommune = t.ParentId == null })
-            .ToListAsync(ct);
+        var territories = await ReferenceChoices.TerritoryFiltersAsync(db, ct);
         return new Choices(
             territories.Select(t => new Choice(t.Slug, t.IsCommune ? $"{t.Name} (toute la commune)" : t.Name, t.Commune)).ToList(),
-            await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name, null)).ToListAsync(ct),
-            await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new Choice(a.Slug, a.Name, null)).ToListAsync(ct),
+            (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Choice(t.Slug, t.Name)).ToList(),
+            (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Choice(a.Slug, a.Name)).ToList(),
             // Retired kinds too: past figures still count them.
             (await db.StructureKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Name)
                 .Select(k => new { k.Slug, k.Name, k.RetiredAt }).ToListAsync(ct))
-                .Select(k => new Choice(k.Slug, ReferenceLabel.Of(k.Name, k.RetiredAt))).ToList());
+                .Select(k => new Choice(k.Slug, ReferenceValues.Of(k.Name, k.RetiredAt))).ToList());
     }
 }

@@ -168,7 +168,7 @@ public static class DirectoryHistory
     private static async Task<string?> ValueName<T>(IQueryable<T> values, int? id, CancellationToken ct) where T : class, IReferenceValue =>
         id is null ? null
             : await values.Where(v => v.Id == id).Select(v => new { v.Name, v.RetiredAt }).FirstOrDefaultAsync(ct) is { } v
-                ? ReferenceLabel.Of(v.Name, v.RetiredAt) : null;
+                ? ReferenceValues.Of(v.Name, v.RetiredAt) : null;
 
     private static string? Bound(string? value) =>
         value is { Length: > DirectoryChangeConfiguration.ValueLength } ? value[..DirectoryChangeConfiguration.ValueLength] : value;

@@ -8,7 +8,7 @@ namespace Observatoire.Web.Pages.Directory;
 /// blanks fill the kept record's, its history joins the kept record's, its address redirects there, and it is gone.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
-public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageModel
+public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit audit) : PageModel
 {
     /// <summary>Chosen in the first step, then carried by the confirmation form.</summary>
     [BindProperty(SupportsGet = true, Name = "cible")] public int? TargetId { get; set; }
@@ -36,25 +36,6 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         ["outils"] = new("outils", typeof(DigitalTool), DirectoryRecordKind.Tool, "l'outil", ""),
         ["structures"] = new("structures", typeof(Structure), DirectoryRecordKind.Structure, "la structure", "e"),
         ["territoires"] = new("territoires", typeof(Territory), DirectoryRecordKind.Territory, "le territoire", ""),
-    };
-
-    /// <summary>Link tables as people count them; a table not listed is named after its entity.</summary>
-    private static readonly Dictionary<string, string> LinkLabels = new()
-    {
-        ["Observations"] = "observation(s)",
-        ["ObservationTools"] = "observation(s)",
-        ["WikiPageStructures"] = "retour(s) d'expérience",
-        ["WikiPageTools"] = "retour(s) d'expérience",
-        ["WikiPageTerritories"] = "retour(s) d'expérience",
-        ["Events"] = "événement(s)",
-        ["EventTools"] = "événement(s)",
-        ["WatchItems"] = "élément(s) de veille",
-        ["WatchItemTools"] = "élément(s) de veille",
-        ["Answers"] = "réponse(s) d'enquête",
-        ["StructureMemberships"] = "membre(s) de l'annuaire",
-        ["UserStructures"] = "compte(s) rattaché(s)",
-        ["Structures"] = "structure(s)",
-        ["Territories"] = "quartier(s)",
     };
 
     public async Task<IActionResult> OnGetAsync(string kind, string slug, CancellationToken ct)
@@ -119,9 +100,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         try
         {
             var report = await merger.PreviewAsync(Of.Type, Duplicate.Id, Target!.Id, ct);
-            Moves = report.Links.Where(l => l.Moved > 0)
-                .GroupBy(l => LinkLabels.GetValueOrDefault(l.Link.Table) ?? $"lien(s) « {l.Link.EntityName} »")
-                .Select(g => (g.Key, g.Sum(l => l.Moved))).ToList();
+            Moves = MergeMoves.Of(report);
             AlreadyLinked = report.AlreadyLinked;
         }
         catch (RecordMerger.RefusedException refused)
@@ -183,7 +162,11 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger) : PageMod
         var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
         target.Description ??= source.Description;
         RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
-        return (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+        var moved = (await merger.MergeAsync<Territory>(source.Id, target.Id, ct)).Moved;
+        // Territories are also a reference list: their merges are in the audit log, wherever they are made.
+        await audit.RecordAsync(AuditActions.ListValuesMerged, $"territoire « {target.Name} »",
+            $"Doublon fusionné : « {source.Name} » → « {target.Name} »");
+        return moved;
     }
 
     /// <summary>Each observation that named the duplicate says, in its own history, which record it names now.</summary>

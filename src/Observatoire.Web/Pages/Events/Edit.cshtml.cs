@@ -77,7 +77,7 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
             if (groupSlug is not null)
                 Input.GroupId = await GroupAccess.Organisable(db, User).Where(g => g.Slug == groupSlug).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
         }
-        await LoadChoicesAsync(ct);
+        await LoadChoicesAsync(Input.TerritoryId, Input.ThemeIds, ct);
         return Page();
     }
 
@@ -132,13 +132,13 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         }
         if (Input.StructureId is int sid && !await db.Structures.AnyAsync(s => s.Id == sid, ct))
             ModelState.AddModelError("Input.StructureId", "Cette structure n'existe pas.");
-        if (Input.TerritoryId is int tid && !await db.Territories.AnyAsync(t => t.Id == tid, ct))
-            ModelState.AddModelError("Input.TerritoryId", "Ce territoire n'existe pas.");
-        if (!ModelState.IsValid)
-        {
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
+        // A retired territory or theme stays only where the event already had it.
+        await LoadChoicesAsync(ev?.TerritoryId, ev?.Themes.Select(t => t.Id) ?? [], ct);
+        if (Input.TerritoryId is int tid && Territories.All(t => t.Id != tid))
+            ModelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (Input.ThemeIds.Any(id => Themes.All(t => t.Id != id)))
+            ModelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
+        if (!ModelState.IsValid) return Page();
 
         var rendered = await WikiMarkdown.RenderAsync(db, Input.Description, ct);
         var tools = await db.DigitalTools.Where(t => Input.ToolIds.Contains(t.Id)).ToListAsync(ct);
@@ -188,7 +188,6 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
                 var current = await db.Events.AsNoTracking().Where(e => e.Id == ev.Id).Select(e => e.Version).SingleAsync(ct);
                 ModelState.Remove("Input.Version");
                 Input.Version = current;
-                await LoadChoicesAsync(ct);
                 return Page();
             }
             promoted = await Registrations.PromoteAsync(db, ev.Id, now, ct);
@@ -204,14 +203,14 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task LoadChoicesAsync(CancellationToken ct)
+    /// <param name="keptTerritory">The event's own territory and themes: offered even when retired.</param>
+    private async Task LoadChoicesAsync(int? keptTerritory, IEnumerable<int> keptThemes, CancellationToken ct)
     {
         Groups = await GroupAccess.Organisable(db, User).AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
         Structures = await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
-        Territories = await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+        Territories = await ReferenceChoices.TerritoriesAsync(db, [keptTerritory], ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
             .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Themes = await ReferenceChoices.ThemesAsync(db, keptThemes, ct);
     }
 }

@@ -20,7 +20,7 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
         var (observation, access, result) = await LoadForEdit(id, ct);
         if (observation is null) return result!;
         Input = ObservationInput.From(observation);
-        Form = await ObservationForm.LoadAsync(db, access, Input, observation.StructureId, ct);
+        Form = await ObservationForm.LoadAsync(db, access, Input, observation, ct);
         return Page();
     }
 
@@ -28,7 +28,7 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
     {
         var (observation, access, result) = await LoadForEdit(id, ct);
         if (observation is null) return result!;
-        Form = await ObservationForm.LoadAsync(db, access, Input, observation.StructureId, ct);
+        Form = await ObservationForm.LoadAsync(db, access, Input, observation, ct);
         await Form.ValidateAsync(db, Input, ModelState, ct);
         if (!ModelState.IsValid) return Page();
 

@@ -26,6 +26,7 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
         var filter = ObservationFilter.Parse(Request.Query);
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         var ids = await filter.ResolveAsync(db, ct);
+        var scale = await AppropriationScale.LoadAsync(db, ct);
         var rows = (await filter.Order(filter.Apply(db, access.Visible(db.Observations.AsNoTracking()), ids))
             .Take(MaxRows)
             .Select(o => new
@@ -39,7 +40,7 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
             })
             .ToListAsync(ct))
             .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Status.Label(), o.Structure, o.Territory, o.Tools, o.Themes,
-                o.Audiences, o.ParticipantsCount, o.AppropriationLevel.Label(), o.WhatWorked, o.Difficulties, o.Description,
+                o.Audiences, o.ParticipantsCount, scale.Label(o.AppropriationLevel), o.WhatWorked, o.Difficulties, o.Description,
                 o.Observer))
             .ToList();
 

@@ -71,9 +71,9 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         // One row more than a page says whether a next page exists when the number of pages is not known.
         var rows = await Filter.Order(query)
             .Skip((PageShown - 1) * ObservationFilter.PageSize).Take(ObservationFilter.PageSize + 1)
-            .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name, o.Territory.Name,
+            .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name, (o.Territory.RetiredAt == null ? o.Territory.Name : o.Territory.Name + ReferenceValues.RetiredMark),
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray(),
-                o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToArray(),
+                o.Themes.OrderBy(t => t.SortOrder).Select(t => t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark).ToArray(),
                 o.ParticipantsCount, o.Status, o.Status == ObservationStatus.Draft && o.ReviewComment != null))
             .ToListAsync(ct);
         HasNext = rows.Count > ObservationFilter.PageSize;
@@ -81,12 +81,11 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         if (access.IsCoordination)
             ToReview = await db.Observations.CountAsync(o => o.Status == ObservationStatus.Submitted, ct);
         Choices = new FilterChoices(
-            await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-                .Select(t => new Option(t.Slug, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct),
+            [.. (await ReferenceChoices.TerritoryFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.IsCommune ? t.Name : $"{t.Commune} › {t.Name}"))],
             await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Slug, s.Name)).ToListAsync(ct),
             await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Slug, t.Name)).ToListAsync(ct),
-            await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new Option(t.Slug, t.Name)).ToListAsync(ct),
-            await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new Option(a.Slug, a.Name)).ToListAsync(ct));
+            [.. (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.Name))],
+            [.. (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Option(a.Slug, a.Name))]);
     }
 
     /// <summary>

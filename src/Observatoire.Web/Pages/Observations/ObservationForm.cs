@@ -82,18 +82,21 @@ public class ObservationForm
     public List<Choice> Themes { get; init; } = [];
     public List<Choice> Audiences { get; init; } = [];
 
-    /// <param name="currentStructureId">Kept selectable when editing, even if the editor is not a member of it.</param>
+    public AppropriationScale Scale { get; init; } = AppropriationScale.Default;
+
+    /// <param name="current">
+    /// The observation being edited, or null for a new one: its structure stays selectable even if the editor is not a
+    /// member of it, and its retired territory, themes and audiences stay offered, marked « (retiré) ».
+    /// </param>
     public static async Task<ObservationForm> LoadAsync(ObservatoireDbContext db, ObservationAccess access,
-        ObservationInput input, int? currentStructureId, CancellationToken ct)
+        ObservationInput input, Observation? current, CancellationToken ct)
     {
-        var allowed = AllowedStructures(db, access, currentStructureId);
+        var allowed = AllowedStructures(db, access, current?.StructureId);
         var selectedTools = input.ToolIds;
         return new ObservationForm
         {
             Structures = await allowed.OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct),
-            Territories = await db.Territories.AsNoTracking()
-                .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-                .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct),
+            Territories = await ReferenceChoices.TerritoriesAsync(db, [current?.TerritoryId], ct),
             // Pending tools stay hidden from the list until Coordination accepts them, except those already chosen. Grouped
             // by category in the administrators' order, tools without one last.
             Tools = (await db.DigitalTools.AsNoTracking()
@@ -103,12 +106,11 @@ public class ObservationForm
                     .Select(t => new { t.Id, t.Name, Category = t.Category!.Name, t.Category!.RetiredAt, Pending = t.Status == ToolStatus.Pending })
                     .ToListAsync(ct))
                 .Select(t => new ToolChoice(t.Id, t.Name,
-                    t.Category is null ? ReferenceLabel.NoCategory : ReferenceLabel.Of(t.Category, t.RetiredAt), t.Pending))
+                    t.Category is null ? ReferenceValues.NoCategory : ReferenceValues.Of(t.Category, t.RetiredAt), t.Pending))
                 .ToList(),
-            Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-                .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct),
-            Audiences = await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
-                .Select(a => new Choice(a.Id, a.Name)).ToListAsync(ct),
+            Themes = await ReferenceChoices.ThemesAsync(db, current?.Themes.Select(t => t.Id) ?? [], ct),
+            Audiences = await ReferenceChoices.AudiencesAsync(db, current?.Audiences.Select(a => a.Id) ?? [], ct),
+            Scale = await AppropriationScale.LoadAsync(db, ct),
         };
     }
 
@@ -147,9 +149,9 @@ public class ObservationForm
         if (input.ThemeIds.Count == 0)
             modelState.AddModelError("Input.ThemeIds", "Cochez au moins un thème.");
         if (input.ThemeIds.Any(id => Themes.All(c => c.Id != id)))
-            modelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'existe plus.");
+            modelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
         if (input.AudienceIds.Any(id => Audiences.All(c => c.Id != id)))
-            modelState.AddModelError("Input.AudienceIds", "Un des publics choisis n'existe plus.");
+            modelState.AddModelError("Input.AudienceIds", "Un des publics choisis n'est plus proposé : cochez-en un de la liste.");
     }
 
     /// <summary>Copies the input onto a tracked observation, creating the tools typed by hand as pending.</summary>
@@ -194,6 +196,7 @@ public class ObservationForm
     {
         var structure = await db.Structures.Where(s => s.Id == o.StructureId).Select(s => s.Name).FirstOrDefaultAsync(ct);
         var territory = await db.Territories.Where(t => t.Id == o.TerritoryId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+        var scale = await AppropriationScale.LoadAsync(db, ct);
         return new Dictionary<string, string>
         {
             ["Titre"] = o.Title,
@@ -204,7 +207,7 @@ public class ObservationForm
             ["Thèmes"] = string.Join(", ", o.Themes.Select(t => t.Name).Order(French.Order)),
             ["Publics"] = string.Join(", ", o.Audiences.Select(a => a.Name).Order(French.Order)),
             ["Participants"] = o.ParticipantsCount.ToString(CultureInfo.InvariantCulture),
-            ["Niveau d'appropriation"] = o.AppropriationLevel.Label(),
+            ["Niveau d'appropriation"] = scale.Label(o.AppropriationLevel),
             ["Description"] = o.Description,
             ["Ce qui a bien fonctionné"] = o.WhatWorked ?? "",
             ["Difficultés"] = o.Difficulties ?? "",

@@ -9,6 +9,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public bool CanEdit { get; private set; }
     public bool CanSubmit { get; private set; }
     public bool CanReview { get; private set; }
+    public AppropriationScale Scale { get; private set; } = AppropriationScale.Default;
 
     [BindProperty]
     [Required(ErrorMessage = "Expliquez à l'auteur ce qu'il faut reprendre.")]
@@ -110,19 +111,22 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         var item = await access.Visible(db.Observations.AsNoTracking()).Where(o => o.Id == id)
             .Select(o => new View(o.Id, o.Title, o.ObservedOn, new Link(o.Structure.Slug, o.Structure.Name),
-                new Link(o.Territory.Slug, o.Territory.Name), o.Observer != null ? o.Observer.FullName : null,
+                new Link(o.Territory.Slug, o.Territory.Name
+                    + (o.Territory.RetiredAt != null || (o.Territory.Parent != null && o.Territory.Parent.RetiredAt != null) ? ReferenceValues.RetiredMark : "")),
+                o.Observer != null ? o.Observer.FullName : null,
                 o.CreatedBy != null ? o.CreatedBy.DisplayName : null, o.CreatedById, o.ParticipantsCount,
                 o.AppropriationLevel, o.Description, o.WhatWorked, o.Difficulties, o.Status, o.ReviewComment, o.UpdatedAt,
                 o.ValidatedAt,
                 o.Tools.OrderBy(t => t.Name).Select(t => new Link(t.Slug, t.Name)).ToList(),
-                o.Themes.OrderBy(t => t.SortOrder).Select(t => new Link(t.Slug, t.Name)).ToList(),
-                o.Audiences.OrderBy(a => a.SortOrder).Select(a => new Link(a.Slug, a.Name)).ToList(),
+                o.Themes.OrderBy(t => t.SortOrder).Select(t => new Link(t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToList(),
+                o.Audiences.OrderBy(a => a.SortOrder).Select(a => new Link(a.Slug, a.RetiredAt == null ? a.Name : a.Name + ReferenceValues.RetiredMark)).ToList(),
                 o.StructureId, o.Version))
             .FirstOrDefaultAsync(ct);
         if (item is null) return false;
         Item = item;
         Version = item.Version;
         DescriptionHtml = Markdown.Render(item.Description).Html;
+        Scale = await AppropriationScale.LoadAsync(db, ct);
         CanEdit = access.CanEdit(item.Status, item.StructureId, item.CreatedById);
         CanSubmit = access.CanSubmit(item.Status, item.StructureId, item.CreatedById);
         CanReview = access.CanReview(item.Status);

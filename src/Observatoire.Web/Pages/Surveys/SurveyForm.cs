@@ -56,7 +56,9 @@ public sealed class SurveyForm
             .ToListAsync(ct);
         var types = questions.Select(q => q.Type).ToHashSet();
         var territories = types.Contains(QuestionType.Territory)
-            ? await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.Neighbourhood)
+            // A new answer names a quartier in use: retired ones (or those of a retired commune) are no longer offered.
+            ? await db.Territories.AsNoTracking()
+                .Where(t => t.Kind == TerritoryKind.Neighbourhood && t.RetiredAt == null && (t.Parent == null || t.Parent.RetiredAt == null))
                 .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct)
             : [];
         var tools = types.Contains(QuestionType.Tools)

@@ -101,8 +101,10 @@ public sealed class SurveyResults
             .Select(o => new { o.QuestionId, o.Id, o.Code, o.Label }).ToListAsync(ct);
         var territories = list.Any(q => q.Type == QuestionType.Territory)
             ? await db.Territories.AsNoTracking()
-                .Where(t => t.Kind == TerritoryKind.Neighbourhood || db.Answers.Any(a => a.TerritoryId == t.Id && ids.Contains(a.QuestionId)))
-                .OrderBy(t => t.Name).Select(t => new Value(t.Id, t.Slug, t.Name, 0)).ToListAsync(ct)
+                .Where(t => t.Kind == TerritoryKind.Neighbourhood && t.RetiredAt == null
+                    || db.Answers.Any(a => a.TerritoryId == t.Id && ids.Contains(a.QuestionId)))
+                .OrderBy(t => t.Name).Select(t => new Value(t.Id, t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark, 0))
+                .ToListAsync(ct)
             : [];
         var tools = list.Any(q => q.Type == QuestionType.Tools)
             ? await db.DigitalTools.AsNoTracking()

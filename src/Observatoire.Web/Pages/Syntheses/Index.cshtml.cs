@@ -77,14 +77,11 @@ public class IndexModel(ObservatoireDbContext db, SynthesisPrinter printer, Supp
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var territories = await db.Territories.AsNoTracking()
-            .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new { t.Slug, t.Name, Commune = t.Parent == null ? t.Name : t.Parent.Name, IsCommune = t.ParentId == null })
-            .ToListAsync(ct);
+        var territories = await ReferenceChoices.TerritoryFiltersAsync(db, ct);
         Options = new Choices(
             [.. territories.Select(t => new Choice(t.Slug, t.IsCommune ? $"{t.Name} (toute la commune)" : t.Name, t.Commune))],
-            await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name, null)).ToListAsync(ct),
-            await db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new Choice(a.Slug, a.Name, null)).ToListAsync(ct),
+            [.. (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Choice(t.Slug, t.Name))],
+            [.. (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Choice(a.Slug, a.Name))],
             await db.Surveys.AsNoTracking().Where(s => s.Status != SurveyStatus.Draft).OrderBy(s => s.Title)
                 .Select(s => new Choice(s.Id.ToString(), s.Title, s.Status == SurveyStatus.Open ? "ouverte" : "fermée")).ToListAsync(ct),
             await db.WikiPages.AsNoTracking().Where(p => p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)

@@ -80,7 +80,7 @@ public sealed partial class SynthesisContent
                 })
                 .Select(g => new { g.Key.Name, g.Key.Kind, g.Key.KindRetiredAt, g.Key.Territory, Count = g.Count() })
                 .ToListAsync(ct))
-            .Select(s => new Contributor(s.Name, s.Kind is null ? ReferenceLabel.NoKind : ReferenceLabel.Of(s.Kind, s.KindRetiredAt),
+            .Select(s => new Contributor(s.Name, s.Kind is null ? ReferenceValues.NoKind : ReferenceValues.Of(s.Kind, s.KindRetiredAt),
                 s.Territory, s.Count))
             .ToList();
 

@@ -50,7 +50,7 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
         {
             Input.GroupId = await MyGroups().Where(g => g.Slug == groupSlug).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
         }
-        await LoadChoicesAsync(ct);
+        await LoadChoicesAsync(Input.TerritoryId, Input.ThemeIds, ct);
         return Page();
     }
 
@@ -74,13 +74,13 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
         }
         if (Input.GroupId is int gid && !await MyGroups().AnyAsync(g => g.Id == gid, ct))
             ModelState.AddModelError("Input.GroupId", "Choisissez un groupe dont vous êtes membre.");
-        if (Input.TerritoryId is int tid && !await db.Territories.AnyAsync(t => t.Id == tid, ct))
-            ModelState.AddModelError("Input.TerritoryId", "Ce territoire n'existe pas.");
-        if (!ModelState.IsValid)
-        {
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
+        // A retired territory or theme stays only where the link already had it.
+        await LoadChoicesAsync(item?.TerritoryId, item?.Themes.Select(t => t.Id) ?? [], ct);
+        if (Input.TerritoryId is int tid && Territories.All(t => t.Id != tid))
+            ModelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (Input.ThemeIds.Any(id => Themes.All(t => t.Id != id)))
+            ModelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
+        if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         if (item is null)
         {
@@ -113,7 +113,6 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
             Conflict = true;
             ModelState.Remove("Input.Version");
             Input.Version = await db.WatchItems.AsNoTracking().Where(w => w.Id == item.Id).Select(w => w.Version).SingleAsync(ct);
-            await LoadChoicesAsync(ct);
             return Page();
         }
         TempData["Message"] = Id is null ? "Merci : le lien est publié dans la veille." : "Le lien est enregistré.";
@@ -131,13 +130,13 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
             && (m.UserId == userId || (m.ActorId != null && m.Actor!.User!.Id == userId))));
     }
 
-    private async Task LoadChoicesAsync(CancellationToken ct)
+    /// <param name="keptTerritory">The link's own territory and themes: offered even when retired.</param>
+    private async Task LoadChoicesAsync(int? keptTerritory, IEnumerable<int> keptThemes, CancellationToken ct)
     {
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Themes = await ReferenceChoices.ThemesAsync(db, keptThemes, ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
             .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
-        Territories = await db.Territories.AsNoTracking().OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+        Territories = await ReferenceChoices.TerritoriesAsync(db, [keptTerritory], ct);
         Groups = await MyGroups().AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
     }
 }

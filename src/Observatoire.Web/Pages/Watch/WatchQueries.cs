@@ -30,7 +30,7 @@ public static class WatchQueries
         Latest(db, w => w.GroupId == groupId, ct);
 
     public static IQueryable<Row> Project(IQueryable<WatchItem> items) => items.Select(w => new Row(
-        w.Id, w.Title, w.Url, w.Note, w.PublishedAt, w.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToArray(),
+        w.Id, w.Title, w.Url, w.Note, w.PublishedAt, w.Themes.OrderBy(t => t.SortOrder).Select(t => (t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToArray(),
         w.Usefuls.Count, w.Comments.Count));
 
     private static Task<List<Row>> Latest(ObservatoireDbContext db, Expression<Func<WatchItem, bool>> filter, CancellationToken ct) =>

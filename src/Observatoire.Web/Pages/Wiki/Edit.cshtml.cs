@@ -210,8 +210,12 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         }
         page.Structures = await db.Structures.Where(s => Input.StructureIds.Contains(s.Id)).ToListAsync(ct);
         page.Tools = await db.DigitalTools.Where(t => Input.ToolIds.Contains(t.Id)).ToListAsync(ct);
-        page.Territories = await db.Territories.Where(t => Input.TerritoryIds.Contains(t.Id)).ToListAsync(ct);
-        page.Themes = await db.Themes.Where(t => Input.ThemeIds.Contains(t.Id)).ToListAsync(ct);
+        // A retired territory or theme stays only where the page already had it (forms do not offer it otherwise).
+        var keptTerritories = page.Territories.Select(t => t.Id).ToList();
+        var keptThemes = page.Themes.Select(t => t.Id).ToList();
+        page.Territories = await db.Territories.Where(t => Input.TerritoryIds.Contains(t.Id) && (t.RetiredAt == null || keptTerritories.Contains(t.Id)))
+            .ToListAsync(ct);
+        page.Themes = await db.Themes.Where(t => Input.ThemeIds.Contains(t.Id) && (t.RetiredAt == null || keptThemes.Contains(t.Id))).ToListAsync(ct);
         page.Observations = await db.Observations.Where(o => observationIds.Contains(o.Id)).ToListAsync(ct);
 
         await WikiStore.SaveRevisionAsync(db, page, title, markdown, Input.Comment, User.UserId(),
@@ -235,8 +239,12 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         CanCoordinate = User.IsCoordination();
         StructureChoices = await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
         ToolChoices = await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
-        TerritoryChoices = await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
-        ThemeChoices = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        // The page's own territories and themes stay offered even when retired.
+        var kept = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new { Territories = p.Territories.Select(t => (int?)t.Id).ToList(), Themes = p.Themes.Select(t => t.Id).ToList() })
+            .SingleOrDefaultAsync(ct);
+        TerritoryChoices = await ReferenceChoices.TerritoriesAsync(db, kept?.Territories ?? [], ct);
+        ThemeChoices = await ReferenceChoices.ThemesAsync(db, kept?.Themes ?? [], ct);
     }
 
     private static List<int> ParseIds(string? text) =>

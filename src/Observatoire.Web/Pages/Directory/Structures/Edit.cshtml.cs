@@ -55,7 +55,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 Name = structure.Name, KindId = structure.KindId, TerritoryId = structure.TerritoryId, Address = structure.Address,
                 Website = structure.Website, Email = structure.Email, Description = structure.Description, Version = structure.Version,
             };
-        await LoadChoices(structure?.KindId, ct);
+        await LoadChoices(structure?.KindId, structure?.TerritoryId, ct);
         return Page();
     }
 
@@ -64,7 +64,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         Slug = slug;
         var (structure, denied) = await Find(slug, ct);
         if (denied is not null) return denied;
-        await LoadChoices(structure?.KindId, ct);
+        await LoadChoices(structure?.KindId, structure?.TerritoryId, ct);
         var name = Input.Name?.Trim();
         if (name is not null && await db.Structures.AnyAsync(s => s.Name.ToLower() == name.ToLower() && s != structure, ct))
             ModelState.AddModelError("Input.Name", "Une structure porte déjà ce nom : ouvrez-la, ou fusionnez les doublons.");
@@ -106,11 +106,10 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     }
 
     /// <param name="currentKindId">The kind the record has in the database: kept offered when retired.</param>
-    private async Task LoadChoices(int? currentKindId, CancellationToken ct)
+    /// <param name="currentTerritoryId">The structure's own territory: offered even when retired.</param>
+    private async Task LoadChoices(int? currentKindId, int? currentTerritoryId, CancellationToken ct)
     {
-        Territories = await db.Territories.AsNoTracking()
-            .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)).ToListAsync(ct);
+        Territories = await ReferenceChoices.TerritoriesAsync(db, [currentTerritoryId], ct);
         Kinds = await ReferenceChoices.OfferedAsync(db.StructureKinds, currentKindId, ct);
         KindRequired = await db.StructureKinds.AnyAsync(k => k.RetiredAt == null, ct);
     }

@@ -24,7 +24,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         IsCoordination = User.IsCoordination();
         Kinds = (await db.StructureKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Name)
                 .Select(k => new { k.Slug, k.Name, k.RetiredAt }).ToListAsync(ct))
-            .Select(k => (k.Slug, ReferenceLabel.Of(k.Name, k.RetiredAt))).ToList();
+            .Select(k => (k.Slug, ReferenceValues.Of(k.Name, k.RetiredAt))).ToList();
         var query = db.Structures.AsNoTracking();
         if (Kind?.Trim().ToLowerInvariant() is { Length: > 0 } wanted)
         {
@@ -47,7 +47,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 Observations = db.Observations.Count(o => o.StructureId == s.Id && o.Status == ObservationStatus.Validated),
             })
             .ToListAsync(ct);
-        Rows = [.. rows.Select(s => new Row(s.Slug, s.Name, s.Kind is null ? null : ReferenceLabel.Of(s.Kind, s.KindRetiredAt),
+        Rows = [.. rows.Select(s => new Row(s.Slug, s.Name, s.Kind is null ? null : ReferenceValues.Of(s.Kind, s.KindRetiredAt),
             s.Territory, s.Observations))];
     }
 }

@@ -35,7 +35,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         IsMember = User.IsMember();
         IsCoordination = User.IsCoordination();
         var item = await db.Structures.AsNoTracking().Where(s => s.Slug == slug)
-            .Select(s => new View(s.Id, s.Slug, s.Name, ReferenceLabel.Of(s.Kind, ReferenceLabel.NoKind),
+            .Select(s => new View(s.Id, s.Slug, s.Name, ReferenceValues.Of(s.Kind, ReferenceValues.NoKind),
                 s.Territory != null ? s.Territory.Slug : null,
                 s.Territory != null ? s.Territory.Name : null, s.Description, s.Website, s.Email, s.Address))
             .FirstOrDefaultAsync(ct);

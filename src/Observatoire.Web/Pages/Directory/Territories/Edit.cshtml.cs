@@ -4,7 +4,7 @@ namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>Creates or edits a commune or quartier (Coordination); New.cshtml and Edit.cshtml share this model.</summary>
 [Authorize(Policy = Policies.Coordination)]
-public class EditModel(ObservatoireDbContext db) : PageModel
+public class EditModel(ObservatoireDbContext db, Audit audit) : PageModel
 {
     public class InputModel
     {
@@ -55,6 +55,10 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var before = territory is null ? null : await DirectoryHistory.SnapshotAsync(db, territory, ct);
         var saved = await DirectoryPages.TargetAsync(db, territory, Input.Version, name, s => new Territory { Name = name, Slug = s });
         saved.Name = name;
+        // A new territory, or one moved to another commune, comes last among its new siblings (/admin/listes/territoires).
+        if (created || saved.ParentId != Input.ParentId)
+            saved.SortOrder = (await db.Territories.Where(t => t.ParentId == Input.ParentId && t.Id != saved.Id)
+                .MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 1;
         saved.ParentId = Input.ParentId;
         saved.Kind = Input.ParentId is null ? TerritoryKind.Municipality : TerritoryKind.Neighbourhood;
         saved.Description = DirectoryPages.Clean(Input.Description);
@@ -62,13 +66,22 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         if (await DirectoryHistory.SaveAsync(db, User, DirectoryRecordKind.Territory, created, () => saved.Id, saved.Name, changes,
                 db.Territories.AsNoTracking().Where(x => x.Slug == slug).Select(x => x.Version), ct) is uint stored)
             return Conflicted(stored);
+        // Territories are also a reference list (/admin/listes/territoires): their changes go to the audit log from here too.
+        var target = $"territoire « {saved.Name} »";
+        if (created)
+            await audit.RecordAsync(AuditActions.ListValueAdded, target, saved.Name);
+        foreach (var c in changes)
+            await audit.RecordAsync(c.Label switch { "Nom" => AuditActions.ListValueRenamed, "Description" => AuditActions.ListValueDescribed, _ => AuditActions.ListValueEdited },
+                target, $"{c.Label} : « {c.Before ?? ""} » → « {c.After ?? ""} »");
         TempData["Message"] = $"Territoire « {saved.Name} » enregistré.";
         return Redirect($"/annuaire/territoires/{saved.Slug}");
     }
 
+    /// <summary>Communes in use, and the territory's own commune even if retired.</summary>
     private async Task LoadChoices(string? slug, CancellationToken ct) =>
-        Communes = await db.Territories.AsNoTracking().Where(t => t.ParentId == null && t.Slug != slug).OrderBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Communes = await ReferenceChoices.Ordered(db.Territories.AsNoTracking()
+                .Where(t => t.ParentId == null && t.Slug != slug && (t.RetiredAt == null || t.Children.Any(c => c.Slug == slug))))
+            .Select(t => new Choice(t.Id, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToListAsync(ct);
 
     /// <summary>Someone saved the record meanwhile: nothing was overwritten, the form shows the conflict.</summary>
     private PageResult Conflicted(uint stored)

@@ -12,8 +12,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsCoordination = User.IsCoordination();
-        Rows = await db.Territories.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new Row(t.Id, t.ParentId, t.Slug, t.Name, t.Kind,
+        Rows = await ReferenceChoices.Ordered(db.Territories.AsNoTracking())
+            .Select(t => new Row(t.Id, t.ParentId, t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark, t.Kind,
                 db.Structures.Count(s => s.TerritoryId == t.Id),
                 db.Observations.Count(o => o.Status == ObservationStatus.Validated && (o.TerritoryId == t.Id || o.Territory.ParentId == t.Id))))
             .ToListAsync(ct);

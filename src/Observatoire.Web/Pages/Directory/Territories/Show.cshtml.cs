@@ -38,7 +38,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
                 .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
                 .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, Kind = s.Kind != null ? s.Kind.Name : null,
                     KindRetiredAt = s.Kind != null ? s.Kind.RetiredAt : null }).ToListAsync(ct))
-            .Select(s => (s.Slug, s.Name, s.Kind is null ? null : ReferenceLabel.Of(s.Kind, s.KindRetiredAt))).ToList();
+            .Select(s => (s.Slug, s.Name, s.Kind is null ? null : ReferenceValues.Of(s.Kind, s.KindRetiredAt))).ToList();
         var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated
             && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
         ValidatedCount = await validated.CountAsync(ct);

@@ -37,8 +37,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                 })
                 .ToListAsync(ct))
             .Select(t => new Row(t.Slug, t.Name,
-                t.Category is null ? ReferenceLabel.NoCategory : ReferenceLabel.Of(t.Category, t.CategoryRetiredAt),
-                t.Licence is null ? ReferenceLabel.UnknownLicence : ReferenceLabel.Of(t.Licence, t.LicenceRetiredAt),
+                t.Category is null ? ReferenceValues.NoCategory : ReferenceValues.Of(t.Category, t.CategoryRetiredAt),
+                t.Licence is null ? ReferenceValues.UnknownLicence : ReferenceValues.Of(t.Licence, t.LicenceRetiredAt),
                 t.Status, t.Observations))
             .ToList();
         if (IsMember) PendingCount = await db.DigitalTools.CountAsync(t => t.Status == ToolStatus.Pending, ct);

@@ -1,0 +1,114 @@
+using Observatoire.Web.Pages.Observations;
+
+namespace Observatoire.Web.Pages.Admin.Lists;
+
+/// <summary>
+/// Merges a list value into another, in two steps: choose the value to keep and read what will move (counted by
+/// <see cref="RecordMerger"/> from the model's links), then confirm. Every link of the duplicate goes to the kept value
+/// (observations, events, watch items, reports, survey answers…); the dashboard rollups follow through their triggers,
+/// the syntheses' stored parameters and the old address through the merge followers; the duplicate is gone.
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit audit) : PageModel
+{
+    /// <summary>Chosen in the first step, then carried by the confirmation form.</summary>
+    [BindProperty(SupportsGet = true, Name = "cible")] public int? TargetId { get; set; }
+
+    public ReferenceList List { get; private set; } = null!;
+    public ListValue Duplicate { get; private set; } = null!;
+    public ListValue? Target { get; private set; }
+    public IReadOnlyList<ListValue> Targets { get; private set; } = [];
+    public IReadOnlyList<(string Label, int Count)> Moves { get; private set; } = [];
+    public int AlreadyLinked { get; private set; }
+    private IReadOnlyList<ListValue> _values = [];
+
+    public async Task<IActionResult> OnGetAsync(string list, string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(list, slug, ct)) return NotFound();
+        if (Target is not null) await PreviewAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string list, string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(list, slug, ct)) return NotFound();
+        if (Target is null)
+        {
+            ModelState.AddModelError("cible", $"Choisissez le {List.One} à garder.");
+            return Page();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await RecordOnObservationsAsync(ct);
+            var kept = (await List.FindAsync(db, Target.Slug, ct))!;
+            var described = kept.Description is null && Duplicate.Description is not null;
+            kept.Description ??= Duplicate.Description;
+            var report = await merger.MergeAsync(List.Type, Duplicate.Id, Target.Id, ct);
+            var changes = new List<ListChanges.Change>
+            {
+                new(AuditActions.ListValuesMerged, "Doublon fusionné", Duplicate.Name, Target.Name),
+            };
+            if (described) changes.Add(new(AuditActions.ListValueDescribed, "Description", null, Duplicate.Description));
+            await new ListChanges(db, audit).RecordAsync(List, User, Target.Id, Target.Name, DirectoryChangeKind.Merged, changes, ct);
+            await transaction.CommitAsync(ct);
+            TempData["Message"] = $"« {Duplicate.Name} » a été fusionné dans « {Target.Name} » ({report.Moved} lien{(report.Moved > 1 ? "s" : "")} "
+                + $"rattaché{(report.Moved > 1 ? "s" : "")}). Son ancienne adresse mène à « {Target.Name} ».";
+            return Redirect($"/admin/listes/{List.Route}#valeur-{Target.Slug}");
+        }
+        catch (RecordMerger.RefusedException refused)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("cible", refused.Message);
+            await PreviewAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string route, string slug, CancellationToken ct)
+    {
+        if (ReferenceLists.Find(route) is not { } list) return false;
+        List = list;
+        _values = ReferenceLists.Ordered(await list.ValuesAsync(db, ct));
+        if (_values.FirstOrDefault(v => v.Slug == slug) is not { } duplicate) return false;
+        Duplicate = duplicate;
+        Targets = _values.Where(v => v.Id != duplicate.Id).ToList();
+        Target = Targets.FirstOrDefault(v => v.Id == TargetId);
+        return true;
+    }
+
+    /// <summary>« Sanitas (Tours) », « Emploi (retiré) »: how the choice of the value to keep names each value.</summary>
+    public string Label(ListValue v)
+    {
+        var parent = v.ParentId is int p ? _values.FirstOrDefault(x => x.Id == p)?.Name : null;
+        return ReferenceValues.Of(parent is null ? v.Name : $"{v.Name} ({parent})", v.RetiredAt);
+    }
+
+    /// <summary>The counts of the confirmation, from the same links the merge moves.</summary>
+    private async Task PreviewAsync(CancellationToken ct)
+    {
+        try
+        {
+            var report = await merger.PreviewAsync(List.Type, Duplicate.Id, Target!.Id, ct);
+            Moves = MergeMoves.Of(report);
+            AlreadyLinked = report.AlreadyLinked;
+        }
+        catch (RecordMerger.RefusedException refused)
+        {
+            ModelState.AddModelError("cible", refused.Message);
+        }
+    }
+
+    /// <summary>Each observation that named the duplicate says, in its own history, what it names now.</summary>
+    private async Task RecordOnObservationsAsync(CancellationToken ct)
+    {
+        if (List.OnObservations is null || List.ObservationField is null) return;
+        var userId = User.UserId();
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? User.Identity?.Name ?? "?";
+        foreach (var o in await db.Observations.Where(List.OnObservations(Duplicate.Id)).ToListAsync(ct))
+            db.ObservationChanges.Add(ObservationForm.Change(o, userId, name, ObservationChangeKind.Merged,
+                [new FieldChange { Field = List.ObservationField, Before = Duplicate.Name, After = Target!.Name }],
+                $"« {Duplicate.Name} » fusionné dans « {Target.Name} »."));
+    }
+}
