@@ -20,13 +20,14 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
     {
         var logs = new LogCapture();
         await using var portal = await browser.StartEmptyPortalAsync("obs_instance", logs, "Production");
-        var baseUrl = portal.BaseUrl;
         var violations = new List<string>();
 
         // A clean first start: nothing alarming in the log, one line naming the migrations applied.
         Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}"));
         Assert.Single(logs.Entries, e => e.Message.StartsWith("Migrations appliquées", StringComparison.Ordinal));
         var link = logs.Entries.Select(e => SetupLink().Match(e.Message)).Single(m => m.Success).Groups["url"].Value;
+        // The address the portal gives in its log is the one its people use from then on (cookies follow the host name).
+        var baseUrl = new Uri(link).GetLeftPart(UriPartial.Authority);
 
         // 1. The person who installed it opens the logged link, creates the first administrator and names the observatory.
         var admin = await browser.NewPage();
@@ -87,7 +88,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Premier atelier CV en ligne" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Valider l'observation" }).ClickAsync();
         await coordinator.WaitForLoadStateAsync();
-        Assert.Contains("Validée", await coordinator.Locator("main").InnerTextAsync());
+        Assert.Contains("Observation validée", await coordinator.Locator("main").InnerTextAsync());
 
         // 7. It counts on the dashboard…
         await coordinator.GotoAsync(baseUrl + "/tableau-de-bord");

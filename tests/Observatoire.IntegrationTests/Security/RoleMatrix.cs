@@ -49,7 +49,7 @@ public static class RoleMatrix
         ("/admin/listes/niveaux", Access.Admin),
         ("/admin/listes/types-de-structure", Access.Coordination),
         ("/admin/listes/categories-d-outils", Access.Coordination),
-        ("/admin/listes/licences", Access.Admin),
+        ("/admin/listes/licences", Access.Coordination), // read by Coordination, changed by the administrator only
         ("/wiki", Access.Public),
         ("/wiki/modifications-recentes", Access.Public),
         ("/wiki/modifications-recentes.atom", Access.Public),
