@@ -26,6 +26,40 @@ public class ReferenceListsTests(PortalFixture portal) : PortalTest(portal)
         Portal.Db(db => db.AuditEntries.Where(a => a.Action == action).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
+    public async Task Structure_kinds_tool_categories_and_licences_are_built_in_the_portal_and_offered_by_the_directory_forms()
+    {
+        var admin = await Portal.SignedInAs(Roles.Administrateur);
+        foreach (var response in new[]
+        {
+            await Add(admin, "types-de-structure", ("Input.Name", "Tiers-lieu")),
+            await Add(admin, "categories-d-outils", ("Input.Name", "Santé en ligne")),
+            await Add(admin, "licences", ("Input.Name", "Licence publique de l'Union européenne"), ("Input.Extra", "true")),
+            await Add(admin, "licences", ("Input.Name", "Propriétaire")),
+        })
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var licences = await Portal.Db(db => db.Licences.OrderBy(l => l.SortOrder).Select(l => new { l.Name, l.IsFree }).ToListAsync());
+        Assert.Equal(["Licence publique de l'Union européenne True", "Propriétaire False"], licences.Select(l => $"{l.Name} {l.IsFree}"));
+        Assert.Equal(4, (await AuditAsync(AuditActions.ListValueAdded)).Count);
+
+        // Coordination adds a category and a kind; the licences, which decide « Part des outils libres », stay the administrator's.
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        using (var category = await Add(coordination, "categories-d-outils", ("Input.Name", "Cartographie")))
+            Assert.Equal(HttpStatusCode.Redirect, category.StatusCode);
+        var licenceForm = await coordination.GetHtml("/admin/listes/licences");
+        Assert.Null(licenceForm.QuerySelector("main form[action*='handler=Add']"));
+
+        var tool = await coordination.GetHtml("/annuaire/outils/nouveau");
+        Assert.Equal(["Santé en ligne", "Cartographie"],
+            tool.QuerySelectorAll("select[name='Input.CategoryId'] option[value]:not([value=''])").Select(o => o.Text().Trim()));
+        Assert.Equal(["Licence publique de l'Union européenne", "Propriétaire", "Licence inconnue"],
+            tool.QuerySelectorAll("input[name='Input.LicenceId']").Select(i => i.ParentElement!.Text().Trim()));
+        var structure = await coordination.GetHtml("/annuaire/structures/nouvelle");
+        Assert.Equal(["Tiers-lieu"],
+            structure.QuerySelectorAll("select[name='Input.KindId'] option[value]:not([value=''])").Select(o => o.Text().Trim()));
+    }
+
+    [Fact]
     public async Task An_administrator_builds_the_lists_from_nothing_and_a_contributor_logs_an_observation_with_them()
     {
         Assert.Equal((0, 0, 0), await Portal.Db(async db => (await db.Themes.CountAsync(), await db.Audiences.CountAsync(), await db.Territories.CountAsync())));
