@@ -20,7 +20,7 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Listes de référence" }).ClickAsync();
-        violations.AddRange(await Serious(page, "listes vides"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "listes vides"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/admin/listes"));
         Assert.Contains("Listes de départ chargées", await page.Locator("main").InnerTextAsync());
@@ -38,7 +38,7 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
         var rows = await page.Locator("table.reference-list tbody tr td:first-child strong").AllInnerTextsAsync();
         Assert.Equal(["Emploi", "Éducation", "Santé", "Citoyenneté"], rows);
         Assert.Contains("retiré", await page.Locator("tr#valeur-education").InnerTextAsync());
-        violations.AddRange(await Serious(page, "liste des thèmes"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "liste des thèmes"));
         await BrowserFixture.Screenshot(page, "listes-themes-phone.png");
         // The README's picture (docs/screenshots/listes-de-reference.png) is this one.
         await page.SetViewportSizeAsync(1280, 1000);
@@ -52,12 +52,5 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
-    }
-
-    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
-    {
-        var results = await page.RunAxe();
-        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
-            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
     }
 }

@@ -137,6 +137,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return result;
     }
 
+    /// <summary>axe's serious and critical violations on the page as it is now, each said with <paramref name="where"/>.</summary>
+    public static async Task<IEnumerable<string>> SeriousViolations(IPage page, string where)
+    {
+        Deque.AxeCore.Commons.AxeResult results = await page.RunAxe();
+        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
+    }
+
     public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 
 namespace Observatoire.BrowserTests.Observations;
 
@@ -32,7 +31,7 @@ public class LogObservationTests(BrowserFixture browser)
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
 
         await page.GotoAsync("/observations/nouvelle");
-        violations.AddRange(await Serious(page, "formulaire"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "formulaire"));
         await page.GetByLabel("Titre").FillAsync("Atelier Framatalk pour les jeunes du Sanitas");
         await page.GetByLabel("Nombre de participants").FillAsync("6");
         // The filter box (JavaScript enhancement) narrows the tool list.
@@ -48,25 +47,18 @@ public class LogObservationTests(BrowserFixture browser)
 
         await page.WaitForURLAsync(new Regex(@"/observations/\d+$"));
         Assert.Equal("Atelier Framatalk pour les jeunes du Sanitas", await page.Locator("h1").InnerTextAsync());
-        violations.AddRange(await Serious(page, "fiche"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "fiche"));
 
         await page.GotoAsync("/observations?theme=citoyennete&outil=framatalk&q=jeunes");
         var titles = await page.Locator(".observation-list h2").AllInnerTextsAsync();
         Assert.Equal(["Atelier Framatalk pour les jeunes du Sanitas"], titles);
-        violations.AddRange(await Serious(page, "liste"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "liste"));
         await BrowserFixture.Screenshot(page, "observation-list-phone.png");
 
         await page.GotoAsync("/annuaire/outils/framatalk");
-        violations.AddRange(await Serious(page, "fiche outil"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "fiche outil"));
         await page.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
-    }
-
-    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
-    {
-        AxeResult results = await page.RunAxe();
-        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
-            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 using Microsoft.Extensions.Logging;
 using Observatoire.IntegrationTests.Infrastructure;
 
@@ -45,10 +44,10 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
 
         // 2. The starter lists, with one button.
         await admin.GotoAsync(baseUrl + "/admin/listes");
-        violations.AddRange(await Serious(admin, "listes avant chargement"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(admin, "listes avant chargement"));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).ClickAsync();
         await admin.WaitForLoadStateAsync();
-        violations.AddRange(await Serious(admin, "listes chargées"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(admin, "listes chargées"));
         await BrowserFixture.Screenshot(admin, "instance-listes-de-depart.png");
 
         // 3. A structure, with a kind and a quartier from those lists.
@@ -68,7 +67,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         var contributor = await browser.NewPage(390, 844);
         await Activate(contributor, contributorLink, "Karim-Pluriel-2026");
         await contributor.GotoAsync(baseUrl + "/observations/nouvelle");
-        violations.AddRange(await Serious(contributor, "nouvelle observation"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(contributor, "nouvelle observation"));
         await contributor.GetByLabel("Titre").FillAsync("Premier atelier CV en ligne");
         await contributor.GetByLabel("Nombre de participants").FillAsync("7");
         await contributor.GetByLabel("Un outil qui n'est pas dans la liste ?").FillAsync("Framapad");
@@ -93,7 +92,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         // 7. It counts on the dashboard…
         await coordinator.GotoAsync(baseUrl + "/tableau-de-bord");
         Assert.Equal("1", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
-        violations.AddRange(await Serious(coordinator, "tableau de bord"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(coordinator, "tableau de bord"));
 
         // 8. …and in a synthesis whose every page carries the observatory's name.
         await coordinator.GotoAsync(baseUrl + "/syntheses");
@@ -179,13 +178,6 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
-    {
-        AxeResult results = await page.RunAxe();
-        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
-            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
     }
 
     [GeneratedRegex(@"^Aucun administrateur : ouvrez (?<url>http://\S+/installation\?jeton=\S+) pour installer l'observatoire")]

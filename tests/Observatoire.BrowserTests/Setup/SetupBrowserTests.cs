@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 using Observatoire.IntegrationTests.Infrastructure;
 
 namespace Observatoire.BrowserTests.Setup;
@@ -19,10 +18,10 @@ public partial class SetupBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(baseUrl + "/");
         Assert.Contains("journalctl -u observatoire", await page.Locator(".setup-pending").InnerTextAsync());
-        violations.AddRange(await Serious(page, "accueil avant installation"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "accueil avant installation"));
 
         await page.GotoAsync(link);
-        violations.AddRange(await Serious(page, "installation"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "installation"));
         await page.GetByLabel("Nom de l'observatoire", new() { Exact = true }).FillAsync("Observatoire des Deux Rives");
         await page.GetByLabel("Nom court", new() { Exact = true }).FillAsync("Deux Rives");
         await page.GetByLabel("Territoire", new() { Exact = true }).FillAsync("Saint-Pierre-des-Corps");
@@ -38,7 +37,7 @@ public partial class SetupBrowserTests(BrowserFixture browser)
         Assert.Equal("/admin/listes", await page.GetByRole(AriaRole.Link, new() { Name = "Charger les listes de départ" }).GetAttributeAsync("href"));
         Assert.Contains("Observatoire des Deux Rives", await page.Locator(".brand").InnerTextAsync());
         Assert.Equal(0, await page.Locator(".setup-pending").CountAsync());
-        violations.AddRange(await Serious(page, "administration"));
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "administration"));
         await BrowserFixture.Screenshot(page, "setup-done-admin-phone.png");
 
         // The link served once: the page is gone.
@@ -47,13 +46,6 @@ public partial class SetupBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, "Violations d'accessibilité graves :\n" + string.Join("\n", violations));
-    }
-
-    private static async Task<IEnumerable<string>> Serious(IPage page, string where)
-    {
-        AxeResult results = await page.RunAxe();
-        return results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
-            $"- {where} [{v.Impact}] {v.Id} : {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Html}")));
     }
 
     [GeneratedRegex(@"^Aucun administrateur : ouvrez (?<url>http://\S+/installation\?jeton=\S+) pour installer l'observatoire")]
