@@ -109,6 +109,11 @@ public partial class DemoData(ObservatoireDbContext db, UserManager<AppUser> use
         identity.Description = "Observatoire partagé des usages collaboratifs et des outils numériques au service de l'emploi, de l'éducation et de la citoyenneté.\n"
             + "Un réseau d'associations, de centres sociaux, d'institutions et d'habitants de Tours et Joué-lès-Tours.";
         identity.ContactEmail = "contact@observatoire.test";
+        identity.Introduction = """
+            Après l'accompagnement collectif « Participer, coopérer, valoriser — Maîtrise de l'outil numérique » impulsé par le DLA, des associations se sont emparées d'outils et inventent de nouveaux usages. L'association Résoudre a conçu une Agora numérique sur la Rabière et un espace partenaires ; le centre social du Sanitas, le BIJ et le centre social du Morier veulent à leur tour outiller leurs réseaux.
+
+            Nous sommes dans une phase d'émergence : avant de réunir les forces, il faut observer ce qui se fait et se construit. Non pas une étude d'experts, mais une **observation partagée**, construite avec ceux qui vivent ces usages.
+            """;
         identity.UpdatedAt = now;
         return identity;
     }

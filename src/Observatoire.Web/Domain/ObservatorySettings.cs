@@ -22,6 +22,8 @@ public class ObservatorySettings
     public string? Description { get; set; }
     /// <summary>Public contact address: footer, notices, reply address of e-mails.</summary>
     public string? ContactEmail { get; set; }
+    /// <summary>Markdown: the home page's « Pourquoi observer ? » — the observatory's own story, not another's.</summary>
+    public required string Introduction { get; set; }
     public required string LegalNotice { get; set; }
     public required string PrivacyNotice { get; set; }
     public required string AccessibilityStatement { get; set; }

@@ -16,6 +16,7 @@ public class SettingsTests(PortalFixture portal) : PortalTest(portal)
         ["Input.Territory"] = "Saint-Pierre-des-Corps",
         ["Input.Description"] = "Les usages numériques vus par les associations des deux rives.",
         ["Input.ContactEmail"] = "bonjour@deux-rives.fr",
+        ["Input.Introduction"] = "Né d'un **café numérique** au centre social de la Rabière, en 2025.",
     };
 
     [Fact]
@@ -32,6 +33,8 @@ public class SettingsTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("Observatoire des Deux Rives Saint-Pierre-des-Corps", home.QuerySelector(".brand > span:not(.brand-mark)")!.Text());
         Assert.Equal("Accueil — Deux Rives", home.Title);
         Assert.Equal("Observatoire des Deux Rives", home.QuerySelector("main h1")!.Text());
+        // The home page tells the observatory's own story, in Markdown through the one pipeline.
+        Assert.Equal("café numérique", home.QuerySelector("#pourquoi + .notice-text strong")!.Text());
         var footer = home.QuerySelector("footer")!;
         Assert.Contains("Les usages numériques vus par les associations des deux rives.", footer.Text());
         Assert.NotNull(footer.QuerySelector("a[href='mailto:bonjour@deux-rives.fr']"));

@@ -20,4 +20,15 @@ public class NoticesTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("[à compléter", text);
         Assert.NotNull(page.QuerySelector($"footer a[href='{url}']"));
     }
+
+    [Fact]
+    public async Task A_new_instance_home_page_tells_no_other_observatorys_story_and_asks_for_its_own()
+    {
+        using var visitor = Portal.CreateClient();
+
+        var why = (await visitor.GetHtml("/")).QuerySelector("#pourquoi + .notice-text")!.Text();
+
+        Assert.Contains("[à compléter", why);
+        Assert.All(["DLA", "Résoudre", "Rabière", "Sanitas", "Morier"], word => Assert.DoesNotContain(word, why));
+    }
 }

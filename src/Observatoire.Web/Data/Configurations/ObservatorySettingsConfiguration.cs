@@ -7,6 +7,7 @@ public class ObservatorySettingsConfiguration : IEntityTypeConfiguration<Observa
     public const int TerritoryLength = 160;
     public const int DescriptionLength = 400;
     public const int NoticeLength = 30_000;
+    public const int IntroductionLength = 4_000;
 
     public void Configure(EntityTypeBuilder<ObservatorySettings> b)
     {
@@ -17,6 +18,7 @@ public class ObservatorySettingsConfiguration : IEntityTypeConfiguration<Observa
         b.Property(s => s.Territory).HasMaxLength(TerritoryLength);
         b.Property(s => s.Description).HasMaxLength(DescriptionLength);
         b.Property(s => s.ContactEmail).HasMaxLength(256);
+        b.Property(s => s.Introduction).HasMaxLength(IntroductionLength);
         b.Property(s => s.LegalNotice).HasMaxLength(NoticeLength);
         b.Property(s => s.PrivacyNotice).HasMaxLength(NoticeLength);
         b.Property(s => s.AccessibilityStatement).HasMaxLength(NoticeLength);

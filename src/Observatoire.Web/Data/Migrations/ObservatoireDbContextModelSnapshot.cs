@@ -1422,6 +1422,11 @@ namespace Observatoire.Web.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("LegalNotice")
                         .IsRequired()
                         .HasMaxLength(30000)

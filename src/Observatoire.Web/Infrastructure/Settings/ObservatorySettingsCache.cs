@@ -10,6 +10,7 @@ public sealed record Observatory(
     string? Territory,
     string? Description,
     string? ContactEmail,
+    string IntroductionHtml,
     string LegalNoticeHtml,
     string PrivacyNoticeHtml,
     string AccessibilityHtml,
@@ -41,7 +42,8 @@ public sealed record Observatory(
         static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
         string Html(string markdown) => Markdown.Render(SettingsTemplates.Fill(markdown, s)).Html;
         return new Observatory(s.Name, s.ShortName, Blank(s.Territory), Blank(s.Description), Blank(s.ContactEmail),
-            Html(s.LegalNotice), Html(s.PrivacyNotice), Html(s.AccessibilityStatement), installed);
+            // A row written before the introduction existed has it empty: the template stands in, as for an emptied notice.
+            Html(string.IsNullOrWhiteSpace(s.Introduction) ? SettingsTemplates.Introduction : s.Introduction), Html(s.LegalNotice), Html(s.PrivacyNotice), Html(s.AccessibilityStatement), installed);
     }
 }
 

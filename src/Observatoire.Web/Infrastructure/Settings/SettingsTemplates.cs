@@ -21,6 +21,7 @@ public static class SettingsTemplates
     {
         Name = DefaultName,
         ShortName = DefaultName,
+        Introduction = Introduction,
         LegalNotice = LegalNotice,
         PrivacyNotice = PrivacyNotice,
         AccessibilityStatement = AccessibilityStatement,
@@ -47,6 +48,14 @@ public static class SettingsTemplates
         }
         return sb.ToString();
     }
+
+    /// <summary>The home page's « Pourquoi observer ? » until the administrator tells the observatory's own story.</summary>
+    public const string Introduction =
+        """
+        [à compléter : ce qui a fait naître l'observatoire — une démarche, des structures qui se sont emparées d'outils numériques, une question que le réseau se pose.]
+
+        Non pas une étude d'experts, mais une **observation partagée**, construite avec celles et ceux qui vivent ces usages : les structures notent ce qu'elles observent, les habitants répondent aux enquêtes, un groupe de travail rédige des retours d'expérience.
+        """;
 
     public const string LegalNotice =
         """

@@ -43,6 +43,10 @@ public class SettingsModel(ObservatoireDbContext db, Audit audit, ObservatorySet
         [Display(Name = "Adresse de contact")]
         public string? ContactEmail { get; set; }
 
+        [StringLength(ObservatorySettingsConfiguration.IntroductionLength, ErrorMessage = "Au plus 4 000 caractères.")]
+        [Display(Name = "Pourquoi observer ?")]
+        public string? Introduction { get; set; }
+
         [StringLength(ObservatorySettingsConfiguration.NoticeLength, ErrorMessage = "Au plus 30 000 caractères.")]
         [Display(Name = "Mentions légales")]
         public string? LegalNotice { get; set; }
@@ -60,7 +64,7 @@ public class SettingsModel(ObservatoireDbContext db, Audit audit, ObservatorySet
         public static InputModel From(ObservatorySettings s) => new()
         {
             Name = s.Name, ShortName = s.ShortName, Territory = s.Territory, Description = s.Description, ContactEmail = s.ContactEmail,
-            LegalNotice = s.LegalNotice, PrivacyNotice = s.PrivacyNotice, AccessibilityStatement = s.AccessibilityStatement, Version = s.Version,
+            Introduction = s.Introduction, LegalNotice = s.LegalNotice, PrivacyNotice = s.PrivacyNotice, AccessibilityStatement = s.AccessibilityStatement, Version = s.Version,
         };
     }
 
@@ -119,6 +123,7 @@ public class SettingsModel(ObservatoireDbContext db, Audit audit, ObservatorySet
         s.Territory = Clean(Input.Territory);
         s.Description = Clean(Input.Description)?.ReplaceLineEndings("\n");
         s.ContactEmail = Clean(Input.ContactEmail);
+        s.Introduction = Notice(Input.Introduction, SettingsTemplates.Introduction);
         s.LegalNotice = Notice(Input.LegalNotice, SettingsTemplates.LegalNotice);
         s.PrivacyNotice = Notice(Input.PrivacyNotice, SettingsTemplates.PrivacyNotice);
         s.AccessibilityStatement = Notice(Input.AccessibilityStatement, SettingsTemplates.AccessibilityStatement);
@@ -132,6 +137,7 @@ public class SettingsModel(ObservatoireDbContext db, Audit audit, ObservatorySet
         ["Territoire"] = s.Territory ?? "",
         ["Présentation"] = s.Description ?? "",
         ["Adresse de contact"] = s.ContactEmail ?? "",
+        ["Pourquoi observer ?"] = s.Introduction,
         ["Mentions légales"] = s.LegalNotice,
         ["Confidentialité"] = s.PrivacyNotice,
         ["Déclaration d'accessibilité"] = s.AccessibilityStatement,
