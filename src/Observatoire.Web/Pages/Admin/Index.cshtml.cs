@@ -17,7 +17,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         [
             new("Charger les listes de départ", "/admin/listes",
                 "Thèmes, publics, catégories d'outils, licences, types de structures, communes et quartiers : sans eux, aucune observation ne peut être saisie.",
-                await db.Themes.AnyAsync(ct)),
+                // Done when no list a form needs is empty: the lists page's own rule (StarterSet.PlanAsync).
+                !(await StarterSet.PlanAsync(db, ct)).Any(o => o.Essential && !o.Skipped)),
             new("Compléter les textes publics", "/admin/parametres",
                 "Mentions légales, confidentialité et déclaration d'accessibilité : remplacez chaque « [à compléter : …] » des modèles.",
                 notices is not null && !notices.Any(n => n.Contains(SettingsTemplates.ToComplete, StringComparison.Ordinal))),

@@ -123,11 +123,9 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         var territories = await ReferenceChoices.TerritoryFiltersAsync(db, ct);
         return new Choices(
             territories.Select(t => new Choice(t.Slug, t.IsCommune ? $"{t.Name} (toute la commune)" : t.Name, t.Commune)).ToList(),
-            (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Choice(t.Slug, t.Name)).ToList(),
-            (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Choice(a.Slug, a.Name)).ToList(),
+            (await ReferenceChoices.FiltersAsync(db.Themes, ct)).Select(t => new Choice(t.Slug, t.Name)).ToList(),
+            (await ReferenceChoices.FiltersAsync(db.Audiences, ct)).Select(a => new Choice(a.Slug, a.Name)).ToList(),
             // Retired kinds too: past figures still count them.
-            (await db.StructureKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Name)
-                .Select(k => new { k.Slug, k.Name, k.RetiredAt }).ToListAsync(ct))
-                .Select(k => new Choice(k.Slug, ReferenceValues.Of(k.Name, k.RetiredAt))).ToList());
+            (await ReferenceChoices.FiltersAsync(db.StructureKinds, ct)).Select(k => new Choice(k.Slug, k.Name)).ToList());
     }
 }

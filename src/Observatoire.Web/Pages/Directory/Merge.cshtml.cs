@@ -134,7 +134,8 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     {
         var source = await db.Structures.SingleAsync(s => s.Id == Duplicate.Id, ct);
         var target = await db.Structures.SingleAsync(s => s.Id == Target!.Id, ct);
-        await RecordOnObservationsAsync(db.Observations.Where(o => o.StructureId == source.Id), "Structure", who, ct);
+        await ObservationForm.RecordMergeAsync(db, db.Observations.Where(o => o.StructureId == source.Id), "Structure", who.UserId, who.Name,
+            Duplicate.Name, Target!.Name, Of.Feminine, ct);
         // Each person's page says where their membership went (the kept structure's role wins when both held one).
         var memberships = await db.StructureMemberships.Where(m => m.StructureId == source.Id || m.StructureId == target.Id).ToListAsync(ct);
         foreach (var m in memberships.Where(m => m.StructureId == source.Id))
@@ -158,7 +159,8 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     {
         var source = await db.Territories.SingleAsync(t => t.Id == Duplicate.Id, ct);
         var target = await db.Territories.SingleAsync(t => t.Id == Target!.Id, ct);
-        await RecordOnObservationsAsync(db.Observations.Where(o => o.TerritoryId == source.Id), "Territoire", who, ct);
+        await ObservationForm.RecordMergeAsync(db, db.Observations.Where(o => o.TerritoryId == source.Id), "Territoire", who.UserId, who.Name,
+            Duplicate.Name, Target!.Name, Of.Feminine, ct);
         var kept = await DirectoryHistory.SnapshotAsync(db, target, ct);
         target.Description ??= source.Description;
         RecordMerged(who, target.Id, DirectoryHistory.Diff(kept, await DirectoryHistory.SnapshotAsync(db, target, ct)));
@@ -167,16 +169,6 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
         await audit.RecordAsync(AuditActions.ListValuesMerged, $"territoire « {target.Name} »",
             $"Doublon fusionné : « {source.Name} » → « {target.Name} »");
         return moved;
-    }
-
-    /// <summary>Each observation that named the duplicate says, in its own history, which record it names now.</summary>
-    private async Task RecordOnObservationsAsync(IQueryable<Observation> observations, string field, DirectoryHistory.Author who,
-        CancellationToken ct)
-    {
-        foreach (var o in await observations.ToListAsync(ct))
-            db.ObservationChanges.Add(ObservationForm.Change(o, who.UserId, who.Name, ObservationChangeKind.Merged,
-                [new FieldChange { Field = field, Before = Duplicate.Name, After = Target!.Name }],
-                $"« {Duplicate.Name} » fusionné{Of.Feminine} dans « {Target.Name} »."));
     }
 
     /// <summary>On the kept record: the duplicate it absorbed, then the blanks the duplicate filled.</summary>

@@ -211,6 +211,6 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         Territories = await ReferenceChoices.TerritoriesAsync(db, [keptTerritory], ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
             .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
-        Themes = await ReferenceChoices.ThemesAsync(db, keptThemes, ct);
+        Themes = await ReferenceChoices.OfferedAsync(db.Themes, keptThemes, ct);
     }
 }

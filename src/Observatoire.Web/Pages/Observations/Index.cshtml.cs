@@ -84,8 +84,8 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
             [.. (await ReferenceChoices.TerritoryFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.IsCommune ? t.Name : $"{t.Commune} › {t.Name}"))],
             await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Slug, s.Name)).ToListAsync(ct),
             await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Slug, t.Name)).ToListAsync(ct),
-            [.. (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.Name))],
-            [.. (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Option(a.Slug, a.Name))]);
+            [.. (await ReferenceChoices.FiltersAsync(db.Themes, ct)).Select(t => new Option(t.Slug, t.Name))],
+            [.. (await ReferenceChoices.FiltersAsync(db.Audiences, ct)).Select(a => new Option(a.Slug, a.Name))]);
     }
 
     /// <summary>

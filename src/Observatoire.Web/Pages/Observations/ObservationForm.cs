@@ -108,8 +108,8 @@ public class ObservationForm
                 .Select(t => new ToolChoice(t.Id, t.Name,
                     t.Category is null ? ReferenceValues.NoCategory : ReferenceValues.Of(t.Category, t.RetiredAt), t.Pending))
                 .ToList(),
-            Themes = await ReferenceChoices.ThemesAsync(db, current?.Themes.Select(t => t.Id) ?? [], ct),
-            Audiences = await ReferenceChoices.AudiencesAsync(db, current?.Audiences.Select(a => a.Id) ?? [], ct),
+            Themes = await ReferenceChoices.OfferedAsync(db.Themes, current?.Themes.Select(t => t.Id) ?? [], ct),
+            Audiences = await ReferenceChoices.OfferedAsync(db.Audiences, current?.Audiences.Select(a => a.Id) ?? [], ct),
             Scale = await AppropriationScale.LoadAsync(db, ct),
         };
     }
@@ -219,6 +219,18 @@ public class ObservationForm
         after.Where(a => !before.TryGetValue(a.Key, out var b) || b != a.Value)
             .Select(a => new FieldChange { Field = a.Key, Before = before.GetValueOrDefault(a.Key), After = a.Value })
             .ToList();
+
+    /// <summary>
+    /// Each observation of <paramref name="observations"/>, which named a merged duplicate, says in its own history what
+    /// it names now (directory and reference-list merges alike). <paramref name="feminine"/> agrees « fusionné(e) ».
+    /// </summary>
+    public static async Task RecordMergeAsync(ObservatoireDbContext db, IQueryable<Observation> observations, string field,
+        string? userId, string userName, string duplicate, string kept, string feminine, CancellationToken ct)
+    {
+        foreach (var o in await observations.ToListAsync(ct))
+            db.ObservationChanges.Add(Change(o, userId, userName, ObservationChangeKind.Merged,
+                [new FieldChange { Field = field, Before = duplicate, After = kept }], $"« {duplicate} » fusionné{feminine} dans « {kept} »."));
+    }
 
     public static ObservationChange Change(Observation o, string? userId, string userName, ObservationChangeKind kind,
         List<FieldChange>? changes = null, string? comment = null) => new()

@@ -7,22 +7,6 @@ namespace Observatoire.Web.Pages;
 /// </summary>
 public static class ReferenceChoices
 {
-    public static Task<List<Choice>> ThemesAsync(ObservatoireDbContext db, IEnumerable<int> kept, CancellationToken ct)
-    {
-        var ids = kept.ToArray();
-        return db.Themes.AsNoTracking().Where(t => t.RetiredAt == null || ids.Contains(t.Id))
-            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new Choice(t.Id, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToListAsync(ct);
-    }
-
-    public static Task<List<Choice>> AudiencesAsync(ObservatoireDbContext db, IEnumerable<int> kept, CancellationToken ct)
-    {
-        var ids = kept.ToArray();
-        return db.Audiences.AsNoTracking().Where(a => a.RetiredAt == null || ids.Contains(a.Id))
-            .OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
-            .Select(a => new Choice(a.Id, a.RetiredAt == null ? a.Name : a.Name + ReferenceValues.RetiredMark)).ToListAsync(ct);
-    }
-
     /// <summary>« Tours », then « Tours › Sanitas »…: a quartier of a retired commune counts as retired.</summary>
     public static Task<List<Choice>> TerritoriesAsync(ObservatoireDbContext db, IEnumerable<int?> kept, CancellationToken ct)
     {
@@ -44,13 +28,11 @@ public static class ReferenceChoices
     /// <param name="Commune">For a territory: its commune's name (its own for a commune).</param>
     public sealed record Filter(string Slug, string Name, string? Commune = null, bool IsCommune = false);
 
-    public static Task<List<Filter>> ThemeFiltersAsync(ObservatoireDbContext db, CancellationToken ct) =>
-        db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new Filter(t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark, null, false)).ToListAsync(ct);
-
-    public static Task<List<Filter>> AudienceFiltersAsync(ObservatoireDbContext db, CancellationToken ct) =>
-        db.Audiences.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
-            .Select(a => new Filter(a.Slug, a.RetiredAt == null ? a.Name : a.Name + ReferenceValues.RetiredMark, null, false)).ToListAsync(ct);
+    /// <summary>Every value of a flat list (themes, audiences, structure kinds), retired ones included and marked.</summary>
+    public static async Task<List<Filter>> FiltersAsync<T>(IQueryable<T> values, CancellationToken ct) where T : class, IReferenceValue =>
+        (await values.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            .Select(v => new { v.Slug, v.Name, v.RetiredAt }).ToListAsync(ct))
+        .Select(v => new Filter(v.Slug, ReferenceValues.Of(v.Name, v.RetiredAt))).ToList();
 
     /// <summary>Communes, each followed by its quartiers; a quartier of a retired commune is marked too.</summary>
     public static Task<List<Filter>> TerritoryFiltersAsync(ObservatoireDbContext db, CancellationToken ct) =>
@@ -61,13 +43,19 @@ public static class ReferenceChoices
             .ToListAsync(ct);
 
     /// <summary>
-    /// The values not retired, in the administrators' order then by name, plus the record's own value
-    /// (<paramref name="current"/>) when it has been retired since: kept selectable, and marked « (retiré) ».
+    /// The values not retired, in the administrators' order then by name, plus the record's own values
+    /// (<paramref name="kept"/>) when they have been retired since: kept selectable, and marked « (retiré) ».
     /// </summary>
-    public static async Task<List<Choice>> OfferedAsync<T>(IQueryable<T> values, int? current, CancellationToken ct)
-        where T : class, IReferenceValue =>
-        (await values.AsNoTracking().Where(v => v.RetiredAt == null || v.Id == current)
-            .OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
-            .Select(v => new { v.Id, v.Name, v.RetiredAt }).ToListAsync(ct))
-        .Select(v => new Choice(v.Id, ReferenceValues.Of(v.Name, v.RetiredAt))).ToList();
+    public static async Task<List<Choice>> OfferedAsync<T>(IQueryable<T> values, IEnumerable<int> kept, CancellationToken ct)
+        where T : class, IReferenceValue
+    {
+        var ids = kept.ToArray();
+        return (await values.AsNoTracking().Where(v => v.RetiredAt == null || ids.Contains(v.Id))
+                .OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+                .Select(v => new { v.Id, v.Name, v.RetiredAt }).ToListAsync(ct))
+            .Select(v => new Choice(v.Id, ReferenceValues.Of(v.Name, v.RetiredAt))).ToList();
+    }
+
+    public static Task<List<Choice>> OfferedAsync<T>(IQueryable<T> values, int? current, CancellationToken ct)
+        where T : class, IReferenceValue => OfferedAsync(values, current is int id ? [id] : [], ct);
 }

@@ -80,8 +80,8 @@ public class IndexModel(ObservatoireDbContext db, SynthesisPrinter printer, Supp
         var territories = await ReferenceChoices.TerritoryFiltersAsync(db, ct);
         Options = new Choices(
             [.. territories.Select(t => new Choice(t.Slug, t.IsCommune ? $"{t.Name} (toute la commune)" : t.Name, t.Commune))],
-            [.. (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Choice(t.Slug, t.Name))],
-            [.. (await ReferenceChoices.AudienceFiltersAsync(db, ct)).Select(a => new Choice(a.Slug, a.Name))],
+            [.. (await ReferenceChoices.FiltersAsync(db.Themes, ct)).Select(t => new Choice(t.Slug, t.Name))],
+            [.. (await ReferenceChoices.FiltersAsync(db.Audiences, ct)).Select(a => new Choice(a.Slug, a.Name))],
             await db.Surveys.AsNoTracking().Where(s => s.Status != SurveyStatus.Draft).OrderBy(s => s.Title)
                 .Select(s => new Choice(s.Id.ToString(), s.Title, s.Status == SurveyStatus.Open ? "ouverte" : "fermée")).ToListAsync(ct),
             await db.WikiPages.AsNoTracking().Where(p => p.Type == WikiPageType.ExperienceReport && p.CurrentRevisionId != null)

@@ -133,7 +133,7 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
     /// <param name="keptTerritory">The link's own territory and themes: offered even when retired.</param>
     private async Task LoadChoicesAsync(int? keptTerritory, IEnumerable<int> keptThemes, CancellationToken ct)
     {
-        Themes = await ReferenceChoices.ThemesAsync(db, keptThemes, ct);
+        Themes = await ReferenceChoices.OfferedAsync(db.Themes, keptThemes, ct);
         Tools = await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed || Input.ToolIds.Contains(t.Id))
             .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         Territories = await ReferenceChoices.TerritoriesAsync(db, [keptTerritory], ct);

@@ -29,7 +29,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         Total = await query.CountAsync(ct);
         Items = await WatchQueries.Project(query.OrderByDescending(w => w.PublishedAt).ThenByDescending(w => w.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
-        Themes = [.. (await ReferenceChoices.ThemeFiltersAsync(db, ct)).Select(t => new Choice(t.Slug, t.Name))];
+        Themes = [.. (await ReferenceChoices.FiltersAsync(db.Themes, ct)).Select(t => new Choice(t.Slug, t.Name))];
         Tools = await db.DigitalTools.AsNoTracking()
             .Where(t => db.WatchItems.Any(w => w.Status == WatchStatus.Published && w.Tools.Any(x => x.Id == t.Id)))
             .OrderBy(t => t.Name).Select(t => new Choice(t.Slug, t.Name)).ToListAsync(ct);

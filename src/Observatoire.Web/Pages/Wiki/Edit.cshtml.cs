@@ -244,7 +244,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             .Select(p => new { Territories = p.Territories.Select(t => (int?)t.Id).ToList(), Themes = p.Themes.Select(t => t.Id).ToList() })
             .SingleOrDefaultAsync(ct);
         TerritoryChoices = await ReferenceChoices.TerritoriesAsync(db, kept?.Territories ?? [], ct);
-        ThemeChoices = await ReferenceChoices.ThemesAsync(db, kept?.Themes ?? [], ct);
+        ThemeChoices = await ReferenceChoices.OfferedAsync(db.Themes, kept?.Themes ?? [], ct);
     }
 
     private static List<int> ParseIds(string? text) =>

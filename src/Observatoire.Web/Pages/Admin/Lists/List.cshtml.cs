@@ -34,7 +34,7 @@ public class ListModel(ObservatoireDbContext db, Audit audit, TimeProvider clock
     public IReadOnlyList<ListValue> Parents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string list, CancellationToken ct) =>
-        await LoadAsync(list, ct) ? Page() : NotFound();
+        await LoadAsync(list, ct) ? await ShowAsync(ct) : NotFound();
 
     public async Task<IActionResult> OnPostAddAsync(string list, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public class ListModel(ObservatoireDbContext db, Audit audit, TimeProvider clock
             ModelState.AddModelError("Input.ParentId", $"Choisissez une {List.Parent.Value.One} de la liste.");
         if (name is not null && Values.Any(v => v.ParentId == Input.ParentId && string.Equals(v.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             ModelState.AddModelError("Input.Name", $"« {name} » est déjà dans la liste.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return await ShowAsync(ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var value = List.Add(db, name!, await List.NewSlugAsync(db, name!, ct));
@@ -171,8 +171,14 @@ public class ListModel(ObservatoireDbContext db, Audit audit, TimeProvider clock
         IsAdministrator = User.IsInRole(Roles.Administrateur);
         Values = ReferenceLists.Ordered(await list.ValuesAsync(db, ct));
         Parents = list.Parent is null ? [] : Values.Where(v => v.ParentId is null && !v.Retired).ToList();
-        Uses = await UsesAsync(list.Type, ct);
         return true;
+    }
+
+    /// <summary>The page itself, with how many records name each value: counted only when shown (posts redirect).</summary>
+    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    {
+        Uses = await UsesAsync(List.Type, ct);
+        return Page();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Observatoire.Web.Pages.Directory;
 using Observatoire.Web.Pages.Observations;
 
 namespace Observatoire.Web.Pages.Admin.Lists;
@@ -40,7 +41,12 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await RecordOnObservationsAsync(ct);
+            if (List.OnObservations is not null && List.ObservationField is not null)
+            {
+                var who = await DirectoryHistory.AuthorAsync(db, User, ct);
+                await ObservationForm.RecordMergeAsync(db, db.Observations.Where(List.OnObservations(Duplicate.Id)), List.ObservationField,
+                    who.UserId, who.Name, Duplicate.Name, Target.Name, "", ct);
+            }
             var kept = (await List.FindAsync(db, Target.Slug, ct))!;
             var described = kept.Description is null && Duplicate.Description is not null;
             kept.Description ??= Duplicate.Description;
@@ -98,17 +104,5 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
         {
             ModelState.AddModelError("cible", refused.Message);
         }
-    }
-
-    /// <summary>Each observation that named the duplicate says, in its own history, what it names now.</summary>
-    private async Task RecordOnObservationsAsync(CancellationToken ct)
-    {
-        if (List.OnObservations is null || List.ObservationField is null) return;
-        var userId = User.UserId();
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? User.Identity?.Name ?? "?";
-        foreach (var o in await db.Observations.Where(List.OnObservations(Duplicate.Id)).ToListAsync(ct))
-            db.ObservationChanges.Add(ObservationForm.Change(o, userId, name, ObservationChangeKind.Merged,
-                [new FieldChange { Field = List.ObservationField, Before = Duplicate.Name, After = Target!.Name }],
-                $"« {Duplicate.Name} » fusionné dans « {Target.Name} »."));
     }
 }

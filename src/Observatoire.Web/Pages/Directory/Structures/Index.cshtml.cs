@@ -22,9 +22,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         IsCoordination = User.IsCoordination();
-        Kinds = (await db.StructureKinds.AsNoTracking().OrderBy(k => k.SortOrder).ThenBy(k => k.Name)
-                .Select(k => new { k.Slug, k.Name, k.RetiredAt }).ToListAsync(ct))
-            .Select(k => (k.Slug, ReferenceValues.Of(k.Name, k.RetiredAt))).ToList();
+        Kinds = (await ReferenceChoices.FiltersAsync(db.StructureKinds, ct)).Select(k => (k.Slug, k.Name)).ToList();
         var query = db.Structures.AsNoTracking();
         if (Kind?.Trim().ToLowerInvariant() is { Length: > 0 } wanted)
         {
