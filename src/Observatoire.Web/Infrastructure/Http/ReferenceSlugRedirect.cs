@@ -18,12 +18,18 @@ public sealed class ReferenceSlugRedirect : IAsyncPageFilter
         ["territoire"] = Kind.Of<Territory>(),
     };
 
-    public sealed record Kind(string Entity, Func<ObservatoireDbContext, string[], Task<List<string>>> LiveSlugs,
-        Func<ObservatoireDbContext, int, Task<string?>> SlugOf)
+    /// <param name="Current">The given slugs that are old addresses (aliases no live value holds), each with the slug of the
+    /// value it now leads to: one query.</param>
+    public sealed record Kind(string Entity, Func<ObservatoireDbContext, string[], Task<Dictionary<string, string>>> Current)
     {
-        public static Kind Of<T>() where T : class, IReferenceValue => new(typeof(T).Name,
-            (db, slugs) => db.Set<T>().Where(x => slugs.Contains(x.Slug)).Select(x => x.Slug).ToListAsync(),
-            (db, id) => db.Set<T>().Where(x => x.Id == id).Select(x => x.Slug).FirstOrDefaultAsync());
+        public static Kind Of<T>() where T : class, IReferenceValue
+        {
+            var entity = typeof(T).Name;
+            return new(entity, (db, slugs) => db.SlugAliases.AsNoTracking()
+                .Where(a => a.Entity == entity && slugs.Contains(a.Slug) && !db.Set<T>().Any(x => x.Slug == a.Slug))
+                .Join(db.Set<T>(), a => a.TargetId, x => x.Id, (a, x) => new { Old = a.Slug, Current = x.Slug })
+                .ToDictionaryAsync(r => r.Old, r => r.Current));
+        }
     }
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -49,14 +55,8 @@ public sealed class ReferenceSlugRedirect : IAsyncPageFilter
         {
             var given = query[key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim().ToLowerInvariant()).Distinct().ToArray();
             if (given.Length == 0) continue;
-            var aliases = await db.SlugAliases.AsNoTracking().Where(a => a.Entity == kind.Entity && given.Contains(a.Slug))
-                .Select(a => new { a.Slug, a.TargetId }).ToListAsync();
-            if (aliases.Count == 0) continue;
-            // A slug in use wins over an alias of the same name.
-            var live = await kind.LiveSlugs(db, [.. aliases.Select(a => a.Slug)]);
-            foreach (var alias in aliases.Where(a => !live.Contains(a.Slug)))
-                if (await kind.SlugOf(db, alias.TargetId) is { } current)
-                    replacements[(key, alias.Slug)] = current;
+            foreach (var (old, current) in await kind.Current(db, given))
+                replacements[(key, old)] = current;
         }
         if (replacements.Count == 0) return null;
         var pairs = query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key,
