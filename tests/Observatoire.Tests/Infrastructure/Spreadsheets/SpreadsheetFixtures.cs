@@ -74,5 +74,27 @@ internal static class SpreadsheetFixtures
         return output.ToArray();
     }
 
+    /// <summary>
+    /// An .ods as LibreOffice lays it out: the « mimetype » entry first and stored, then content.xml holding
+    /// <paramref name="tables"/> inside office:spreadsheet, and the manifest.
+    /// </summary>
+    public static byte[] Ods(string tables, string manifest = "", string doctype = "")
+    {
+        var content = $"""
+            <?xml version="1.0" encoding="UTF-8"?>{doctype}
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>
+            """;
+        var manifestXml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifest}</manifest:file-entry></manifest:manifest>
+            """;
+        return Zip(("mimetype", Utf8("application/vnd.oasis.opendocument.spreadsheet"), true),
+            ("content.xml", Utf8(content), false),
+            ("META-INF/manifest.xml", Utf8(manifestXml), false));
+    }
+
+    public static string OdsText(string text, string repeat = "") =>
+        $"""<table:table-cell{repeat} office:value-type="string"><text:p>{text}</text:p></table:table-cell>""";
+
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

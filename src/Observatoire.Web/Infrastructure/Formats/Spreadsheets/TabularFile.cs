@@ -41,7 +41,7 @@ public static class TabularFile
             {
                 TabularFormat.Csv => CsvTabularReader.Open(stream, owned, limits),
                 TabularFormat.Xlsx => XlsxTabularReader.Open(stream, owned, limits),
-                _ => throw new TabularFileException(TabularMessages.Unreadable),
+                _ => OdsTabularReader.Open(stream, owned, limits),
             };
             reader.ReadHeader();
             return reader;

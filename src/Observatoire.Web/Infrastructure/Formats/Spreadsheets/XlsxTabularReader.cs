@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
@@ -62,35 +61,8 @@ internal sealed class XlsxTabularReader : TabularReader
             var row = (IDictionary<string, object?>)rows.Current;
             var cells = new string?[row.Count];
             var i = 0;
-            foreach (var value in row.Values) cells[i++] = Text(value);
+            foreach (var value in row.Values) cells[i++] = CellText(value);
             yield return new RawRow(line, cells);
-        }
-    }
-
-    /// <summary>A cell as the import reads it: invariant numbers, ISO dates, « oui »/« non ».</summary>
-    internal static string? Text(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "oui" : "non",
-        DateTime t => t.TimeOfDay == TimeSpan.Zero
-            ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    /// <summary>MiniExcel's errors (bad XML, a DOCTYPE, a missing part) become the French « illisible » message.</summary>
-    private static T Translate<T>(Func<T> read)
-    {
-        try { return read(); }
-        catch (Exception e) when (e is XmlException or InvalidDataException or InvalidOperationException
-                                      or KeyNotFoundException or FormatException or IndexOutOfRangeException)
-        {
-            throw new TabularFileException(TabularMessages.Damaged);
         }
     }
 
