@@ -24,7 +24,7 @@ internal static class SpreadsheetFixtures
         return Replace(TabularFile.WriteXlsx("Feuille", ["x"], []), replaced);
     }
 
-    /// <summary>The same zip with some entries' text replaced.</summary>
+    /// <summary>The same zip with some entries' text replaced, and those it lacked added.</summary>
     public static byte[] Replace(byte[] zipBytes, IReadOnlyDictionary<string, string> entries)
     {
         var output = new MemoryStream();
@@ -40,6 +40,13 @@ internal static class SpreadsheetFixtures
                     from.CopyTo(to);
                 }
             }
+        using (var target = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+            foreach (var (name, text) in entries)
+                if (target.GetEntry(name) is null)
+                {
+                    using var to = target.CreateEntry(name).Open();
+                    to.Write(Encoding.UTF8.GetBytes(text));
+                }
         return output.ToArray();
     }
 

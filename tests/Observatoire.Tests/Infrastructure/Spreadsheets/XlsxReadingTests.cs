@@ -65,6 +65,28 @@ public class XlsxReadingTests
     }
 
     [Fact]
+    public void Shared_strings_are_read_as_excel_writes_them()
+    {
+        var xlsx = Replace(Xlsx("""<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>0</v></c></row>"""),
+            new Dictionary<string, string>
+            {
+                ["xl/sharedStrings.xml"] = """<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="3"><si><t>Nom</t></si><si><t>Commune</t></si><si><r><t>Joué-</t></r><r><t>lès-Tours</t></r></si></sst>""",
+            });
+
+        using var reader = Open(xlsx, "f.xlsx");
+
+        Assert.Equal(["Nom", "Commune"], reader.Header);
+        Assert.Equal(["Joué-lès-Tours", "Nom"], Assert.Single(reader.Rows).Cells);
+    }
+
+    [Fact]
+    public void An_empty_sheet_has_no_header()
+    {
+        Assert.Equal("Le fichier ne contient aucune ligne remplie : la première ligne doit donner les noms des colonnes.",
+            Refused(Xlsx(""), "f.xlsx").Message);
+    }
+
+    [Fact]
     public void The_header_is_the_first_non_empty_row_and_its_line_is_kept()
     {
         var sheet = $"""<row r="3">{InlineString("B3", " Nom ")}</row><row r="4"><c r="B4" t="inlineStr"><is><t>A</t></is></c></row>""";

@@ -88,12 +88,6 @@ internal abstract class TabularReader(TabularLimits limits) : ITabularReader
         return cells;
     }
 
-    /// <summary>For formats whose rows can be wide before their trailing empty cells are dropped.</summary>
-    protected void CheckColumns(int line, int columns)
-    {
-        if (columns > Limits.MaxColumns) throw new TabularFileException(TabularMessages.TooManyColumns(line, Limits.MaxColumns));
-    }
-
     /// <summary>A typed cell as the import reads it: invariant numbers, ISO dates, « oui »/« non ».</summary>
     protected static string? CellText(object? value) => value switch
     {
