@@ -59,7 +59,8 @@ public sealed class SurveyForm
             // A new answer names a quartier in use: retired ones (or those of a retired commune) are no longer offered.
             ? await db.Territories.AsNoTracking()
                 .Where(t => t.Kind == TerritoryKind.Neighbourhood && t.RetiredAt == null && (t.Parent == null || t.Parent.RetiredAt == null))
-                .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct)
+                .OrderBy(t => t.Name).ThenBy(t => t.Parent == null ? null : t.Parent.Name)
+                .Select(t => new Choice(t.Id, Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name))).ToListAsync(ct)
             : [];
         var tools = types.Contains(QuestionType.Tools)
             ? await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed)
