@@ -315,10 +315,9 @@ public static class Indicators
         q.Sql = q.Cte + """SELECT "Month", sum("Observations")::int FROM cells GROUP BY 1""";
         var counts = (await q.Run(db, r => (Month: r.GetFieldValue<DateOnly>(0), Count: r.GetInt32(1)), ct))
             .ToDictionary(r => r.Month, r => r.Count);
-        var french = French.Culture;
         var months = new List<Group>();
         for (var m = new DateOnly(scope.From.Year, scope.From.Month, 1); m <= scope.To; m = m.AddMonths(1))
-            months.Add(new Group(m.ToString("yyyy-MM"), m.ToString("MMMM yyyy", french), counts.GetValueOrDefault(m)));
+            months.Add(new Group(m.ToString("yyyy-MM"), ParisTime.Month(m), counts.GetValueOrDefault(m)));
         return months;
     }
 

@@ -201,7 +201,7 @@ public class ObservationForm
         return new Dictionary<string, string>
         {
             ["Titre"] = o.Title,
-            ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", French.Culture),
+            ["Date"] = ParisTime.Date(o.ObservedOn),
             ["Structure"] = structure ?? "",
             ["Territoire"] = territory ?? "",
             ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order)),
