@@ -243,15 +243,15 @@ public static class Indicators
     {
         var q = Cells(scope, Slice.All, Slice.All);
         q.Sql = q.Cte + $"""
-            SELECT t."Slug", CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END
-                   || CASE WHEN t."RetiredAt" IS NULL AND p."RetiredAt" IS NULL THEN '' ELSE '{ReferenceValues.RetiredMark}' END, n
+            SELECT t."Slug", t."Name", p."Name", t."RetiredAt" IS NOT NULL OR p."RetiredAt" IS NOT NULL, n
             FROM (SELECT "TerritoryId", sum("Observations")::int n FROM cells GROUP BY 1) c
             JOIN "Territories" t ON t."Id" = c."TerritoryId"
             LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
             WHERE n > 0
-            ORDER BY n DESC, t."Name"
+            ORDER BY n DESC, t."Name", p."Name"
             """;
-        return q.Run(db, ReadGroup, ct);
+        return q.Run(db, r => new Group(r.GetString(0), Territory.Label(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBoolean(3)),
+            r.GetInt32(4)), ct);
     }
 
     /// <summary>
@@ -315,10 +315,9 @@ public static class Indicators
         q.Sql = q.Cte + """SELECT "Month", sum("Observations")::int FROM cells GROUP BY 1""";
         var counts = (await q.Run(db, r => (Month: r.GetFieldValue<DateOnly>(0), Count: r.GetInt32(1)), ct))
             .ToDictionary(r => r.Month, r => r.Count);
-        var french = French.Culture;
         var months = new List<Group>();
         for (var m = new DateOnly(scope.From.Year, scope.From.Month, 1); m <= scope.To; m = m.AddMonths(1))
-            months.Add(new Group(m.ToString("yyyy-MM"), m.ToString("MMMM yyyy", french), counts.GetValueOrDefault(m)));
+            months.Add(new Group(m.ToString("yyyy-MM"), ParisTime.Month(m), counts.GetValueOrDefault(m)));
         return months;
     }
 
@@ -425,7 +424,8 @@ public static class Indicators
             .ToListAsync(ct);
 
         var territoryIds = questions.Any(q => q.Type == QuestionType.Territory)
-            ? await db.Territories.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct) : [];
+            ? await db.Territories.AsNoTracking()
+                .Select(t => new { t.Id, t.Slug, Name = Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name) }).ToListAsync(ct) : [];
         var toolIds = questions.Any(q => q.Type == QuestionType.Tools)
             ? await db.DigitalTools.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct) : [];
 

@@ -24,4 +24,17 @@ public class Territory : IReferenceValue
     public int SortOrder { get; set; }
     public DateTime? RetiredAt { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The one way a territory is named to people, on every page, export and PDF: a commune by its name, a quartier
+    /// always with its commune, « Centre (Tours) ». Always rather than only when two quartiers share a name: a label
+    /// in a CSV, an open-data file or a printed synthesis must not change the day a homonym is added elsewhere.
+    /// Queries project the two names and call this in their final Select (EF runs it on the rows read).
+    /// </summary>
+    /// <param name="commune">The parent commune's name; null for a commune.</param>
+    public static string Label(string name, string? commune) => commune is null ? name : $"{name} ({commune})";
+
+    /// <summary>The label, marked « (retiré) » when the territory or its commune is retired.</summary>
+    public static string Label(string name, string? commune, bool retired) =>
+        Label(name, commune) + (retired ? ReferenceValues.RetiredMark : "");
 }

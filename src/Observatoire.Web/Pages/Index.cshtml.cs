@@ -24,7 +24,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         LatestObservations = await validated
             .OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id)
             .Take(6)
-            .Select(o => new Latest(o.Id, o.Title, o.ObservedOn, o.Structure.Name, o.Territory.Name,
+            .Select(o => new Latest(o.Id, o.Title, o.ObservedOn, o.Structure.Name, Territory.Label(o.Territory.Name, o.Territory.Parent == null ? null : o.Territory.Parent.Name),
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray()))
             .ToListAsync(ct);
         LatestReports = await Wiki.WikiLinks.LatestReports(db, User, 4, ct);

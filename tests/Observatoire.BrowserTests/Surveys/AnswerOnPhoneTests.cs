@@ -46,7 +46,7 @@ public class AnswerOnPhoneTests(BrowserFixture browser)
 
         await Choose(page, "À la recherche d'un emploi");
         await Choose(page, "26 à 45 ans");
-        await page.GetByLabel("Dans quel quartier habitez-vous ?").SelectOptionAsync(new SelectOptionValue { Label = "Sanitas" });
+        await page.GetByLabel("Dans quel quartier habitez-vous ?").SelectOptionAsync(new SelectOptionValue { Label = "Sanitas (Tours)" });
         await Choose(page, "Oui");
         await Continue(page, "Votre équipement");
 

@@ -35,8 +35,8 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/syntheses");
         await page.GetByLabel("Du", new() { Exact = true }).FillAsync("2026-01-01");
         await page.GetByLabel("Au", new() { Exact = true }).FillAsync("2026-06-30");
-        await page.GetByLabel("Grand Village synthèse", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Les Rives synthèse", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Grand Village synthèse (Saint-Avertin synthèse)", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Les Rives synthèse (Saint-Avertin synthèse)", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Emploi synthèse", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Éducation synthèse", new() { Exact = true }).CheckAsync();
         var form = await page.RunAxe();
@@ -63,7 +63,7 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         Assert.All(["theme=emploi-synthese", "theme=education-synthese"], part => Assert.Contains(part, url));
         Assert.Equal(("3", "12"), (observations, participants));
         // Names in French order: « éducation » before « emploi » (character codes put « é » after « z »).
-        Assert.Equal("Synthèse 2026 — Grand Village synthèse, Les Rives synthèse — éducation synthèse, emploi synthèse", title);
+        Assert.Equal("Synthèse 2026 — Grand Village synthèse (Saint-Avertin synthèse), Les Rives synthèse (Saint-Avertin synthèse) — éducation synthèse, emploi synthèse", title);
         Assert.Contains("est prête", notice);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.True(overflow <= 0, $"La page déborde de {overflow} px en largeur sur téléphone.");

@@ -19,7 +19,7 @@ public class AccountsTests(PortalFixture portal) : PortalTest(portal)
         var row = (await admin.GetHtml("/admin/comptes")).QuerySelectorAll("main tbody tr")
             .Single(tr => tr.Text().Contains(user.Email!, StringComparison.Ordinal));
 
-        Assert.Equal("1 juillet 2026 à 12 h 18", row.Children[^1].Text());
+        Assert.Equal("1er juillet 2026 à 12 h 18", row.Children[^1].Text());
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class ReferenceListsTests(PortalFixture portal) : PortalTest(portal)
         });
         var contributor = await Portal.SignedInAs(Roles.Contributeur, structure);
         var form = await contributor.GetHtml("/observations/nouvelle");
-        Assert.Equal(["Joué-lès-Tours", "Joué-lès-Tours › Rabière"],
+        Assert.Equal(["Joué-lès-Tours", "Rabière (Joué-lès-Tours)"],
             form.QuerySelectorAll("select[name='Input.TerritoryId'] option[value]:not([value=''])").Select(o => o.Text()));
         var emploi = await Portal.Db(db => db.Themes.SingleAsync(t => t.Slug == "emploi"));
         var jeunes = await Portal.Db(db => db.Audiences.SingleAsync());
@@ -166,7 +166,7 @@ public class ReferenceListsTests(PortalFixture portal) : PortalTest(portal)
         Assert.DoesNotContain(form.QuerySelectorAll("select[name='Input.TerritoryId'] option"), o => o.Text().Contains("Sanitas"));
         Assert.Equal(2, await Portal.Db(db => db.Territories.CountAsync(t => t.RetiredAt != null)));
         var page = await Portal.CreateClient().GetHtml($"/annuaire/territoires/{world.Sanitas.Slug}");
-        Assert.Contains("Sanitas (retiré)", page.QuerySelector("h1")!.Text());
+        Assert.Contains("Sanitas (Tours) (retiré)", page.QuerySelector("h1")!.Text());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class SentMailTests(PortalFixture portal) : PortalTest(portal)
 
         var summary = (await admin.GetHtml("/admin/courriels")).QuerySelector("main details summary")!.Text();
 
-        Assert.Contains("1 juillet 2026 à 12 h 18", summary);
+        Assert.Contains("1er juillet 2026 à 12 h 18", summary);
         Assert.DoesNotContain("10:18", summary);
     }
 }

@@ -162,7 +162,7 @@ public class DashboardPageTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(string.Join(';', OpenData.Columns), lines[0]);
         Assert.Equal(4, lines.Length - 1);
         Assert.DoesNotContain("Atelier CV", csv);
-        Assert.Contains(lines, l => l.Contains(";2026-01-20;Centre social Pluriel;centre-social-pluriel;Centre social;Sanitas;sanitas;Tours;10;1;Nextcloud|WhatsApp;nextcloud|whatsapp;1;Emploi;Jeunes"));
+        Assert.Contains(lines, l => l.Contains(";2026-01-20;Centre social Pluriel;centre-social-pluriel;Centre social;Sanitas (Tours);sanitas;Tours;10;1;Nextcloud|WhatsApp;nextcloud|whatsapp;1;Emploi;Jeunes"));
         var observations = json.RootElement.GetProperty("observations");
         Assert.Equal(3, observations.GetArrayLength());
         Assert.All(observations.EnumerateArray(), o => Assert.Contains("Emploi", o.GetProperty("themes").EnumerateArray().Select(t => t.GetString())));

@@ -20,7 +20,7 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
 
         var history = await coordination.GetHtml($"/observations/{observation.Id}/historique");
 
-        Assert.Contains("1 juillet 2026 à 12 h 18", history.QuerySelector("main ol.history h2")!.Text());
+        Assert.Contains("1er juillet 2026 à 12 h 18", history.QuerySelector("main ol.history h2")!.Text());
         Assert.Equal("Historique — Atelier CV en ligne — Observatoire", history.Title);
     }
 }

@@ -91,7 +91,7 @@ public class ListTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains(";\"Éducation; citoyenneté \"\"numérique\"\"\";", text);
         Assert.Contains("\"Deux lignes\npour le déroulé\"", text);
         Assert.DoesNotContain("participants partis", text); // filtered out by the theme
-        Assert.Contains(";Centre social Pluriel;Sanitas;", text);
+        Assert.Contains(";Centre social Pluriel;Sanitas (Tours);", text);
     }
 
     [Fact]

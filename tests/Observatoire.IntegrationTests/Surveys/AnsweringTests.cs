@@ -14,7 +14,7 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
 
         var first = await client.Start($"/enquetes/{s.Slug}");
         Assert.Equal("Vous", first.Heading());
-        Assert.Contains("Étape 1 sur 2", first.QuerySelector(".progress")!.Text());
+        Assert.Contains("Étape 1 sur 2 à 3, selon vos réponses", first.QuerySelector(".progress")!.Text());
         var job = await client.Next(first, ($"q{s.Situation}", $"{s.Seeker}"), ($"q{s.Quartier}", $"{s.SanitasId}"), ($"q{s.Age}", "34"));
         Assert.Equal("Votre recherche d'emploi", job.Heading());
         Assert.Contains("Étape 2 sur 3", job.QuerySelector(".progress")!.Text());
@@ -37,6 +37,46 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
             ], answers);
         var thanks = await client.GetHtml($"/enquetes/{s.Slug}/merci");
         Assert.Contains("vos réponses sont enregistrées", thanks.Heading());
+    }
+
+    /// <summary>
+    /// Every count of steps a respondent reads (« 2 courtes étapes », « Étape 1 sur 2 ») holds for the screens they then
+    /// go through: a range (« de 2 à 3 ») must contain it, a number must be it. Conditional screens used to make a
+    /// job seeker read « Étape 1 sur 2 », then « Étape 2 sur 3 ».
+    /// </summary>
+    [Theory]
+    [InlineData(true, 3)]
+    [InlineData(false, 2)]
+    public async Task The_number_of_steps_announced_is_the_number_the_respondent_goes_through(bool seeker, int screens)
+    {
+        var s = await Portal.Survey();
+        var client = Portal.CreateClient();
+        var said = new List<string>();
+
+        var intro = await client.GetHtml($"/enquetes/{s.Slug}");
+        said.Add(intro.QuerySelector(".survey-facts li")!.Text());
+        var page = await client.Start($"/enquetes/{s.Slug}");
+        var seen = 1;
+        said.Add(page.QuerySelector(".progress")!.Text());
+        page = await client.Next(page, ($"q{s.Situation}", $"{(seeker ? s.Seeker : s.Employee)}"), ($"q{s.Age}", "30"));
+        seen++;
+        said.Add(page.QuerySelector(".progress")!.Text());
+        if (seeker)
+        {
+            page = await client.Next(page, ($"q{s.Search}", $"{s.SearchCv}"));
+            seen++;
+            said.Add(page.QuerySelector(".progress")!.Text());
+        }
+        Assert.Equal("Envoyer mes réponses", page.QuerySelector("button[value=suivant]")!.Text());
+
+        Assert.Equal(screens, seen);
+        foreach (var text in said)
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"(?:^|sur |[Dd]e )(\d+)(?: à (\d+))?"))
+            {
+                var low = int.Parse(m.Groups[1].Value);
+                var high = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : low;
+                Assert.True(low <= screens && screens <= high, $"« {text} » annonce {m.Value.Trim()} étapes ; la personne en a vu {screens}.");
+            }
     }
 
     [Fact]

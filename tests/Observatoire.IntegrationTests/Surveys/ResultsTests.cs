@@ -47,7 +47,7 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
 
         var filtered = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?f[{s.Situation}]={s.Employee}");
         Assert.Equal("9", filtered.QuerySelector(".figures strong")!.Text());
-        Assert.Equal(["Rabière", "9", "100 %"], Row(filtered, s.Quartier, "Rabière").Children.Select(c => c.Text()));
+        Assert.Equal(["Rabière (Tours)", "9", "100 %"], Row(filtered, s.Quartier, "Rabière (Tours)").Children.Select(c => c.Text()));
         var few = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats?f[{s.Situation}]={s.Seeker}");
         Assert.Equal("< 5", few.QuerySelector(".figures strong")!.Text());
         Assert.Contains("Réponses libres masquées", few.QuerySelector($"#question-{s.Comment}")!.Text());
@@ -87,8 +87,8 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
 
         var cells = page.QuerySelectorAll("#croisement + .table-wrap tbody tr")
             .ToDictionary(tr => tr.Children[0].Text(), tr => tr.Children.Skip(1).Select(c => c.Text()).ToArray());
-        Assert.Equal(["0", "< 5"], cells["Rabière"]);
-        Assert.Equal(["6", "0"], cells["Sanitas"]);
+        Assert.Equal(["0", "< 5"], cells["Rabière (Tours)"]);
+        Assert.Equal(["6", "0"], cells["Sanitas (Tours)"]);
     }
 
     [Fact]

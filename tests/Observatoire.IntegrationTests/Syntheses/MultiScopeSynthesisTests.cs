@@ -35,7 +35,8 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
             $"Structures actives {totals.Structures}", $"Outils observés {tools.Tools}"], part => Assert.Contains(part, text));
         foreach (var g in themes.Concat(audiences)) Assert.Contains($"{g.Label} {g.Count}", text);
         Assert.Equal(["Emploi", "Éducation"], themes.Select(t => t.Label));
-        Assert.All(["Synthèse 2026 — Rabière, Sanitas — emploi, éducation — jeunes, seniors", "Territoires Rabière, Sanitas",
+        Assert.All(["Synthèse 2026 — Rabière (Joué-lès-Tours), Sanitas (Tours) — emploi, éducation — jeunes, seniors",
+            "Territoires Rabière (Joué-lès-Tours), Sanitas (Tours)",
             "Thèmes Emploi, Éducation", "Publics Jeunes, Seniors"], part => Assert.Contains(part, text));
         // Neither the theme nor the audience left out, nor the structure of a territory left out, appear.
         Assert.All(["Santé", "Familles", "Entraide"], absent => Assert.DoesNotContain(absent, text));

@@ -103,7 +103,7 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
             var label = Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-label")!.TextContent);
             Assert.Contains($"{label} {shown}", text);
         }
-        Assert.All(["Usages observés 7", "Participants touchés 42", "Chiffres clés", "Synthèse 2026 — Rabière — emploi", "Joué-lès-Tours",
+        Assert.All(["Usages observés 7", "Participants touchés 42", "Chiffres clés", "Synthèse 2026 — Rabière (Joué-lès-Tours) — emploi", "Joué-lès-Tours",
             "Méthodologie", "Association Résoudre", $"page 1 / {pages}", $"page {pages} / {pages}", reference], part => Assert.Contains(part, text));
         var stored = await Portal.Db(db => db.Syntheses.SingleAsync(s => s.Reference == reference));
         Assert.Matches("^[0-9a-f]{64}$", stored.Fingerprint);

@@ -65,4 +65,25 @@ public class HistoryTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal("Historique — Bilan — Observatoire", page.Title);
     }
+
+    [Fact]
+    public async Task History_diff_and_version_show_the_Paris_hour_in_summer_and_in_winter()
+    {
+        await Portal.Page("Bilan", "un", laterVersions: "deux");
+        // The server and this machine run in UTC: 10 h UTC is 11 h in Paris in winter (UTC+1), 12 h in summer (UTC+2).
+        await Portal.Db(db => db.WikiRevisions.Where(r => r.Number == 1)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, new DateTime(2026, 1, 15, 10, 0, 0, DateTimeKind.Utc))));
+        await Portal.Db(db => db.WikiRevisions.Where(r => r.Number == 2)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, new DateTime(2026, 7, 1, 10, 0, 0, DateTimeKind.Utc))));
+        var client = Portal.CreateClient();
+
+        var history = await client.GetHtml("/wiki/bilan/historique");
+        Assert.Equal(["1er juillet 2026 à 12 h 00", "15 janvier 2026 à 11 h 00"],
+            history.QuerySelectorAll("tbody tr td:nth-child(4)").Select(td => td.Text().Replace('\u00A0', ' ')));
+        var diff = (await client.GetHtml("/wiki/bilan/diff?de=1&a=2")).QuerySelector("main")!.Text().Replace('\u00A0', ' ');
+        Assert.Contains("version 1 du 15 janvier 2026 à 11 h 00", diff);
+        Assert.Contains("version 2 du 1er juillet 2026 à 12 h 00", diff);
+        var version = (await client.GetHtml("/wiki/bilan/version/1")).QuerySelector("main")!.Text().Replace('\u00A0', ' ');
+        Assert.Contains("version 1 du 15 janvier 2026 à 11 h 00", version);
+    }
 }

@@ -27,6 +27,42 @@ public partial class ParisTimeTests
         Assert.True(offenders.Count == 0, "Instant UTC formaté sans ParisTime :\n" + string.Join("\n", offenders));
     }
 
+    [Fact]
+    public void Only_ParisTime_writes_a_date_or_an_hour_for_people()
+    {
+        // One way of writing a day, a month or an hour: « 1er décembre 2025 », « 12 h 18 », the same on every page,
+        // export and PDF, and never an instant formatted after a conversion of its own. Machine day values
+        // (yyyy-MM-dd in URLs, inputs and exports) carry no hour and no name, and stay where they are.
+        var offenders = Offenders(PeopleDateFormat());
+        Assert.True(offenders.Count == 0, "Date ou heure formatée hors de ParisTime (passez par ParisTime.Date, Month, Period, Precise…) :\n"
+            + string.Join("\n", offenders));
+    }
+
+    [Theory]
+    [InlineData("@o.ObservedOn.ToString(\"d MMMM yyyy\", fr)", true)]
+    [InlineData("ParisTime.ToParis(r.At).ToString(\"dd/MM/yyyy HH:mm:ss\", French.Culture)", true)]
+    [InlineData("$\"Cette heure n'existe pas le {date:d MMMM yyyy}\"", true)]
+    [InlineData("value=\"@i.StartTime?.ToString(\"HH:mm\")\"", true)]
+    [InlineData("m.ToString(\"MMMM yyyy\", french)", true)]
+    [InlineData("value=\"@f.From?.ToString(\"yyyy-MM-dd\")\"", false)]
+    [InlineData("$\"observations-{today:yyyy-MM-dd}\"", false)]
+    [InlineData("@Model.Total.ToString(\"N0\", fr)", false)]
+    [InlineData("@ParisTime.Date(o.ObservedOn)", false)]
+    public void The_people_date_rule_catches_what_it_should(string code, bool caught) =>
+        Assert.Equal(caught, PeopleDateFormat().IsMatch(code));
+
+    [Fact]
+    public void A_day_reads_with_its_first_as_an_ordinal_and_a_period_in_words()
+    {
+        Assert.Equal("1er décembre 2025", ParisTime.Date(new DateOnly(2025, 12, 1)));
+        Assert.Equal("du 1er décembre 2025 au 30 novembre 2026", ParisTime.Period(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 30)));
+        // Winter: UTC+1. 10 h UTC on 15 January is 11 h in Paris; summer is UTC+2.
+        Assert.Equal("15 janvier 2026 à 11\u00A0h\u00A000", ParisTime.Format(new DateTime(2026, 1, 15, 10, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal("1er juillet 2026 à 12\u00A0h\u00A000", ParisTime.Format(new DateTime(2026, 7, 1, 10, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal("15/01/2026 11:00:05", ParisTime.Precise(new DateTime(2026, 1, 15, 10, 0, 5, DateTimeKind.Utc)));
+        Assert.Equal("2026-07-01 12:00", ParisTime.ExportHour(new DateTime(2026, 7, 1, 10, 41, 0, DateTimeKind.Utc)));
+    }
+
     [Theory]
     [InlineData("r.LastSignInAt?.ToLocalTime() ?? x", true)]
     [InlineData("DateOnly.FromDateTime(DateTime.Now)", true)]
@@ -97,4 +133,11 @@ public partial class ParisTimeTests
     /// </summary>
     [GeneratedRegex(@"(\w*At|\bUtcNow)\??\s*\.ToString\(|\{[\w.]*(At|\bUtcNow)\??:|@([\w]+\.)*\w*At\b(?![\w.(])")]
     private static partial Regex RawInstant();
+
+    /// <summary>
+    /// A format with an hour (<c>H</c>), a month name (<c>MMM</c>) or a day name (<c>ddd</c>), given to
+    /// <c>.ToString("…")</c> or inside an interpolation hole (<c>{x:d MMMM yyyy}</c>).
+    /// </summary>
+    [GeneratedRegex(@"\.ToString\(""[^""]*(H|MMM|ddd)[^""]*""|\{[^{}""]*:[^{}""]*(HH|MMM|ddd)[^{}]*\}")]
+    private static partial Regex PeopleDateFormat();
 }

@@ -34,10 +34,32 @@ public static class ParisTime
     private const string HourFormat = "H'\u00A0h\u00A0'mm";
 
     /// <summary>"15 mars 2026 à 18 h 00".</summary>
-    public static string Format(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' " + HourFormat, French.Culture);
+    public static string Format(DateTime utc) => $"{Date(utc)} à {Hour(utc)}";
 
     /// <summary>"15 mars 2026": the Paris day of an instant (23 h 30 UTC may already be the next day in Paris).</summary>
-    public static string Date(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy", French.Culture);
+    public static string Date(DateTime utc) => Date(DateOnly.FromDateTime(ToParis(utc)));
+
+    /// <summary>"15 mars 2026", "1er décembre 2025": a day as every page, export and PDF writes it.</summary>
+    public static string Date(DateOnly day) => DayAndMonth(day) + day.ToString(" yyyy", French.Culture);
+
+    /// <summary>"15 mars", "1er décembre": a day whose year the sentence already gives.</summary>
+    public static string DayAndMonth(DateOnly day) =>
+        (day.Day == 1 ? "1er" : day.Day.ToString(CultureInfo.InvariantCulture)) + day.ToString(" MMMM", French.Culture);
+
+    /// <summary>"mars 2026": a month of a monthly table or chart.</summary>
+    public static string Month(DateOnly day) => day.ToString("MMMM yyyy", French.Culture);
+
+    /// <summary>« du 1er décembre 2025 au 30 novembre 2026 »: a period of whole days, both included, in words.</summary>
+    public static string Period(DateOnly from, DateOnly to) => $"du {Date(from)} au {Date(to)}";
+
+    /// <summary>"15/03/2026 18:00:05": an instant to the second, where a log is compared line by line.</summary>
+    public static string Precise(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026-03-15 18:00": the Paris hour of an instant in an export, minutes dropped (a response's exact time could identify its author).</summary>
+    public static string ExportHour(DateTime utc) => ToParis(utc).ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture);
+
+    /// <summary>"14:05": the value of an &lt;input type="time"&gt; for a Paris wall time.</summary>
+    public static string InputTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"15 mars 2026", with the short month where a list has little room ("15 janv. 2026").</summary>
     public static string ShortDate(DateTime utc) => ToParis(utc).ToString("d MMM yyyy", French.Culture);
@@ -45,9 +67,10 @@ public static class ParisTime
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToParis(utcNow));
 
     /// <summary>"mardi 24 novembre 2026 à 14 h 00".</summary>
-    public static string Long(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' " + HourFormat, French.Culture);
+    public static string Long(DateTime utc) => $"{Day(utc)} à {Hour(utc)}";
 
-    public static string Day(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy", French.Culture);
+    /// <summary>"mardi 1er décembre 2026".</summary>
+    public static string Day(DateTime utc) => ToParis(utc).ToString("dddd ", French.Culture) + Date(utc);
 
     public static string Hour(DateTime utc) => ToParis(utc).ToString(HourFormat, French.Culture);
 

@@ -27,7 +27,7 @@ public static class OpenData
     {
         return Indicators.ValidatedObservations(db, scope).OrderBy(o => o.ObservedOn).ThenBy(o => o.Id)
             .Select(o => new Row(o.Id, o.ObservedOn, o.Structure.Name, o.Structure.Slug, o.Structure.Kind != null ? o.Structure.Kind.Name : null,
-                o.Territory.Name, o.Territory.Slug, o.Territory.Parent != null ? o.Territory.Parent.Name : o.Territory.Name,
+                Territory.Label(o.Territory.Name, o.Territory.Parent == null ? null : o.Territory.Parent.Name), o.Territory.Slug, o.Territory.Parent != null ? o.Territory.Parent.Name : o.Territory.Name,
                 o.ParticipantsCount, o.AppropriationLevel,
                 o.Tools.OrderBy(t => t.Name).Select(t => new ToolRef(t.Name, t.Slug, t.Licence != null && t.Licence.IsFree)).ToList(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToList(),

@@ -162,7 +162,8 @@ public static class DirectoryHistory
     }
 
     private static async Task<string?> TerritoryName(ObservatoireDbContext db, int? id, CancellationToken ct) =>
-        id is null ? null : await db.Territories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
+        id is null ? null : await db.Territories.Where(t => t.Id == id)
+            .Select(t => Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name)).FirstOrDefaultAsync(ct);
 
     /// <summary>The name of a list's value as the history keeps it: the name it had then, « (retiré) » if it was.</summary>
     private static async Task<string?> ValueName<T>(IQueryable<T> values, int? id, CancellationToken ct) where T : class, IReferenceValue =>

@@ -92,7 +92,7 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     private IQueryable<Record> Records(Kind of) =>
         of.Type == typeof(DigitalTool) ? db.DigitalTools.AsNoTracking().Select(t => new Record { Id = t.Id, Name = t.Name, Slug = t.Slug })
         : of.Type == typeof(Structure) ? db.Structures.AsNoTracking().Select(s => new Record { Id = s.Id, Name = s.Name, Slug = s.Slug })
-        : db.Territories.AsNoTracking().Select(t => new Record { Id = t.Id, Name = t.Parent == null ? t.Name : t.Name + " (" + t.Parent.Name + ")", Slug = t.Slug });
+        : db.Territories.AsNoTracking().Select(t => new Record { Id = t.Id, Name = Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name), Slug = t.Slug });
 
     /// <summary>The counts of the confirmation, from the same links the merge moves.</summary>
     private async Task PreviewAsync(CancellationToken ct)

@@ -199,7 +199,7 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
     }
 
     private static string SkippedHour(DateOnly date) =>
-        $"Cette heure n'existe pas le {date:d MMMM yyyy} : cette nuit-là, les horloges passent de 2 h à 3 h (heure d'été). Choisissez une autre heure.";
+        $"Cette heure n'existe pas le {ParisTime.Date(date)} : cette nuit-là, les horloges passent de 2 h à 3 h (heure d'été). Choisissez une autre heure.";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -154,7 +154,7 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
                 e.Capacity, e.OpenToPublic, e.IsCancelled, e.GroupId, e.Group == null ? null : e.Group.Name, e.Group == null ? null : e.Group.Slug,
                 e.MinutesPage == null ? null : e.MinutesPage.Slug, e.MinutesPage == null ? null : e.MinutesPage.Title,
                 e.Structure == null ? null : e.Structure.Name, e.Structure == null ? null : e.Structure.Slug,
-                e.Territory == null ? null : (e.Territory.RetiredAt == null ? e.Territory.Name : e.Territory.Name + ReferenceValues.RetiredMark), e.Territory == null ? null : e.Territory.Slug,
+                e.Territory == null ? null : Territory.Label(e.Territory.Name, e.Territory.Parent == null ? null : e.Territory.Parent.Name, e.Territory.RetiredAt != null), e.Territory == null ? null : e.Territory.Slug,
                 e.Tools.OrderBy(t => t.Name).Select(t => new Linked(t.Name, t.Slug)).ToList(),
                 e.Themes.OrderBy(t => t.SortOrder).Select(t => (t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToList()))
             .SingleOrDefaultAsync(ct);

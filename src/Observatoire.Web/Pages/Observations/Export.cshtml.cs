@@ -31,7 +31,7 @@ public class ExportModel(ObservatoireDbContext db) : PageModel
             .Take(MaxRows)
             .Select(o => new
             {
-                o.Id, o.Title, o.ObservedOn, o.Status, Structure = o.Structure.Name, Territory = o.Territory.Name,
+                o.Id, o.Title, o.ObservedOn, o.Status, Structure = o.Structure.Name, Territory = Territory.Label(o.Territory.Name, o.Territory.Parent == null ? null : o.Territory.Parent.Name),
                 Tools = o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray(),
                 Themes = o.Themes.OrderBy(t => t.SortOrder).Select(t => t.Name).ToArray(),
                 Audiences = o.Audiences.OrderBy(a => a.SortOrder).Select(a => a.Name).ToArray(),

@@ -71,7 +71,7 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         // One row more than a page says whether a next page exists when the number of pages is not known.
         var rows = await Filter.Order(query)
             .Skip((PageShown - 1) * ObservationFilter.PageSize).Take(ObservationFilter.PageSize + 1)
-            .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name, (o.Territory.RetiredAt == null ? o.Territory.Name : o.Territory.Name + ReferenceValues.RetiredMark),
+            .Select(o => new Row(o.Id, o.Title, o.ObservedOn, o.Structure.Name, Territory.Label(o.Territory.Name, o.Territory.Parent == null ? null : o.Territory.Parent.Name, o.Territory.RetiredAt != null),
                 o.Tools.OrderBy(t => t.Name).Select(t => t.Name).ToArray(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark).ToArray(),
                 o.ParticipantsCount, o.Status, o.Status == ObservationStatus.Draft && o.ReviewComment != null))
@@ -81,7 +81,7 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         if (access.IsCoordination)
             ToReview = await db.Observations.CountAsync(o => o.Status == ObservationStatus.Submitted, ct);
         Choices = new FilterChoices(
-            [.. (await ReferenceChoices.TerritoryFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.IsCommune ? t.Name : $"{t.Commune} › {t.Name}"))],
+            [.. (await ReferenceChoices.TerritoryFiltersAsync(db, ct)).Select(t => new Option(t.Slug, t.Name))],
             await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Slug, s.Name)).ToListAsync(ct),
             await db.DigitalTools.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Slug, t.Name)).ToListAsync(ct),
             [.. (await ReferenceChoices.FiltersAsync(db.Themes, ct)).Select(t => new Option(t.Slug, t.Name))],

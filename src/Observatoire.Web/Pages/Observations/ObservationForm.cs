@@ -195,12 +195,13 @@ public class ObservationForm
     public static async Task<Dictionary<string, string>> SnapshotAsync(ObservatoireDbContext db, Observation o, CancellationToken ct)
     {
         var structure = await db.Structures.Where(s => s.Id == o.StructureId).Select(s => s.Name).FirstOrDefaultAsync(ct);
-        var territory = await db.Territories.Where(t => t.Id == o.TerritoryId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+        var territory = await db.Territories.Where(t => t.Id == o.TerritoryId)
+            .Select(t => Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name)).FirstOrDefaultAsync(ct);
         var scale = await AppropriationScale.LoadAsync(db, ct);
         return new Dictionary<string, string>
         {
             ["Titre"] = o.Title,
-            ["Date"] = o.ObservedOn.ToString("d MMMM yyyy", French.Culture),
+            ["Date"] = ParisTime.Date(o.ObservedOn),
             ["Structure"] = structure ?? "",
             ["Territoire"] = territory ?? "",
             ["Outils"] = string.Join(", ", o.Tools.Select(t => t.Name).Order(French.Order)),

@@ -111,8 +111,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         var item = await access.Visible(db.Observations.AsNoTracking()).Where(o => o.Id == id)
             .Select(o => new View(o.Id, o.Title, o.ObservedOn, new Link(o.Structure.Slug, o.Structure.Name),
-                new Link(o.Territory.Slug, o.Territory.Name
-                    + (o.Territory.RetiredAt != null || (o.Territory.Parent != null && o.Territory.Parent.RetiredAt != null) ? ReferenceValues.RetiredMark : "")),
+                new Link(o.Territory.Slug, Territory.Label(o.Territory.Name, o.Territory.Parent == null ? null : o.Territory.Parent.Name,
+                    o.Territory.RetiredAt != null || (o.Territory.Parent != null && o.Territory.Parent.RetiredAt != null))),
                 o.Observer != null ? o.Observer.FullName : null,
                 o.CreatedBy != null ? o.CreatedBy.DisplayName : null, o.CreatedById, o.ParticipantsCount,
                 o.AppropriationLevel, o.Description, o.WhatWorked, o.Difficulties, o.Status, o.ReviewComment, o.UpdatedAt,

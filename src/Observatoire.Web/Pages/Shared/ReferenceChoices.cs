@@ -7,14 +7,14 @@ namespace Observatoire.Web.Pages;
 /// </summary>
 public static class ReferenceChoices
 {
-    /// <summary>« Tours », then « Tours › Sanitas »…: a quartier of a retired commune counts as retired.</summary>
+    /// <summary>« Tours », then « Sanitas (Tours) »…: a quartier of a retired commune counts as retired.</summary>
     public static Task<List<Choice>> TerritoriesAsync(ObservatoireDbContext db, IEnumerable<int?> kept, CancellationToken ct)
     {
         var ids = kept.OfType<int>().ToArray();
         return Ordered(db.Territories.AsNoTracking()
                 .Where(t => (t.RetiredAt == null && (t.Parent == null || t.Parent.RetiredAt == null)) || ids.Contains(t.Id)))
-            .Select(t => new Choice(t.Id, (t.Parent == null ? t.Name : t.Parent.Name + " › " + t.Name)
-                + (t.RetiredAt != null || (t.Parent != null && t.Parent.RetiredAt != null) ? ReferenceValues.RetiredMark : "")))
+            .Select(t => new Choice(t.Id, Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name,
+                t.RetiredAt != null || (t.Parent != null && t.Parent.RetiredAt != null))))
             .ToListAsync(ct);
     }
 
@@ -25,6 +25,7 @@ public static class ReferenceChoices
             .ThenBy(t => t.ParentId != null).ThenBy(t => t.SortOrder).ThenBy(t => t.Name);
 
     /// <summary>A value as a filter offers it: by slug, retired values included and marked, for past data.</summary>
+    /// <param name="Name">For a territory: its <see cref="Territory.Label(string, string?)"/>.</param>
     /// <param name="Commune">For a territory: its commune's name (its own for a commune).</param>
     public sealed record Filter(string Slug, string Name, string? Commune = null, bool IsCommune = false);
 
@@ -38,7 +39,7 @@ public static class ReferenceChoices
     public static Task<List<Filter>> TerritoryFiltersAsync(ObservatoireDbContext db, CancellationToken ct) =>
         Ordered(db.Territories.AsNoTracking())
             .Select(t => new Filter(t.Slug,
-                t.Name + (t.RetiredAt != null || (t.Parent != null && t.Parent.RetiredAt != null) ? ReferenceValues.RetiredMark : ""),
+                Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name, t.RetiredAt != null || (t.Parent != null && t.Parent.RetiredAt != null)),
                 t.Parent == null ? t.Name : t.Parent.Name, t.ParentId == null))
             .ToListAsync(ct);
 

@@ -23,6 +23,10 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
     public SurveyForm.FormSection? Section { get; private set; }
     public int StepNumber { get; private set; }
     public int StepCount { get; private set; }
+    /// <summary>Fewest and most screens this survey can have: the intro, and a screen whose count is not known yet, say both.</summary>
+    public (int Fewest, int Most) Steps { get; private set; }
+    /// <summary>Whether <see cref="StepCount"/> is final: no answer from this screen on can add or remove one.</summary>
+    public bool StepCountKnown { get; private set; }
     public bool IsLast { get; private set; }
     public Dictionary<int, string> Errors { get; private set; } = [];
     /// <summary>Errors of the intro screen (invitation code, consent, resume code), by field name.</summary>
@@ -261,7 +265,7 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
         if (State.Preview || Form.AcceptsAnswers(now))
         {
             Show = Screen.Intro;
-            StepCount = Form.VisibleSections(State).Count;
+            Steps = Form.StepRange();
         }
         else if (Form.Status == SurveyStatus.Open && Form.OpensAt > now)
             Show = Screen.NotYetOpen;
@@ -279,6 +283,8 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
         Show = Screen.Section;
         Section = section;
         StepCount = visible.Count;
+        Steps = Form.StepRange();
+        StepCountKnown = Form.StepCountKnownAt(section);
         StepNumber = visible.ToList().FindIndex(s => s.Id == section.Id) + 1;
         IsLast = StepNumber == StepCount;
         return Page();

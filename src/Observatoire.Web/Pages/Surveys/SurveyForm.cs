@@ -59,7 +59,8 @@ public sealed class SurveyForm
             // A new answer names a quartier in use: retired ones (or those of a retired commune) are no longer offered.
             ? await db.Territories.AsNoTracking()
                 .Where(t => t.Kind == TerritoryKind.Neighbourhood && t.RetiredAt == null && (t.Parent == null || t.Parent.RetiredAt == null))
-                .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct)
+                .OrderBy(t => t.Name).ThenBy(t => t.Parent == null ? null : t.Parent.Name)
+                .Select(t => new Choice(t.Id, Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name))).ToListAsync(ct)
             : [];
         var tools = types.Contains(QuestionType.Tools)
             ? await db.DigitalTools.AsNoTracking().Where(t => t.Status == ToolStatus.Listed)
@@ -82,14 +83,50 @@ public sealed class SurveyForm
     /// </summary>
     public bool IsVisible(FormQuestion q, AnswerState state, int depth = 0)
     {
-        // A list with nothing in it (no quartier or tool recorded yet) is not a question anyone can answer.
-        if (q.Type == QuestionType.Territory && Territories.Count == 0 || q.Type == QuestionType.Tools && Tools.Count == 0) return false;
+        if (!HasChoices(q)) return false;
         if (q.ConditionQuestionId is not int parentId || q.ConditionOptionId is not int optionId) return true;
         var parent = Questions.FirstOrDefault(p => p.Id == parentId);
         if (parent is null || depth > 20) return true;
         return IsVisible(parent, state, depth + 1)
             && state.Values.TryGetValue(parentId, out var values)
             && values.Contains(optionId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A list with nothing in it (no quartier or tool recorded yet) is not a question anyone can answer.</summary>
+    private bool HasChoices(FormQuestion q) =>
+        !(q.Type == QuestionType.Territory && Territories.Count == 0 || q.Type == QuestionType.Tools && Tools.Count == 0);
+
+    /// <summary>Whether the question can be asked at all: a list with values, under conditions that can themselves be met.</summary>
+    private bool CanBeAsked(FormQuestion q, int depth = 0)
+    {
+        if (!HasChoices(q)) return false;
+        if (q.ConditionQuestionId is not int parentId) return true;
+        var parent = Questions.FirstOrDefault(p => p.Id == parentId);
+        return parent is null || depth > 20 || CanBeAsked(parent, depth + 1);
+    }
+
+    /// <summary>Whether the question is asked whatever the answers.</summary>
+    private bool AlwaysAsked(FormQuestion q) =>
+        CanBeAsked(q) && (q.ConditionQuestionId is not int parentId || Questions.All(p => p.Id != parentId));
+
+    /// <summary>
+    /// How many screens a respondent goes through: as few as the sections asked whatever the answers, as many as the
+    /// sections that can be asked. Equal when no screen depends on an answer.
+    /// </summary>
+    public (int Fewest, int Most) StepRange() =>
+        (Sections.Count(s => s.Questions.Any(AlwaysAsked)), Sections.Count(s => s.Questions.Any(q => CanBeAsked(q))));
+
+    /// <summary>
+    /// Whether the number of screens is known on this one: every screen that depends on an answer depends on answers
+    /// given on earlier screens (conditions point backwards), so nothing typed from here on adds or removes one.
+    /// </summary>
+    public bool StepCountKnownAt(FormSection current)
+    {
+        var order = Sections.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var here = order[current.Id];
+        return Questions.Where(q => q.ConditionQuestionId is not null && CanBeAsked(q) && !AlwaysAsked(q))
+            .All(q => Questions.FirstOrDefault(p => p.Id == q.ConditionQuestionId) is { } parent
+                && order.TryGetValue(parent.SectionId, out var at) && at < here);
     }
 
     /// <summary>Screens to show with these answers: sections with at least one visible question.</summary>

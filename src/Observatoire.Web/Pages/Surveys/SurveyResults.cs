@@ -103,7 +103,8 @@ public sealed class SurveyResults
             ? await db.Territories.AsNoTracking()
                 .Where(t => t.Kind == TerritoryKind.Neighbourhood && t.RetiredAt == null
                     || db.Answers.Any(a => a.TerritoryId == t.Id && ids.Contains(a.QuestionId)))
-                .OrderBy(t => t.Name).Select(t => new Value(t.Id, t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark, 0))
+                .OrderBy(t => t.Name).ThenBy(t => t.Parent == null ? null : t.Parent.Name)
+                .Select(t => new Value(t.Id, t.Slug, Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name, t.RetiredAt != null), 0))
                 .ToListAsync(ct)
             : [];
         var tools = list.Any(q => q.Type == QuestionType.Tools)

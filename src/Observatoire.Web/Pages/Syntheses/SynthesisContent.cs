@@ -76,12 +76,13 @@ public sealed partial class SynthesisContent
                 {
                     o.StructureId, o.Structure.Name, Kind = o.Structure.Kind != null ? o.Structure.Kind.Name : null,
                     KindRetiredAt = o.Structure.Kind != null ? o.Structure.Kind.RetiredAt : null,
-                    Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : "",
+                    Territory = o.Structure.Territory != null ? o.Structure.Territory.Name : null,
+                    Commune = o.Structure.Territory != null && o.Structure.Territory.Parent != null ? o.Structure.Territory.Parent.Name : null,
                 })
-                .Select(g => new { g.Key.Name, g.Key.Kind, g.Key.KindRetiredAt, g.Key.Territory, Count = g.Count() })
+                .Select(g => new { g.Key.Name, g.Key.Kind, g.Key.KindRetiredAt, g.Key.Territory, g.Key.Commune, Count = g.Count() })
                 .ToListAsync(ct))
             .Select(s => new Contributor(s.Name, s.Kind is null ? ReferenceValues.NoKind : ReferenceValues.Of(s.Kind, s.KindRetiredAt),
-                s.Territory, s.Count))
+                s.Territory is null ? "" : Territory.Label(s.Territory, s.Commune), s.Count))
             .ToList();
 
         return new SynthesisContent
@@ -132,7 +133,7 @@ public sealed partial class SynthesisContent
         return new ScopeNames(
             territories.Length == 0 ? [] : await db.Territories.AsNoTracking().Where(t => territories.Contains(t.Slug))
                 .OrderBy(t => t.Parent == null ? t.Name : t.Parent.Name).ThenBy(t => t.ParentId != null).ThenBy(t => t.Name)
-                .Select(t => t.Name).ToListAsync(ct),
+                .Select(t => Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name)).ToListAsync(ct),
             themes.Length == 0 ? [] : await db.Themes.AsNoTracking().Where(t => themes.Contains(t.Slug))
                 .OrderBy(t => t.SortOrder).ThenBy(t => t.Name).Select(t => t.Name).ToListAsync(ct),
             audiences.Length == 0 ? [] : await db.Audiences.AsNoTracking().Where(a => audiences.Contains(a.Slug))

@@ -92,7 +92,7 @@ public static class SynthesisDocument
         sb.Append("<section class=\"cover\">\n");
         sb.Append($"<p class=\"cover-brand\">{T(c.Observatory.FullName)}</p>\n");
         sb.Append($"<h1>{T(c.Title)}</h1>\n");
-        sb.Append($"<p class=\"cover-period\">{T($"Du {Day(c.Filter.From!.Value)} au {Day(c.Filter.To!.Value)}")}</p>\n");
+        sb.Append($"<p class=\"cover-period\">{T($"Du {ParisTime.Date(c.Filter.From!.Value)} au {ParisTime.Date(c.Filter.To!.Value)}")}</p>\n");
         sb.Append("<dl class=\"cover-facts\">\n");
         Fact(sb, c.Names.Territories.Count > 1 ? "Territoires" : "Territoire", c.TerritoryLabel);
         Fact(sb, c.Names.Themes.Count > 1 ? "Thèmes" : "Thème", c.ThemeLabel ?? "Tous les thèmes");
@@ -124,7 +124,7 @@ public static class SynthesisDocument
 
     private static void KeyFigures(StringBuilder sb, SynthesisContent c)
     {
-        sb.Append($"<p>{T($"Période du {Day(c.Filter.From!.Value)} au {Day(c.Filter.To!.Value)}, comparée à la période précédente de même durée (du {Day(c.Previous.From)} au {Day(c.Previous.To)}).")}</p>\n");
+        sb.Append($"<p>{T($"Période du {ParisTime.Date(c.Filter.From!.Value)} au {ParisTime.Date(c.Filter.To!.Value)}, comparée à la période précédente de même durée (du {ParisTime.Date(c.Previous.From)} au {ParisTime.Date(c.Previous.To)}).")}</p>\n");
         sb.Append($"<table class=\"key-figures\"><thead><tr><th scope=\"col\">{T("Indicateur")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var k in c.Figures)
             sb.Append($"<tr id=\"chiffre-{k.Definition.Id}\"><th scope=\"row\">{T(k.Definition.Label)}</th><td class=\"num figure-value\">{T(k.Value)}</td>"
@@ -148,7 +148,7 @@ public static class SynthesisDocument
             sb.Append("</tbody></table>\n");
         }
 
-        sb.Append($"<h3>{T("Évolution par thème")}</h3>\n<p class=\"definition\">{T($"Observations validées par thème, comparées à la période précédente (du {Day(c.Previous.From)} au {Day(c.Previous.To)}).")}</p>\n");
+        sb.Append($"<h3>{T("Évolution par thème")}</h3>\n<p class=\"definition\">{T($"Observations validées par thème, comparées à la période précédente (du {ParisTime.Date(c.Previous.From)} au {ParisTime.Date(c.Previous.To)}).")}</p>\n");
         sb.Append($"<table><thead><tr><th scope=\"col\">{T("Thème")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var t in c.ThemeChanges)
             sb.Append($"<tr><th scope=\"row\">{T(t.Theme)}</th><td class=\"num\">{Charts.Number(t.Now)}</td><td class=\"num\">{Charts.Number(t.Before)}</td><td class=\"num\">{T(Change(t.Now, t.Before))}</td></tr>\n");
@@ -246,7 +246,7 @@ public static class SynthesisDocument
         var threshold = c.Threshold;
         sb.Append($"<h3>{T("Ce qui est compté")}</h3>\n");
         sb.Append($"<p>{T("Les chiffres portent sur les observations d'usages saisies par les structures membres et validées par la coordination de l'observatoire ; les brouillons et les observations en attente de validation ne comptent pas. Une observation compte dans la période si sa date d'observation est comprise entre la date de début et la date de fin, incluses.")}</p>\n");
-        sb.Append($"<p>{T($"Périmètre : {c.TerritoryLabel} (une commune inclut ses quartiers) ; {c.ThemeLabel ?? "tous les thèmes"} ; {c.AudienceLabel ?? "tous les publics"}. Les évolutions comparent à la période précédente de même durée, du {Day(c.Previous.From)} au {Day(c.Previous.To)}.")}</p>\n");
+        sb.Append($"<p>{T($"Périmètre : {c.TerritoryLabel} (une commune inclut ses quartiers) ; {c.ThemeLabel ?? "tous les thèmes"} ; {c.AudienceLabel ?? "tous les publics"}. Les évolutions comparent à la période précédente de même durée, du {ParisTime.Date(c.Previous.From)} au {ParisTime.Date(c.Previous.To)}.")}</p>\n");
         if (c.Names.Themes.Count > 1 || c.Names.Audiences.Count > 1)
             sb.Append($"<p>{T("Une observation liée à plusieurs des thèmes ou des publics choisis compte une seule fois dans les chiffres clés, et une fois dans chacun de ces thèmes ou publics dans les répartitions par thème et par public.")}</p>\n");
         sb.Append($"<h3>{T("Comment")}</h3>\n");
@@ -296,7 +296,6 @@ public static class SynthesisDocument
     private static string T(string? text) => FrenchTypography.Html(text);
 
     /// <summary>"1er mars 2026", "15 mars 2026".</summary>
-    public static string Day(DateOnly d) => (d.Day == 1 ? "1er" : d.Day.ToString(CultureInfo.InvariantCulture)) + d.ToString(" MMMM yyyy", French.Culture);
 
     private static string Plural(int n, string one, string many) => $"{n} {(n > 1 ? many : one)}";
 

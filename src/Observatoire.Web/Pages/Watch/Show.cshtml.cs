@@ -178,7 +178,7 @@ public class ShowModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
             .Select(w => new View(w.Id, w.Url, w.Title, w.Note, w.Status, w.CreatedAt, w.PublishedAt,
                 w.PostedBy == null ? null : w.PostedBy.DisplayName, w.PostedById, w.Source == null ? null : w.Source.Name,
                 w.Group == null ? null : w.Group.Name, w.Group == null ? null : w.Group.Slug,
-                w.Territory == null ? null : (w.Territory.RetiredAt == null ? w.Territory.Name : w.Territory.Name + ReferenceValues.RetiredMark), w.Territory == null ? null : w.Territory.Slug,
+                w.Territory == null ? null : Territory.Label(w.Territory.Name, w.Territory.Parent == null ? null : w.Territory.Parent.Name, w.Territory.RetiredAt != null), w.Territory == null ? null : w.Territory.Slug,
                 w.WikiPage == null ? null : w.WikiPage.Slug, w.WikiPage == null ? null : w.WikiPage.Title,
                 w.Tools.OrderBy(t => t.Name).Select(t => new Linked(t.Name, t.Slug)).ToList(),
                 w.Themes.OrderBy(t => t.SortOrder).Select(t => (t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToList()))

@@ -51,7 +51,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         Tools = await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Tools)
             .OrderBy(t => t.Name).Select(t => new Linked(t.Name, "/annuaire/outils/" + t.Slug)).ToListAsync(ct);
         Territories = await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Territories)
-            .OrderBy(t => t.Name).Select(t => new Linked((t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark), "/annuaire/territoires/" + t.Slug)).ToListAsync(ct);
+            .OrderBy(t => t.Name).Select(t => new Linked(Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name, t.RetiredAt != null), "/annuaire/territoires/" + t.Slug)).ToListAsync(ct);
         Themes = await db.WikiPages.Where(p => p.Id == page.Id).SelectMany(p => p.Themes)
             .OrderBy(t => t.SortOrder).Select(t => (t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToListAsync(ct);
         // Observations are never shown to visitors without an account; members see validated ones.

@@ -41,7 +41,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             .Select(s => new
             {
                 s.Slug, s.Name, Kind = s.Kind != null ? s.Kind.Name : null, KindRetiredAt = s.Kind != null ? s.Kind.RetiredAt : null,
-                Territory = s.Territory != null ? s.Territory.Name : null,
+                Territory = s.Territory != null ? Territory.Label(s.Territory.Name, s.Territory.Parent == null ? null : s.Territory.Parent.Name) : null,
                 Observations = db.Observations.Count(o => o.StructureId == s.Id && o.Status == ObservationStatus.Validated),
             })
             .ToListAsync(ct);

@@ -37,7 +37,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         var item = await db.Structures.AsNoTracking().Where(s => s.Slug == slug)
             .Select(s => new View(s.Id, s.Slug, s.Name, ReferenceValues.Of(s.Kind, ReferenceValues.NoKind),
                 s.Territory != null ? s.Territory.Slug : null,
-                s.Territory != null ? s.Territory.Name : null, s.Description, s.Website, s.Email, s.Address))
+                s.Territory != null ? Territory.Label(s.Territory.Name, s.Territory.Parent == null ? null : s.Territory.Parent.Name) : null, s.Description, s.Website, s.Email, s.Address))
             .FirstOrDefaultAsync(ct);
         if (item is null) return false;
         Item = item;

@@ -8,7 +8,7 @@ public class HistoryModel(ObservatoireDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
-        var territory = await db.Territories.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name })
+        var territory = await db.Territories.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, Name = Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name) })
             .FirstOrDefaultAsync(ct);
         if (territory is null) return NotFound();
         History = await DirectoryHistory.LoadAsync(db, DirectoryRecordKind.Territory, territory.Id, pageNumber, territory.Name,

@@ -13,7 +13,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     {
         IsCoordination = User.IsCoordination();
         Rows = await ReferenceChoices.Ordered(db.Territories.AsNoTracking())
-            .Select(t => new Row(t.Id, t.ParentId, t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark, t.Kind,
+            .Select(t => new Row(t.Id, t.ParentId, t.Slug, Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name, t.RetiredAt != null), t.Kind,
                 db.Structures.Count(s => s.TerritoryId == t.Id),
                 db.Observations.Count(o => o.Status == ObservationStatus.Validated && (o.TerritoryId == t.Id || o.Territory.ParentId == t.Id))))
             .ToListAsync(ct);

@@ -8,6 +8,8 @@ namespace Observatoire.Web.Pages.Directory.Territories;
 public class ShowModel(ObservatoireDbContext db) : PageModel
 {
     public Territory Item { get; private set; } = null!;
+    /// <summary>The territory as people read it, « Centre (Tours) », marked when retired.</summary>
+    public string Label { get; private set; } = "";
     public (string Slug, string Name)? Parent { get; private set; }
     public List<(string Slug, string Name)> Children { get; private set; } = [];
     /// <summary>The structures here, with their kind as people read it (null when they have none).</summary>
@@ -32,8 +34,9 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
         Parent = await db.Territories.AsNoTracking().Where(t => t.Id == item.ParentId)
             .Select(t => new ValueTuple<string, string>(t.Slug, t.Name)).FirstOrDefaultAsync(ct) is { Item1: not null } p ? p : null;
+        Label = Territory.Label(item.Name, Parent?.Name, item.RetiredAt != null);
         Children = (await db.Territories.AsNoTracking().Where(t => t.ParentId == item.Id).OrderBy(t => t.Name)
-            .Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
+            .Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, Territory.Label(t.Name, item.Name))).ToList();
         Structures = (await db.Structures.AsNoTracking()
                 .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
                 .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, Kind = s.Kind != null ? s.Kind.Name : null,

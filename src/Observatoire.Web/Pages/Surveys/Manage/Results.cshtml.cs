@@ -129,7 +129,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         foreach (var r in responses)
         {
             var byQuestion = r.Answers.ToLookup(a => a.QuestionId);
-            rows.Add(new[] { r.Id.ToString(CultureInfo.InvariantCulture), ParisTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture), r.IsAssisted ? "oui" : "non" }
+            rows.Add(new[] { r.Id.ToString(CultureInfo.InvariantCulture), ParisTime.ExportHour(r.CreatedAt), r.IsAssisted ? "oui" : "non" }
                 .Concat(columns.Select(c => c.Cell(byQuestion[c.QuestionId].ToList()))));
         }
         // Row-level answers leave the portal: the audit log says who took which rows, like the personal-data export.
