@@ -126,6 +126,16 @@ public static class HostileCorpus
     /// <summary>The id ASP.NET Core gives the input of a field name ("Input.Options[0].Label" → "Input_Options_0__Label").</summary>
     public static string FieldId(string field) => field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
+    /// <summary>The message shown next to <paramref name="field"/> (empty when there is none).</summary>
+    public static string FieldMessage(IDocument page, string field)
+    {
+        var id = FieldId(field);
+        var message = page.QuerySelector($"[data-valmsg-for='{field}'], [id='{id}-error'], [id='{id}-erreur']")
+            ?? page.QuerySelector($"[name='{field}']")?.GetAttribute("aria-describedby")?.Split(' ')
+                .Select(d => page.GetElementById(d)).FirstOrDefault(e => e is not null && e.ClassList.Contains("field-error"));
+        return message?.TextContent.Trim() ?? "";
+    }
+
     public static string Excerpt(string s) => s.Length <= 80 ? s : s[..80] + "…";
 
     /// <summary>
@@ -192,11 +202,7 @@ public static class HostileCorpus
             return;
         }
         var page = await response.ReadHtml();
-        var id = FieldId(field);
-        var message = page.QuerySelector($"[data-valmsg-for='{field}'], [id='{id}-error'], [id='{id}-erreur']")
-            ?? page.QuerySelector($"[name='{field}']")?.GetAttribute("aria-describedby")?.Split(' ')
-                .Select(d => page.GetElementById(d)).FirstOrDefault(e => e is not null && e.ClassList.Contains("field-error"));
-        var text = message?.TextContent.Trim() ?? "";
+        var text = FieldMessage(page, field);
         if (text.Length == 0 || !text.Contains("caractères"))
             failures.Add($"{where} : pas de message « … caractères » à côté de {field} (trouvé : « {Excerpt(text)} »)");
         foreach (var (name, value) in kept)

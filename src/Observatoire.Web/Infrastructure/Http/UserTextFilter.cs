@@ -22,7 +22,12 @@ public sealed class UserTextFilter : IAsyncPageFilter
                 foreach (var value in values)
                     if (UserText.Problem(value) is { } message)
                     {
+                        // First among the field's messages: it names the character, where « adresse non valide » would not.
                         context.ModelState.AddModelError(name, message);
+                        var errors = context.ModelState[name]!.Errors;
+                        var added = errors[^1];
+                        errors.RemoveAt(errors.Count - 1);
+                        errors.Insert(0, added);
                         break;
                     }
         }

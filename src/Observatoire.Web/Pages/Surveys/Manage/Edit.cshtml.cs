@@ -135,11 +135,18 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return RedirectToPage(new { id = copy.Id });
     }
 
+    /// <summary>The message <see cref="UserTextFilter"/> left for a posted field, for the handlers that answer by a note.</summary>
+    private string? FirstError() => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+
     public async Task<IActionResult> OnPostAddSectionAsync(int id, string? sectionTitle, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
         var title = string.IsNullOrWhiteSpace(sectionTitle) ? "Nouvelle partie" : sectionTitle.Trim();
-        if (title.Length > 200) title = title[..200];
+        if (title.Length > 200 || FirstError() is not null)
+        {
+            TempData["Message"] = FirstError() ?? $"Le titre d'une partie fait 200 caractères au plus (celui-ci en fait {title.Length.ToString("N0", French.Culture)}) : la partie n'est pas ajoutée.";
+            return RedirectToPage(null, null, new { id }, "parties");
+        }
         var order = await db.SurveySections.Where(s => s.SurveyId == id).Select(s => (int?)s.Order).MaxAsync(ct) ?? -1;
         db.SurveySections.Add(new SurveySection { SurveyId = id, Order = order + 1, Title = title });
         await db.SaveChangesAsync(ct);
@@ -151,9 +158,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         var section = await db.SurveySections.SingleOrDefaultAsync(s => s.Id == sectionId && s.SurveyId == id, ct);
         if (section is null) return NotFound();
-        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000)
+        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000 || FirstError() is not null)
         {
-            TempData["Message"] = "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
+            TempData["Message"] = FirstError() ?? "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
             return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
         }
         section.Title = sectionTitle.Trim();
@@ -254,7 +261,8 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var error = parsed.Count == 0 ? "Écrivez au moins une question."
             : parsed.Count > QuickAddMaxLines ? $"{QuickAddMaxLines} questions au plus en une fois."
             : !Enum.IsDefined(type) || ModelState["type"]?.Errors.Count > 0 ? "Choisissez un type de réponse."
-            : parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
+            : ModelState["lines"]?.Errors.FirstOrDefault()?.ErrorMessage
+            ?? parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
         if (error is not null)
         {
             Input = new InputModel
