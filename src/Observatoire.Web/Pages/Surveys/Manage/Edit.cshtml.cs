@@ -135,16 +135,19 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return RedirectToPage(new { id = copy.Id });
     }
 
-    /// <summary>The message <see cref="UserTextFilter"/> left for a posted field, for the handlers that answer by a note.</summary>
-    private string? FirstError() => ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+    /// <summary>
+    /// What <see cref="UserText"/> says of a part's title or introduction: these handlers answer with a note on the
+    /// builder (the page's own Input is not posted with them, so ModelState holds its unrelated errors).
+    /// </summary>
+    private static string? TextProblem(params string?[] values) => values.Select(UserText.Problem).FirstOrDefault(m => m is not null);
 
     public async Task<IActionResult> OnPostAddSectionAsync(int id, string? sectionTitle, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
         var title = string.IsNullOrWhiteSpace(sectionTitle) ? "Nouvelle partie" : sectionTitle.Trim();
-        if (title.Length > 200 || FirstError() is not null)
+        if (title.Length > 200 || TextProblem(sectionTitle) is not null)
         {
-            TempData["Message"] = FirstError() ?? $"Le titre d'une partie fait 200 caractères au plus (celui-ci en fait {title.Length.ToString("N0", French.Culture)}) : la partie n'est pas ajoutée.";
+            TempData["Message"] = TextProblem(sectionTitle) ?? $"Le titre d'une partie fait 200 caractères au plus (celui-ci en fait {title.Length.ToString("N0", French.Culture)}) : la partie n'est pas ajoutée.";
             return RedirectToPage(null, null, new { id }, "parties");
         }
         var order = await db.SurveySections.Where(s => s.SurveyId == id).Select(s => (int?)s.Order).MaxAsync(ct) ?? -1;
@@ -158,9 +161,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         var section = await db.SurveySections.SingleOrDefaultAsync(s => s.Id == sectionId && s.SurveyId == id, ct);
         if (section is null) return NotFound();
-        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000 || FirstError() is not null)
+        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000 || TextProblem(sectionTitle, sectionIntro) is not null)
         {
-            TempData["Message"] = FirstError() ?? "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
+            TempData["Message"] = TextProblem(sectionTitle, sectionIntro) ?? "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
             return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
         }
         section.Title = sectionTitle.Trim();
