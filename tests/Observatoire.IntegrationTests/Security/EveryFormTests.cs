@@ -189,7 +189,7 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
         {
             _lost++;
             _failures.Add($"{where} : {(int)response.StatusCode} sans message à côté du champ"
-                + (others.Count > 0 ? $" (autres messages : {Excerpt(string.Join(" | ", others))})" : $" (page : {Excerpt(Visible(page.QuerySelector("main")?.TextContent ?? ""))})"));
+                + (others.Count > 0 ? $" (autres messages : {Excerpt(string.Join(" | ", others))})" : $" (page : {Visible(page.QuerySelector("main form")?.OuterHtml ?? page.QuerySelector("main")?.TextContent ?? "")})"));
             return;
         }
         _inconclusive++;
