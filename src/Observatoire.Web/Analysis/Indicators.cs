@@ -27,7 +27,7 @@ public static class Indicators
     public static readonly Definition Tools = new("outils", "Outils observés",
         "Nombre d'outils numériques différents cités dans au moins une observation validée de la période.", false);
     public static readonly Definition FreeShare = new("part-libre", "Part des outils libres",
-        "Parmi les mentions d'outils dans les observations validées (une observation citant deux outils compte deux mentions), part des outils sous licence libre ; un outil dont la licence est inconnue compte comme non libre.", false);
+        "Parmi les mentions d'outils dans les observations validées (une observation citant deux outils compte deux mentions), part des outils sous licence libre ; un outil dont la licence est inconnue compte comme non libre, comme un outil proposé par un contributeur et pas encore vérifié par la coordination (sa licence reste inconnue jusque-là).", false);
     public static readonly Definition ByTheme = new("themes", "Usages par thème",
         "Nombre d'observations validées par thème ; une observation liée à deux thèmes compte dans chacun.", true);
     public static readonly Definition ByAudience = new("publics", "Usages par public",

@@ -40,6 +40,9 @@ public enum ToolStatus
 
 public class DigitalTool
 {
+    /// <summary>Appended to a pending tool's name where an observation shows it, until Coordination checks it.</summary>
+    public const string PendingMark = " (en attente de vérification)";
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }

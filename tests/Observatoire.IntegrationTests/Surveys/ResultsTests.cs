@@ -206,4 +206,28 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("6 réponses", entry.Details);
         Assert.Contains("Quelle est votre situation ? = Salarié", entry.Details);
     }
+
+    [Fact]
+    public async Task A_cut_list_of_free_answers_says_it_is_cut_and_how_many_there_are()
+    {
+        var s = await Portal.Survey();
+        await Portal.Db(db =>
+        {
+            for (var i = 0; i < 305; i++)
+            {
+                var r = new Response { SurveyId = s.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = DateTime.UtcNow.Date };
+                r.Answers.Add(new Answer { QuestionId = s.Comment, Text = $"Remarque {i}" });
+                db.Responses.Add(r);
+            }
+            return db.SaveChangesAsync();
+        });
+        var client = await Portal.SignedInAs(Roles.Coordination);
+
+        var page = await client.GetHtml($"/enquetes/gestion/{s.Id}/resultats");
+
+        var answers = page.QuerySelector($"#question-{s.Comment} details")!;
+        Assert.Equal("Réponses libres (305)", answers.QuerySelector("summary")!.Text());
+        Assert.Equal(300, answers.QuerySelectorAll("li").Length);
+        Assert.Contains("seules les 300 réponses les plus récentes sont affichées ici, sur 305", answers.Text());
+    }
 }

@@ -162,4 +162,34 @@ public class EditTests(PortalFixture portal) : PortalTest(portal)
         });
         Assert.Equal("Espace partenaires", Assert.Single(asMember).Title);
     }
+
+    [Theory]
+    [InlineData("emploi, une catégorie dont le nom dépasse nettement les soixante caractères permis", "au plus 60")]
+    [InlineData("c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21", "21 catégories : 20 au plus")]
+    public async Task Categories_out_of_bounds_are_refused_next_to_the_field_not_dropped(string categories, string said)
+    {
+        var client = await Portal.SignedInAs(Roles.Contributeur);
+
+        using var response = await client.Save(await client.OpenEditor("bilan"), "Bilan", Base, more: [("Input.Categories", categories)]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadHtml();
+        Assert.Contains(said, page.QuerySelector("#Input_Categories-error")!.Text());
+        Assert.Equal(categories, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Input.Categories']")!).Value);
+        Assert.Equal(0, await Portal.Db(db => db.WikiPages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_preview_says_an_image_from_another_site_will_not_be_shown()
+    {
+        var client = await Portal.SignedInAs(Roles.Contributeur);
+
+        using var response = await client.Save(await client.OpenEditor("bilan"), "Bilan",
+            "![affiche](https://ailleurs.example/affiche.png) ![logo](/wiki/bilan/fichiers/logo.png)", handler: "Preview");
+
+        var notice = (await response.ReadHtml()).QuerySelector(".preview .notice")!.Text();
+        Assert.Contains("Image hors du portail : elle ne sera pas affichée ; joignez-la", notice);
+        Assert.Contains("https://ailleurs.example/affiche.png", notice);
+        Assert.DoesNotContain("logo.png", notice);
+    }
 }

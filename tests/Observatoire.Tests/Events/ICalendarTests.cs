@@ -34,6 +34,19 @@ public class ICalendarTests
     }
 
     [Fact]
+    public void Summary_description_and_location_carry_no_control_character()
+    {
+        var text = Write("Atelier\u0001 a\u0007b\u202Ec\tfin\r\nsuite", "Ligne 1\u0085\r\nLigne\u001B 2\ttab", "Salle\u0000 2\n3");
+
+        var unfolded = text.Replace("\r\n ", "");
+        foreach (var line in unfolded.Split("\r\n"))
+            Assert.DoesNotContain(line, c => char.IsControl(c) || UserText.IsBidiControl(c));
+        Assert.Contains("SUMMARY:Atelier abc fin  suite\r\n", unfolded);
+        Assert.Contains("DESCRIPTION:Ligne 1\\nLigne 2 tab\r\n", unfolded);
+        Assert.Contains("LOCATION:Salle 2 3\r\n", unfolded);
+    }
+
+    [Fact]
     public void Commas_semicolons_backslashes_and_newlines_are_escaped()
     {
         Assert.Equal(@"a\, b\; c\\ d\ne\nf", ICalendar.Escape("a, b; c\\ d\r\ne\nf"));

@@ -23,3 +23,34 @@ public class SlugTests
     public void A_long_title_is_cut_without_a_trailing_dash() =>
         Assert.False(Slug.From(new string('a', 99) + " b c d", 100).EndsWith('-'));
 }
+
+public class SlugOfHostileTextTests
+{
+    public static TheoryData<string, string> Classes => new()
+    {
+        { "outil \ufffe fin", "outil-fin" },
+        { "outil \uffff fin", "outil-fin" },
+        { "outil \ufdd0 fin", "outil-fin" },
+        { "outil \U0001FFFE fin", "outil-fin" },      // non-character of a supplementary plane
+        { "outil \U000E0001 fin", "outil-fin" },      // language tag (format character)
+        { "outil \u0378 fin", "outil-fin" },          // unassigned code point
+        { "a\u0000b\u0001c\u0007d\u001Be", "a-b-c-d-e" },
+        { "facture\u202Egpj.exe", "facture-gpj-exe" },
+        { "Atelier 🧑‍💻 𝕏 👍🏽 \U0001F600", "atelier" },
+        { "", "page" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Classes))]
+    public void A_slug_never_throws_and_keeps_only_ascii_words(string text, string expected) =>
+        Assert.Equal(expected, Slug.From(text));
+
+    [Fact]
+    public void An_unpaired_surrogate_does_not_throw()
+    {
+        // Not theory data: xUnit would turn a lone surrogate into U+FFFD on its way to the test.
+        Assert.Equal("outil-fin", Slug.From("outil \ud83e fin"));
+        Assert.Equal("outil-fin", Slug.From("outil \udc00 fin"));
+        Assert.Equal("outil-fin", Slug.From("outil \ufffe\udc00\ud83e fin"));
+    }
+}

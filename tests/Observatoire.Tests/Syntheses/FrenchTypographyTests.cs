@@ -20,6 +20,26 @@ public class FrenchTypographyTests
         Assert.Equal("écrire à contact@exemple.fr", FrenchTypography.Text("écrire à contact@exemple.fr"));
     }
 
+    [Theory]
+    [InlineData("=SI(A1>0;1;0)")]
+    [InlineData(@"C:\Temp\bilan.xlsx")]
+    [InlineData("f(x);g(y)!=0")]
+    [InlineData("a:b;c?d")]
+    [InlineData("ftp:adresse")]
+    public void Punctuation_inside_a_word_quoted_verbatim_is_printed_as_typed(string quoted)
+    {
+        Assert.Equal($"Saisir {quoted} tel quel", FrenchTypography.Text($"Saisir {quoted} tel quel"));
+        Assert.Equal($"<p>Saisir {quoted.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")}</p>",
+            FrenchTypography.InHtml($"<p>Saisir {quoted.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")}</p>"));
+    }
+
+    [Fact]
+    public void A_bidi_override_stored_before_the_input_rule_never_reorders_a_printed_line()
+    {
+        Assert.Equal("facturegnp.exe", FrenchTypography.Text("facture\u202Egnp.exe"));
+        Assert.Equal("<p>ab</p>", FrenchTypography.InHtml("<p>a\u2066b\u2069</p>"));
+    }
+
     [Fact]
     public void In_html_only_text_changes_never_tags_attributes_entities_or_code()
     {

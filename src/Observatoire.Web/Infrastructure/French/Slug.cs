@@ -7,8 +7,10 @@ public static class Slug
 {
     public static string From(string text, int maxLength = 100)
     {
-        var decomposed = text.Replace("œ", "oe").Replace("Œ", "Oe").Replace("æ", "ae").Replace("Æ", "Ae")
-            .Normalize(NormalizationForm.FormD);
+        // Cleaned first: String.Normalize throws on a non-character or an unpaired surrogate, and a slug keeps only
+        // ASCII letters and digits anyway.
+        var decomposed = Decompose(UserText.Clean(text, keepLineBreaks: false, replacement: " ")
+            .Replace("œ", "oe").Replace("Œ", "Oe").Replace("æ", "ae").Replace("Æ", "Ae"));
         var sb = new StringBuilder(decomposed.Length);
         var dash = false;
         foreach (var c in decomposed)
@@ -28,6 +30,26 @@ public static class Slug
         }
         var slug = sb.ToString().Trim('-');
         return slug.Length == 0 ? "page" : slug;
+    }
+
+    /// <summary>Letters split from their accents; a code point normalisation still refuses (unassigned) becomes a space.</summary>
+    private static string Decompose(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var s = rune.ToString();
+                try { sb.Append(s.Normalize(NormalizationForm.FormD)); }
+                catch (ArgumentException) { sb.Append(' '); }
+            }
+            return sb.ToString();
+        }
     }
 
     /// <summary>A slug not yet taken: "sanitas", then "sanitas-2", "sanitas-3"…</summary>

@@ -34,6 +34,8 @@ public static class WebExtensions
                 o.Conventions.AddPageRoute("/Errors/Status", "/erreur/{code:int}");
                 // Old slugs of themes, audiences and territories in a filter's query string lead to the current ones.
                 o.Conventions.ConfigureFilter(new ReferenceSlugRedirect());
+                // Every posted field keeps what was typed or is refused next to the field (non-characters, controls, bidi).
+                o.Conventions.ConfigureFilter(new UserTextFilter());
             })
             .AddMvcOptions(o => FrenchMessages.Apply(o.ModelBindingMessageProvider));
         services.AddAntiforgery(o =>

@@ -31,6 +31,7 @@ public class AccountModel(ObservatoireDbContext db, UserManager<AppUser> users, 
         if (!Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "Choisissez un rôle de la liste.");
         if (Account.Id == users.GetUserId(User) && Input.Role != Roles.Administrateur)
             ModelState.AddModelError("Input.Role", "Vous ne pouvez pas retirer votre propre rôle d'administrateur : demandez-le à un autre administrateur.");
+        await AccountForm.ValidateActorAsync(db, Input, Account.Id, ModelState, ct);
         if (!ModelState.IsValid)
         {
             await LoadChoices(ct);

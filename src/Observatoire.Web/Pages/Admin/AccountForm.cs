@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Observatoire.Web.Pages.Admin;
@@ -24,6 +25,16 @@ public static class AccountForm
     public static async Task<List<SelectListItem>> StructureChoices(ObservatoireDbContext db, ICollection<int> selected, CancellationToken ct) =>
         (await db.Structures.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
         .Select(s => new SelectListItem(s.Name, s.Id.ToString(), selected.Contains(s.Id))).ToList();
+
+    /// <summary>A directory record belongs to one account at most: a second one is refused next to the field, not by a 500.</summary>
+    public static async Task ValidateActorAsync(ObservatoireDbContext db, AccountAccessInput input, string? accountId,
+        ModelStateDictionary modelState, CancellationToken ct)
+    {
+        if (input.ActorId is not int actorId) return;
+        var holder = await db.Users.Where(u => u.ActorId == actorId && u.Id != accountId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (holder is not null)
+            modelState.AddModelError("Input.ActorId", $"Cette fiche de l'annuaire est déjà liée au compte de {holder} : choisissez-en une autre, ou « Aucune ».");
+    }
 
     public static async Task<List<SelectListItem>> ActorChoices(ObservatoireDbContext db, int? selected, CancellationToken ct)
     {

@@ -36,6 +36,7 @@ public class InviteModel(ObservatoireDbContext db, UserManager<AppUser> users, M
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "Choisissez un rôle de la liste.");
+        await AccountForm.ValidateActorAsync(db, Input, null, ModelState, ct);
         if (!ModelState.IsValid)
         {
             await LoadChoices(ct);

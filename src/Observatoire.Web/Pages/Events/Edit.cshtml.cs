@@ -118,7 +118,7 @@ public class EditModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
                 ModelState.AddModelError("Input.EndTime", "La fin doit venir après le début.");
         }
         if (!string.IsNullOrWhiteSpace(Input.OnlineUrl)
-            && !(Uri.TryCreate(Input.OnlineUrl.Trim(), UriKind.Absolute, out var online) && online.Scheme is "http" or "https"))
+            && !WebAddress.IsValid(Input.OnlineUrl))
             ModelState.AddModelError("Input.OnlineUrl", "Le lien doit être une adresse web complète, commençant par https://.");
         if (string.IsNullOrWhiteSpace(Input.Place) && string.IsNullOrWhiteSpace(Input.OnlineUrl))
             ModelState.AddModelError("Input.Place", "Indiquez un lieu, un lien de visioconférence, ou les deux.");

@@ -46,9 +46,11 @@ public static class ICalendar
                 DtStamp = Utc(e.StampUtc),
                 DtStart = Utc(e.StartsAtUtc),
                 DtEnd = Utc(e.EndsAtUtc),
-                Summary = e.Summary,
-                Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description,
-                Location = string.IsNullOrWhiteSpace(e.Location) ? null : e.Location,
+                // RFC 5545 §3.3.11 forbids control characters in TEXT: forms refuse them (UserText), and values stored
+                // before that rule or imported lose them here. SUMMARY and LOCATION are one line.
+                Summary = UserText.Clean(e.Summary, keepLineBreaks: false),
+                Description = string.IsNullOrWhiteSpace(e.Description) ? null : UserText.Clean(e.Description).Replace("\t", " "),
+                Location = string.IsNullOrWhiteSpace(e.Location) ? null : UserText.Clean(e.Location, keepLineBreaks: false),
                 Url = new Uri(e.Url),
                 Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             });

@@ -64,10 +64,11 @@ public class ObservationInput
         Difficulties = o.Difficulties, Version = o.Version,
     };
 
-    /// <summary>Names typed in "a tool not listed yet", separated by commas or semicolons.</summary>
-    public IReadOnlyList<string> NewToolNames() =>
-        (NewTools ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(n => n.Length is >= 2 and <= 120).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>Tools typed by hand: names of 2 to 120 characters (the tool's own column), ten at most.</summary>
+    public static readonly TypedList ToolNames = new(2, 120, 10, "un nom d'outil", "outils");
+
+    /// <summary>Names typed in "a tool not listed yet", separated by commas or semicolons (bounds checked by <see cref="ToolNames"/>).</summary>
+    public IReadOnlyList<string> NewToolNames() => TypedList.Split(NewTools);
 }
 
 /// <param name="Category">The tool's category as people read it (« Catégorie non précisée » without one).</param>
@@ -144,6 +145,10 @@ public class ObservationForm
         var toolIds = input.ToolIds;
         if (await db.DigitalTools.CountAsync(x => toolIds.Contains(x.Id), ct) != toolIds.Count)
             modelState.AddModelError("Input.ToolIds", "Un des outils choisis n'existe plus : cochez-les à nouveau.");
+        if (ObservationInput.ToolNames.Problem(input.NewTools) is { } namesProblem)
+            modelState.AddModelError("Input.NewTools", namesProblem);
+        else
+            await ConfirmKnownToolsAsync(db, input, modelState, ct);
         if (toolIds.Count == 0 && input.NewToolNames().Count == 0)
             modelState.AddModelError("Input.ToolIds", "Cochez au moins un outil, ou écrivez son nom s'il n'est pas dans la liste.");
         if (input.ThemeIds.Count == 0)
@@ -152,6 +157,39 @@ public class ObservationForm
             modelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
         if (input.AudienceIds.Any(id => Audiences.All(c => c.Id != id)))
             modelState.AddModelError("Input.AudienceIds", "Un des publics choisis n'est plus proposé : cochez-en un de la liste.");
+    }
+
+    /// <summary>
+    /// A typed name that is already a tool (same slug, or same name whatever the case) is not attached silently: the
+    /// form comes back with that tool ticked, the name taken out of the field and a message naming the match, and the
+    /// next save confirms it.
+    /// </summary>
+    private async Task ConfirmKnownToolsAsync(ObservatoireDbContext db, ObservationInput input, ModelStateDictionary modelState,
+        CancellationToken ct)
+    {
+        var names = input.NewToolNames();
+        if (names.Count == 0) return;
+        var slugs = names.Select(n => Slug.From(n)).ToList();
+        var lowered = names.Select(n => n.ToLower()).ToList();
+        var known = await db.DigitalTools.AsNoTracking()
+            .Where(t => slugs.Contains(t.Slug) || lowered.Contains(t.Name.ToLower()))
+            .Select(t => new { t.Id, t.Name, t.Slug, Category = t.Category!.Name, Pending = t.Status == ToolStatus.Pending })
+            .ToListAsync(ct);
+        if (known.Count == 0) return;
+        var matches = names
+            .Select(n => (Name: n, Tool: known.FirstOrDefault(t => t.Slug == Slug.From(n) || string.Equals(t.Name, n, StringComparison.OrdinalIgnoreCase))))
+            .Where(m => m.Tool is not null).ToList();
+        foreach (var (name, tool) in matches)
+        {
+            if (!input.ToolIds.Contains(tool!.Id)) input.ToolIds.Add(tool.Id);
+            if (Tools.All(t => t.Id != tool.Id))
+                Tools.Add(new ToolChoice(tool.Id, tool.Name, tool.Category ?? ReferenceValues.NoCategory, tool.Pending));
+        }
+        input.NewTools = string.Join(", ", names.Where(n => matches.All(m => m.Name != n)));
+        modelState.SetModelValue("Input.NewTools", input.NewTools, input.NewTools);
+        modelState.AddModelError("Input.NewTools", string.Join(" ", matches.Select(m =>
+            $"« {m.Name} » est déjà connu sous le nom « {m.Tool!.Name} » : nous l'avons coché dans la liste et retiré de ce champ.")) +
+            " Enregistrez à nouveau pour confirmer, ou décochez-le s'il s'agit d'un autre outil.");
     }
 
     /// <summary>Copies the input onto a tracked observation, creating the tools typed by hand as pending.</summary>

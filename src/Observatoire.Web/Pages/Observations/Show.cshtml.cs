@@ -117,7 +117,7 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
                 o.CreatedBy != null ? o.CreatedBy.DisplayName : null, o.CreatedById, o.ParticipantsCount,
                 o.AppropriationLevel, o.Description, o.WhatWorked, o.Difficulties, o.Status, o.ReviewComment, o.UpdatedAt,
                 o.ValidatedAt,
-                o.Tools.OrderBy(t => t.Name).Select(t => new Link(t.Slug, t.Name)).ToList(),
+                o.Tools.OrderBy(t => t.Name).Select(t => new Link(t.Slug, t.Status == ToolStatus.Pending ? t.Name + DigitalTool.PendingMark : t.Name)).ToList(),
                 o.Themes.OrderBy(t => t.SortOrder).Select(t => new Link(t.Slug, t.RetiredAt == null ? t.Name : t.Name + ReferenceValues.RetiredMark)).ToList(),
                 o.Audiences.OrderBy(a => a.SortOrder).Select(a => new Link(a.Slug, a.RetiredAt == null ? a.Name : a.Name + ReferenceValues.RetiredMark)).ToList(),
                 o.StructureId, o.Version))

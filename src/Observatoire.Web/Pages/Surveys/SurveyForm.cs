@@ -171,6 +171,8 @@ public sealed class SurveyForm
                 _ => "Répondez à cette question pour continuer.",
             };
         }
+        // The portal's one rule for typed text (UserText): the answers page reads the form itself, so it asks here.
+        if (values.Append(other).Select(UserText.Problem).FirstOrDefault(m => m is not null) is { } notText) return notText;
         switch (q.Type)
         {
             case QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Scale or QuestionType.YesNo:

@@ -9,8 +9,11 @@ public sealed class SurveyResults
 {
     public record Value(int? Id, string Code, string Label, int Count);
     public record QuestionResult(int Id, string Text, QuestionType Type, bool ShowOnDashboard, int Respondents,
-        IReadOnlyList<Value> Values, decimal? Mean, decimal? Median, IReadOnlyList<string> Texts)
+        IReadOnlyList<Value> Values, decimal? Mean, decimal? Median, IReadOnlyList<string> Texts, int TextCount = 0)
     {
+        /// <summary>Only the most recent texts are listed: a page says so when there are more.</summary>
+        public bool TextsCut => Texts.Count < TextCount;
+
         public bool IsClosed => Type.IsClosed();
     }
     public record CrossTab(QuestionResult Rows, QuestionResult Columns, IReadOnlyDictionary<(int? Row, int? Column), int> Counts);
@@ -45,6 +48,8 @@ public sealed class SurveyResults
             .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
             .ToDictionaryAsync(x => x.QuestionId, x => x.Count, ct);
         var numbers = await answers.Where(a => a.Number != null).Select(a => new { a.QuestionId, Number = a.Number!.Value }).ToListAsync(ct);
+        var textCounts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.QuestionId, x => x.Count, ct);
         var texts = await answers.Where(a => a.Text != null).OrderByDescending(a => a.ResponseId)
             .Select(a => new { a.QuestionId, Text = a.Text! }).Take(maxTexts * 4).ToListAsync(ct);
         var labels = await ValueLabels(db, questions, ct);
@@ -61,7 +66,8 @@ public sealed class SurveyResults
                 return new QuestionResult(q.Id, q.Text, q.Type, q.ShowOnDashboard, respondents.GetValueOrDefault(q.Id), values,
                     ns.Count == 0 ? null : Math.Round(ns.Average(), 1),
                     ns.Count == 0 ? null : ns.Count % 2 == 1 ? ns[ns.Count / 2] : (ns[ns.Count / 2 - 1] + ns[ns.Count / 2]) / 2,
-                    texts.Where(t => t.QuestionId == q.Id).Select(t => t.Text).Take(maxTexts).ToList());
+                    texts.Where(t => t.QuestionId == q.Id).Select(t => t.Text).Take(maxTexts).ToList(),
+                    textCounts.GetValueOrDefault(q.Id));
             }).ToList(),
         };
     }

@@ -16,6 +16,9 @@ public static partial class FrenchTypography
     public static string Text(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        // Explicit bidi overrides are refused at input (UserText); one stored before that rule must not reorder a
+        // printed line (« gnp.exe » read « exe.png »), so the PDF drops it.
+        if (text.Any(UserText.IsBidiControl)) text = string.Concat(text.Where(c => !UserText.IsBidiControl(c)));
         var sb = new StringBuilder(text.Length + 8);
         foreach (var word in Words().Split(text))
             sb.Append(word.Length > 0 && !char.IsWhiteSpace(word[0]) && !IsUrl(word) ? SpaceWord(word) : word);
@@ -65,7 +68,8 @@ public static partial class FrenchTypography
         {
             var c = word[i];
             var previous = i > 0 ? word[i - 1] : '\0';
-            if (c is ';' or '!' or '?' or '»' or ':' && i > 0 && !IsSpaceOrMark(previous) && !(c == ':' && IsTimeOrRatio(word, i)))
+            if (c is ';' or '!' or '?' or '»' or ':' && i > 0 && !IsSpaceOrMark(previous) && EndsWord(word, i)
+                && !(c == ':' && IsTimeOrRatio(word, i)))
                 sb.Append(NarrowNoBreakSpace);
             sb.Append(c);
             if (c == '«' && i + 1 < word.Length && !char.IsWhiteSpace(word[i + 1]) && word[i + 1] != NarrowNoBreakSpace)
@@ -73,6 +77,13 @@ public static partial class FrenchTypography
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Punctuation glued to a word is spaced only where it ends the word ("réussite!", "Oui;"): inside one it belongs to
+    /// what someone quoted verbatim (a formula "=SI(A1>0;1;0)", a path "C:\Temp", code "f(x);g()"), printed as typed.
+    /// </summary>
+    private static bool EndsWord(string word, int i) =>
+        i + 1 >= word.Length || word[(i + 1)..].All(c => c is ';' or '!' or '?' or '»' or ':' or '.' or ',' or ')' or '"' or '\'' or '…');
 
     /// <summary>"10:30", "1:2": a colon between digits is not French punctuation.</summary>
     private static bool IsTimeOrRatio(string word, int i) =>

@@ -64,7 +64,7 @@ public class EditModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
             if (!CanEdit(item)) return Forbid();
         }
         var url = Input.Url?.Trim() ?? "";
-        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url.Length > 0 && !WebAddress.IsValid(url))
             ModelState.AddModelError("Input.Url", "L'adresse doit être complète et commencer par https:// ou http://.");
         else if (url.Length > 0)
         {

@@ -24,7 +24,7 @@ public class SourcesModel(ObservatoireDbContext db, FeedFetcher fetcher, TimePro
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         var url = Input.Url?.Trim() ?? "";
-        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url.Length > 0 && !WebAddress.IsValid(url))
             ModelState.AddModelError("Input.Url", "L'adresse doit être complète et commencer par https:// ou http://.");
         else if (url.Length > 0 && await db.FeedSources.AnyAsync(s => s.Url == url, ct))
             ModelState.AddModelError("Input.Url", "Cette source est déjà suivie.");

@@ -117,7 +117,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         if (Input.Markdown.Length > 100_000) return BadRequest();
         var rendered = await WikiMarkdown.RenderAsync(db, Input.Markdown, ct);
-        return Content(rendered.Html, "text/html; charset=utf-8");
+        return Content(WikiMarkdown.PreviewNotice(Input.Markdown) + rendered.Html, "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
@@ -153,6 +153,8 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             if (missing.Count > 0)
                 ModelState.AddModelError("Input.ObservationIds", $"Observation introuvable : n° {string.Join(", ", missing)}.");
         }
+        if (WikiStore.Categories.Problem(Input.Categories) is { } categoriesProblem)
+            ModelState.AddModelError("Input.Categories", categoriesProblem);
         if (!ModelState.IsValid)
         {
             await PrepareAsync(slug, page is null, ct);

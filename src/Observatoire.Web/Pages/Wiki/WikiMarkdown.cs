@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -50,6 +51,22 @@ public static class WikiMarkdown
             }
         });
         return new WikiRendered(rendered.Html, rendered.PlainText, targets, toc);
+    }
+
+    /// <summary>
+    /// What the editor's preview says above the rendering: an image linked from another site is blocked by the
+    /// portal's content policy (no reader is tracked by a third party), so the preview says so instead of showing a
+    /// broken image. Encoded HTML, empty when every image is the portal's own.
+    /// </summary>
+    public static string PreviewNotice(string? markdown)
+    {
+        var outside = Markdown.Parse(markdown).Descendants<LinkInline>()
+            .Where(l => l.IsImage && l.Url is { } url && !(url.StartsWith('/') && !url.StartsWith("//")) && !url.StartsWith('#'))
+            .Select(l => l.Url!).Distinct().ToList();
+        if (outside.Count == 0) return "";
+        var items = string.Concat(outside.Select(u => $"<li><bdi class=\"url\">{HtmlEncoder.Default.Encode(u.Length > 80 ? u[..80] + "…" : u)}</bdi></li>"));
+        return $"<div class=\"notice\" role=\"note\"><p>{(outside.Count == 1 ? "Image hors du portail : elle ne sera pas affichée" : "Images hors du portail : elles ne seront pas affichées")} ; "
+            + $"joignez-{(outside.Count == 1 ? "la" : "les")} à la page (« Fichiers ») au lieu de {(outside.Count == 1 ? "la" : "les")} lier.</p><ul>{items}</ul></div>";
     }
 
     private static string InlineText(ContainerInline inline) =>

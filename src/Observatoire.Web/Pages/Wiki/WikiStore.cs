@@ -70,10 +70,8 @@ public static class WikiStore
         return revision;
     }
 
-    public static List<string> ParseCategories(string? text) =>
-        (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(c => c.Length is > 0 and <= 60)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(20)
-            .ToList();
+    /// <summary>A page's categories: at most 20, of at most 60 characters each (the editor refuses more, it never drops them).</summary>
+    public static readonly TypedList Categories = new(1, 60, 20, "une catégorie", "catégories");
+
+    public static List<string> ParseCategories(string? text) => TypedList.Split(text);
 }

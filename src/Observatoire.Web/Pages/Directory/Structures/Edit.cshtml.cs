@@ -22,7 +22,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         [StringLength(300, ErrorMessage = "Au plus 300 caractères.")]
         public string? Address { get; set; }
 
-        [Url(ErrorMessage = "Saisissez une adresse complète, par exemple https://exemple.fr.")]
+        [WebAddress]
         [StringLength(500, ErrorMessage = "Au plus 500 caractères.")]
         public string? Website { get; set; }
 

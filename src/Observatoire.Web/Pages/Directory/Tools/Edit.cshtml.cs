@@ -17,7 +17,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         [Display(Name = "Licence")] public int? LicenceId { get; set; }
         [Display(Name = "Statut")] public ToolStatus Status { get; set; }
 
-        [Url(ErrorMessage = "Saisissez une adresse complète, par exemple https://exemple.fr.")]
+        [WebAddress]
         [StringLength(500, ErrorMessage = "Au plus 500 caractères.")]
         [Display(Name = "Site web")]
         public string? Website { get; set; }

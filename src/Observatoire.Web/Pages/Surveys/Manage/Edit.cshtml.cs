@@ -135,11 +135,21 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return RedirectToPage(new { id = copy.Id });
     }
 
+    /// <summary>
+    /// What <see cref="UserText"/> says of a part's title or introduction: these handlers answer with a note on the
+    /// builder (the page's own Input is not posted with them, so ModelState holds its unrelated errors).
+    /// </summary>
+    private static string? TextProblem(params string?[] values) => values.Select(UserText.Problem).FirstOrDefault(m => m is not null);
+
     public async Task<IActionResult> OnPostAddSectionAsync(int id, string? sectionTitle, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
         var title = string.IsNullOrWhiteSpace(sectionTitle) ? "Nouvelle partie" : sectionTitle.Trim();
-        if (title.Length > 200) title = title[..200];
+        if (title.Length > 200 || TextProblem(sectionTitle) is not null)
+        {
+            TempData["Message"] = TextProblem(sectionTitle) ?? $"Le titre d'une partie fait 200 caractères au plus (celui-ci en fait {title.Length.ToString("N0", French.Culture)}) : la partie n'est pas ajoutée.";
+            return RedirectToPage(null, null, new { id }, "parties");
+        }
         var order = await db.SurveySections.Where(s => s.SurveyId == id).Select(s => (int?)s.Order).MaxAsync(ct) ?? -1;
         db.SurveySections.Add(new SurveySection { SurveyId = id, Order = order + 1, Title = title });
         await db.SaveChangesAsync(ct);
@@ -151,9 +161,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         var section = await db.SurveySections.SingleOrDefaultAsync(s => s.Id == sectionId && s.SurveyId == id, ct);
         if (section is null) return NotFound();
-        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000)
+        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000 || TextProblem(sectionTitle, sectionIntro) is not null)
         {
-            TempData["Message"] = "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
+            TempData["Message"] = TextProblem(sectionTitle, sectionIntro) ?? "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
             return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
         }
         section.Title = sectionTitle.Trim();
@@ -254,7 +264,8 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         var error = parsed.Count == 0 ? "Écrivez au moins une question."
             : parsed.Count > QuickAddMaxLines ? $"{QuickAddMaxLines} questions au plus en une fois."
             : !Enum.IsDefined(type) || ModelState["type"]?.Errors.Count > 0 ? "Choisissez un type de réponse."
-            : parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
+            : ModelState["lines"]?.Errors.FirstOrDefault()?.ErrorMessage
+            ?? parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
         if (error is not null)
         {
             Input = new InputModel
