@@ -58,6 +58,12 @@ public static class ParisTime
     /// <summary>"2026-03-15 18:00": the Paris hour of an instant in an export, minutes dropped (a response's exact time could identify its author).</summary>
     public static string ExportHour(DateTime utc) => ToParis(utc).ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// "2026-03-15 18:30": a wall time read from a spreadsheet cell, written as the import reads it. A cell carries
+    /// no zone: it is the hour the partner typed, already Paris time, so it is written as is, never converted.
+    /// </summary>
+    public static string CellWallTime(DateTime wallTime) => wallTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>"14:05": the value of an &lt;input type="time"&gt; for a Paris wall time.</summary>
     public static string InputTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 

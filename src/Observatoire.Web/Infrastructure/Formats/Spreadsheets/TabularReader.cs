@@ -98,7 +98,7 @@ internal abstract class TabularReader(TabularLimits limits) : ITabularReader
         bool b => b ? "oui" : "non",
         DateTime t => t.TimeOfDay == TimeSpan.Zero
             ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            : ParisTime.CellWallTime(t),
         TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
