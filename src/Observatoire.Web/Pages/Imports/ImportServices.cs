@@ -4,5 +4,6 @@ namespace Observatoire.Web.Pages.Imports;
 public static class ImportServices
 {
     public static IServiceCollection AddObservatoireImports(this IServiceCollection services) =>
-        services.AddSingleton<ImportKind, StructureImport>();
+        services.AddSingleton<ImportKind, StructureImport>()
+            .AddSingleton<ImportKind, ObservationKind>();
 }
