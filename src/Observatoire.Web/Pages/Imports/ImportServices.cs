@@ -4,5 +4,9 @@ namespace Observatoire.Web.Pages.Imports;
 public static class ImportServices
 {
     public static IServiceCollection AddObservatoireImports(this IServiceCollection services) =>
-        services.AddSingleton<ImportKind, StructureImport>();
+        services.AddSingleton<ImportKind, StructureImport>()
+            .AddScoped<ImportAccess>()
+            .AddScoped<ImportPipeline>()
+            // Imported records and external identifiers are kept by entity and id: a merge moves them to the record kept.
+            .AddScoped<IMergeFollower, ImportMergeFollower>();
 }
