@@ -56,6 +56,9 @@ public abstract class ImportKind
     public abstract string Policy { get; }
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
+    /// <summary>Whether the user may create the missing list values with the import (the reference lists are for administrators).</summary>
+    public virtual bool CanCreateMissing(ClaimsPrincipal user) => user.IsInRole(Roles.Administrateur);
+
     /// <summary>
     /// Loads what planning needs in a few queries (existing records by slug, name and external identifier, the
     /// reference lists) and returns the session that plans every line from memory and writes them in batches.
@@ -85,9 +88,6 @@ public abstract class ImportSession
 
     /// <summary>Unknown reference values lines named, for the page to offer creating them (administrators only).</summary>
     public IReadOnlyCollection<MissingValue> Missing => _missing;
-
-    /// <summary>Whether the user may create the missing values with the import (the reference lists are for administrators).</summary>
-    public virtual bool CanCreateMissing(ClaimsPrincipal user) => user.IsInRole(Roles.Administrateur);
 
     protected void ReportMissing(MissingValue value) => _missing.Add(value);
 

@@ -5,5 +5,9 @@ public static class ImportServices
 {
     public static IServiceCollection AddObservatoireImports(this IServiceCollection services) =>
         services.AddSingleton<ImportKind, StructureImport>()
-            .AddSingleton<ImportKind, ObservationKind>();
+            .AddSingleton<ImportKind, ObservationKind>()
+            .AddScoped<ImportAccess>()
+            .AddScoped<ImportPipeline>()
+            // Imported records and external identifiers are kept by entity and id: a merge moves them to the record kept.
+            .AddScoped<IMergeFollower, ImportMergeFollower>();
 }

@@ -85,8 +85,8 @@ public sealed class StructureImport : ImportKind
                     errors.Add(kinds.Unknown("type", typed));
                 }
             }
-            var kindAfter = values.TryGetValue(nameof(Structure.KindId), out var k) ? (int?)k : values.ContainsKey(nameof(Structure.Kind)) ? 0 : record?.KindId;
-            if (kindAfter is null && kindRequired)
+            var kindGiven = values.ContainsKey(nameof(Structure.Kind)) || (values.TryGetValue(nameof(Structure.KindId), out var k) ? k is not null : record?.KindId is not null);
+            if (!kindGiven && errors.Count == 0 && kindRequired)
                 errors.Add("colonne « Type » : indiquez le type de la structure, comme le demande le formulaire");
             if (line.Values.ContainsKey("territoire"))
             {

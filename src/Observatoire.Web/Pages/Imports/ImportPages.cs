@@ -1,0 +1,18 @@
+namespace Observatoire.Web.Pages.Imports;
+
+/// <summary>Helpers the import pages share.</summary>
+public static class ImportPages
+{
+    /// <summary>Keeps a dry run on the batch: counts, lines and digest (the commit re-plans and compares).</summary>
+    public static void Store(ImportBatch batch, DryRun run)
+    {
+        batch.DryRun = ImportPipeline.Serialize(run);
+        batch.DryRunDigest = run.Digest;
+        (batch.Created, batch.Updated, batch.Unchanged, batch.Refused) = (run.Created, run.Updated, run.Unchanged, run.Refused);
+    }
+
+    /// <summary>« 3 créées, 1 modifiée, 0 inchangée, 2 refusées ».</summary>
+    public static string Counts(int created, int updated, int unchanged, int refused) =>
+        string.Join(", ", new[] { (created, "créée"), (updated, "modifiée"), (unchanged, "inchangée"), (refused, "refusée") }
+            .Select(c => $"{c.Item1.ToString("N0", French.Culture)} {c.Item2}{(c.Item1 > 1 ? "s" : "")}"));
+}
