@@ -85,12 +85,19 @@ internal sealed class CsvTabularReader : TabularReader
 
     protected override IEnumerable<RawRow> ReadRawRows()
     {
-        while (csv.Read())
+        while (Read())
         {
             var cells = new string?[csv.FieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
             yield return new RawRow(checked((int)csv.LineNumber), cells);
         }
+    }
+
+    /// <summary>CsvHelper recovers from bad quoting by itself; what it still rejects gets a French message.</summary>
+    private bool Read()
+    {
+        try { return csv.Read(); }
+        catch (CsvFormatException) { throw new TabularFileException(TabularMessages.MalformedCsv); }
     }
 
     /// <summary>
