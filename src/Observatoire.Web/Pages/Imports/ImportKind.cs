@@ -94,6 +94,10 @@ public abstract class ImportSession
     public abstract LinePlan Plan(ImportLine line);
 
     public abstract Task ApplyAsync(IReadOnlyList<LinePlan> batch, ImportJournal journal, CancellationToken ct);
+
+    /// <summary>After the last batch is saved, before the transaction commits: what a kind does once for the whole file
+    /// (observations bring the dashboard's rollups up to date in one pass).</summary>
+    public virtual Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -128,7 +128,11 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
         {
             return Failed(e.Message, createMissing);
         }
-        if (applying is not null) await FlushAsync(session, pending, journal, applying, kind, external, ct);
+        if (applying is not null)
+        {
+            await FlushAsync(session, pending, journal, applying, kind, external, ct);
+            await session.CompleteAsync(ct);
+        }
         return new DryRun(counts[0], counts[1], counts[2], counts[3], lines, preview,
             [.. session.Missing.OrderBy(m => m.List).ThenBy(m => m.Name)], [.. createMissing],
             null, Convert.ToHexString(digest.GetHashAndReset()));

@@ -28,6 +28,9 @@ public sealed class ObservationKind : ImportKind
     public override string Summary => "Des observations passées (validées ou à valider), avec leurs thèmes, publics et outils : les colonnes de l'export des observations.";
     public override string Policy => Policies.Coordination;
 
+    /// <summary>Lines naming a value the lists lack are refused with the closest name: lists are completed on their own pages.</summary>
+    public override bool CanCreateMissing(ClaimsPrincipal user) => false;
+
     public override IReadOnlyList<ImportColumn> Columns { get; } =
     [
         new(Number, "Numéro", "Le numéro de l'observation dans l'instance ou le fichier d'origine : un nouvel import du même numéro met à jour l'observation au lieu de la doubler.", "1042", false, "Identifiant", "Identifiant externe", "N°", "Id"),
@@ -189,8 +192,6 @@ public sealed class ObservationSession(
         ["a valider"] = ObservationStatus.Submitted, ["brouillon"] = ObservationStatus.Draft,
     };
 
-    public override bool CanCreateMissing(ClaimsPrincipal user) => false;
-
     public override LinePlan Plan(ImportLine line)
     {
         var errors = new List<string>();
@@ -338,10 +339,78 @@ public sealed class ObservationSession(
         return ids;
     }
 
+    /// <summary>
+    /// The analysis triggers (Baseline migration) refresh an observation's rollups once per row written: seven times for
+    /// an observation with two themes, two audiences and two tools, too slow for 100,000 lines. An import switches them
+    /// off inside its transaction (the lock this takes makes other writers of observations wait for the commit, so none
+    /// writes unseen), then <see cref="CompleteAsync"/> brings the rollups up to date with the database's own functions.
+    /// </summary>
+    private const string TriggersOff = """
+        ALTER TABLE "Observations" DISABLE TRIGGER analysis_observations;
+        ALTER TABLE "ObservationThemes" DISABLE TRIGGER analysis_observation_themes;
+        ALTER TABLE "ObservationAudiences" DISABLE TRIGGER analysis_observation_audiences;
+        ALTER TABLE "ObservationTools" DISABLE TRIGGER analysis_observation_tools;
+        """;
+
+    private const string TriggersOn = """
+        ALTER TABLE "Observations" ENABLE TRIGGER analysis_observations;
+        ALTER TABLE "ObservationThemes" ENABLE TRIGGER analysis_observation_themes;
+        ALTER TABLE "ObservationAudiences" ENABLE TRIGGER analysis_observation_audiences;
+        ALTER TABLE "ObservationTools" ENABLE TRIGGER analysis_observation_tools;
+        """;
+
+    /// <summary>Above this many observations written, the rollups are rebuilt set-based rather than refreshed one by one.</summary>
+    public const int RebuildAbove = 2000;
+
+    private bool _triggersOff;
+    private readonly List<int> _written = [];
+    private List<Observation> _created = [];
+    private List<int> _updated = [];
+
+    /// <summary>
+    /// Stops tracking what the previous batch wrote (saved and journaled by then: the observations, their links and
+    /// history, the pipeline's rows about them), so the context holds one batch at a time: saving the hundredth batch
+    /// costs what the first did, and memory stays bounded whatever the file's length.
+    /// </summary>
+    private void Forget(HashSet<int> observationIds)
+    {
+        if (observationIds.Count == 0) return;
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var done = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && e.Entity switch
+            {
+                Observation o => observationIds.Contains(o.Id),
+                ObservationChange c => observationIds.Contains(c.ObservationId),
+                ImportedRecord r => r.Entity == nameof(Observation) && observationIds.Contains(r.RecordId),
+                ImportExternalId x => x.Entity == nameof(Observation) && observationIds.Contains(x.RecordId),
+                Dictionary<string, object> link => link.TryGetValue("ObservationId", out var id) && observationIds.Contains((int)id),
+                _ => false,
+            }).ToList();
+            foreach (var entry in done) entry.State = EntityState.Detached;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     public override async Task ApplyAsync(IReadOnlyList<LinePlan> batch, ImportJournal journal, CancellationToken ct)
     {
         var lines = batch.Where(p => p.Outcome is LineOutcome.Created or LineOutcome.Updated).Select(p => (Payload)p.Payload!).ToList();
         if (lines.Count == 0) return;
+        if (!_triggersOff)
+        {
+            await db.Database.ExecuteSqlRawAsync(TriggersOff, ct);
+            _triggersOff = true;
+        }
+        // The previous batch is saved: its new observations have their ids now.
+        var previous = _created.Select(o => o.Id).Concat(_updated).ToHashSet();
+        _written.AddRange(previous);
+        Forget(previous);
+        _created = [];
+        _updated = lines.Where(l => l.ExistingId is not null).Select(l => l.ExistingId!.Value).ToList();
         // One query per list for the whole batch; instances already tracked come back as they are.
         var themeIds = lines.SelectMany(l => l.Fields.Themes).Distinct().ToList();
         var audienceIds = lines.SelectMany(l => l.Fields.Audiences).Distinct().ToList();
@@ -371,6 +440,7 @@ public sealed class ObservationSession(
             {
                 o = new Observation { Title = f.Title, CreatedById = access.UserId, CreatedAt = now };
                 db.Observations.Add(o);
+                _created.Add(o);
                 journal.Created(o, line.ExternalId);
                 db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Created,
                     comment: "Importée d'un fichier."));
@@ -408,6 +478,16 @@ public sealed class ObservationSession(
             Replace(o.Themes, f.Themes.Select(t => themeById[t]).ToList());
             Replace(o.Audiences, f.Audiences.Select(a => audienceById[a]).ToList());
         }
+    }
+
+    public override async Task CompleteAsync(CancellationToken ct)
+    {
+        if (!_triggersOff) return;
+        _written.AddRange(_created.Select(o => o.Id).Concat(_updated));
+        await db.Database.ExecuteSqlRawAsync(TriggersOn, ct);
+        if (_written.Count > RebuildAbove) await db.Database.ExecuteSqlRawAsync("SELECT analysis_rebuild()", ct);
+        else
+            await db.Database.ExecuteSqlRawAsync("SELECT analysis_refresh(id) FROM unnest({0}) AS id", [_written.Distinct().ToArray()], ct);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
