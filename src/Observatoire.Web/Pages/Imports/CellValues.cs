@@ -33,6 +33,19 @@ public static class CellValues
         return false;
     }
 
+    /// <summary>
+    /// The text a cell means: the portal's CSV exports put an apostrophe before a text starting with = + - @ so that no
+    /// spreadsheet evaluates it (<see cref="Csv"/>), and spreadsheets hide it the same way; it is not part of the value.
+    /// NUL, which PostgreSQL cannot store, is dropped as the forms drop it.
+    /// </summary>
+    public static string? Text(string? cell)
+    {
+        if (cell is null) return null;
+        if (cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1])) cell = cell[1..];
+        cell = cell.Replace("\0", "");
+        return cell.Length == 0 ? null : cell;
+    }
+
     /// <summary>The values of a list cell, separated by « , » or « ; » (the exports write « , »), blanks and repeats dropped.</summary>
     public static IReadOnlyList<string> List(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -30,7 +30,7 @@ public static class ImportUndo
                     continue;
                 }
                 var entry = db.Entry(entity);
-                var label = $"« {entry.Property(type.FindProperty("Name") is null ? "FullName" : "Name").CurrentValue} »";
+                var label = $"« {entry.Property((type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title"))!.Name).CurrentValue} »";
                 if ((uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
                 {
                     problems.Add($"{label} a été modifié depuis l'import");
@@ -47,7 +47,8 @@ public static class ImportUndo
                     });
             }
             var created = group.Where(r => r.Created).Select(r => r.RecordId).ToArray();
-            foreach (var fk in type.GetReferencingForeignKeys().Where(fk => created.Length > 0 && !IsLinkTable(fk.DeclaringEntityType)))
+            foreach (var fk in type.GetReferencingForeignKeys().Where(fk => created.Length > 0 && !IsLinkTable(fk.DeclaringEntityType)
+                         && !IsOwnHistory(fk.DeclaringEntityType)))
             {
                 var table = fk.DeclaringEntityType.GetTableName();
                 var column = fk.Properties[0].GetColumnName();
@@ -67,6 +68,9 @@ public static class ImportUndo
         await db.SaveChangesAsync(ct);
         return null;
     }
+
+    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it.</summary>
+    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange);
 
     /// <summary>A table whose key is its two foreign keys (memberships): its rows belong to the records they link.</summary>
     private static bool IsLinkTable(IEntityType type) =>

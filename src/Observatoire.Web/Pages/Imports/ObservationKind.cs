@@ -196,7 +196,7 @@ public sealed class ObservationSession(
     {
         var errors = new List<string>();
         bool Mapped(string key) => line.Values.ContainsKey(key);
-        string? Text(string key) => line[key]?.Replace("\0", "") is { Length: > 0 } t ? t : null;
+        string? Text(string key) => CellValues.Text(line[key]);
 
         var input = new ObservationInput { Title = Text(ObservationKind.Title), Description = Text(ObservationKind.Description),
             WhatWorked = Text(ObservationKind.WhatWorked), Difficulties = Text(ObservationKind.Difficulties) };
