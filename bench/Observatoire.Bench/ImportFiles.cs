@@ -27,20 +27,20 @@ static class ImportFiles
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
         await using var db = await data.OpenConnectionAsync();
-        var structures = await Read(db, """
+        var structures = await Generator.Read(db, """
             SELECT s."Name", coalesce(CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END, '')
             FROM "Structures" s LEFT JOIN "Territories" t ON t."Id" = s."TerritoryId" LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
             ORDER BY s."Id"
             """, r => (Name: r.GetString(0), Territory: r.GetString(1)));
-        var territories = await Read(db, """
+        var territories = await Generator.Read(db, """
             SELECT CASE WHEN p."Name" IS NULL THEN t."Name" ELSE t."Name" || ' (' || p."Name" || ')' END
             FROM "Territories" t LEFT JOIN "Territories" p ON p."Id" = t."ParentId"
             WHERE t."RetiredAt" IS NULL AND p."RetiredAt" IS NULL ORDER BY t."Id"
             """, r => r.GetString(0));
-        var tools = await Read(db, """SELECT "Name" FROM "DigitalTools" WHERE "Status" = 'Listed' ORDER BY "Id" """, r => r.GetString(0));
-        var themes = await Read(db, """SELECT "Name" FROM "Themes" WHERE "RetiredAt" IS NULL ORDER BY "SortOrder" """, r => r.GetString(0));
-        var audiences = await Read(db, """SELECT "Name" FROM "Audiences" WHERE "RetiredAt" IS NULL ORDER BY "SortOrder" """, r => r.GetString(0));
-        var people = await Read(db, """SELECT "FullName" FROM "Actors" ORDER BY "Id" """, r => r.GetString(0));
+        var tools = await Generator.Read(db, """SELECT "Name" FROM "DigitalTools" WHERE "Status" = 'Listed' ORDER BY "Id" """, r => r.GetString(0));
+        var themes = await Generator.Read(db, """SELECT "Name" FROM "Themes" WHERE "RetiredAt" IS NULL ORDER BY "SortOrder" """, r => r.GetString(0));
+        var audiences = await Generator.Read(db, """SELECT "Name" FROM "Audiences" WHERE "RetiredAt" IS NULL ORDER BY "SortOrder" """, r => r.GetString(0));
+        var people = await Generator.Read(db, """SELECT "FullName" FROM "Actors" ORDER BY "Id" """, r => r.GetString(0));
         if (structures.Count == 0 || territories.Count == 0 || tools.Count == 0 || themes.Count == 0)
         {
             Console.Error.WriteLine("Annuaire vide : lancez d'abord le portail avec Observatoire__DemoData=true.");
@@ -98,14 +98,5 @@ static class ImportFiles
             Console.WriteLine($"{path} : {count} observations, {bytes.Length / 1024 / 1024.0:0.0} Mo");
         }
         return 0;
-    }
-
-    private static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> row)
-    {
-        await using var command = new NpgsqlCommand(sql, db);
-        await using var reader = await command.ExecuteReaderAsync();
-        var list = new List<T>();
-        while (await reader.ReadAsync()) list.Add(row(reader));
-        return list;
     }
 }

@@ -291,7 +291,7 @@ static class Generator
         await copy.CompleteAsync();
     }
 
-    private static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
+    internal static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
     {
         await using var command = new NpgsqlCommand(sql, db);
         await using var reader = await command.ExecuteReaderAsync();
