@@ -5,6 +5,8 @@ public static class ImportServices
 {
     public static IServiceCollection AddObservatoireImports(this IServiceCollection services) =>
         services.AddSingleton<ImportKind, StructureImport>()
+            .AddSingleton<ImportKind, ToolImport>()
+            .AddSingleton<ImportKind, TerritoryImport>()
             .AddScoped<ImportAccess>()
             .AddScoped<ImportPipeline>()
             // Imported records and external identifiers are kept by entity and id: a merge moves them to the record kept.
