@@ -40,7 +40,8 @@ public static class TabularFile
             reader = format switch
             {
                 TabularFormat.Csv => CsvTabularReader.Open(stream, owned, limits),
-                _ => throw new TabularFileException(TabularMessages.Unreadable),
+                TabularFormat.Xlsx => XlsxTabularReader.Open(stream, owned, limits),
+                _ => OdsTabularReader.Open(stream, owned, limits),
             };
             reader.ReadHeader();
             return reader;
@@ -52,6 +53,13 @@ public static class TabularFile
             throw;
         }
     }
+
+    /// <summary>
+    /// For templates and reports to download: a one-sheet .xlsx whose cells are all written as text (never a
+    /// formula), the header bold and frozen. <see cref="Open"/> reads it back identically.
+    /// </summary>
+    public static byte[] WriteXlsx(string sheetName, IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows) =>
+        XlsxWriter.Write(sheetName, header, rows);
 
     /// <summary>
     /// The content as a seekable stream from its start, its size checked before anything parses it: the caller's

@@ -34,6 +34,9 @@ internal static class TabularMessages
         "Le classeur est illisible (fichier abîmé ou incomplet) : ouvrez-le dans votre tableur, enregistrez-le de " +
         "nouveau, puis recommencez.";
 
+    public const string MalformedCsv =
+        "Le fichier CSV est mal formé : ouvrez-le dans votre tableur, enregistrez-le de nouveau au format CSV, puis recommencez.";
+
     public const string Protected =
         "Le classeur est protégé par un mot de passe : ouvrez-le dans votre tableur, enlevez le mot de passe, " +
         "enregistrez-le, puis recommencez.";

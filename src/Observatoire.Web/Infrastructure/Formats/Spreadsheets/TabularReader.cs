@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Xml;
+
 namespace Observatoire.Web.Infrastructure.Formats.Spreadsheets;
 
 /// <summary>
@@ -85,10 +88,31 @@ internal abstract class TabularReader(TabularLimits limits) : ITabularReader
         return cells;
     }
 
-    /// <summary>For formats whose rows can be wide before their trailing empty cells are dropped.</summary>
-    protected void CheckColumns(int line, int columns)
+    /// <summary>A typed cell as the import reads it: invariant numbers, ISO dates, « oui »/« non ».</summary>
+    protected static string? CellText(object? value) => value switch
     {
-        if (columns > Limits.MaxColumns) throw new TabularFileException(TabularMessages.TooManyColumns(line, Limits.MaxColumns));
+        null => null,
+        string s => s,
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "oui" : "non",
+        DateTime t => t.TimeOfDay == TimeSpan.Zero
+            ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        TimeSpan t => t.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>A parser's complaint about a damaged file (bad XML, a DOCTYPE, a missing part) becomes the French « illisible ».</summary>
+    protected static T Translate<T>(Func<T> read)
+    {
+        try { return read(); }
+        catch (Exception e) when (e is XmlException or InvalidDataException or InvalidOperationException or FormatException
+                                      or OverflowException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            throw new TabularFileException(TabularMessages.Damaged);
+        }
     }
 
     public void Dispose()
