@@ -41,6 +41,39 @@ public class DirectoryKindsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task People_are_imported_with_their_structures_and_roles_and_the_list_replaces_the_previous_one()
+    {
+        await ObservationWorld.Create(Portal);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var batch = await client.UploadOk("personnes", "p.csv", ImportClient.Csv(
+            "Nom;Fonction;Structures",
+            "Léa Martin;Animatrice;\"Centre social Pluriel (animatrice numérique) ; Association Rabière Numérique (bénévole)\"",
+            "Karim Benali;;Centre social Plurielle (directeur)"));
+
+        Assert.Contains("refusée ligne 3 : structure « Centre social Plurielle » inconnue — vouliez-vous dire « Centre social Pluriel » ?", await client.Lines(batch));
+        using (await client.Commit(batch, skipRefused: true)) { }
+        var again = await client.UploadOk("personnes", "p.csv", ImportClient.Csv("Nom;Structures", "Léa Martin;Association Rabière Numérique (bénévole)"));
+        Assert.Equal("1 ligne : 0 créée, 1 modifiée, 0 inchangée, 0 refusée.", await client.Summary(again));
+        using (await client.Commit(again)) { }
+
+        var memberships = await Portal.Db(db => db.StructureMemberships.Select(m => m.Actor.FullName + " › " + m.Structure.Name + " › " + m.Role).ToListAsync());
+        Assert.Equal(["Léa Martin › Association Rabière Numérique › bénévole"], memberships);
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_imports_its_example_line()
+    {
+        await ObservationWorld.Create(Portal);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        using var template = await client.GetAsync("/import/structures?handler=Template&format=xlsx");
+
+        var batch = await client.UploadOk("structures", "modele.xlsx", await template.Content.ReadAsByteArrayAsync());
+
+        // The example names the world's own structure, kind and quartier: it reads without a refusal.
+        Assert.Equal("1 ligne : 0 créée, 1 modifiée, 0 inchangée, 0 refusée.", await client.Summary(batch));
+    }
+
+    [Fact]
     public async Task Hostile_text_in_every_imported_column_is_stored_as_typed_and_shown_escaped()
     {
         await ObservationWorld.Create(Portal);

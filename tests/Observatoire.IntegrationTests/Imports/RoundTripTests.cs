@@ -5,7 +5,7 @@ namespace Observatoire.IntegrationTests.Imports;
 
 public class RoundTripTests(PortalFixture portal) : PortalTest(portal)
 {
-    private record Snapshot(List<string> Territories, List<string> Tools, List<string> Structures);
+    private record Snapshot(List<string> Territories, List<string> Tools, List<string> Structures, List<string> People);
 
     private Task<Snapshot> SnapshotAsync() => Portal.Db(async db => new Snapshot(
         (await db.Territories.Select(t => new { t.Name, t.Slug, Parent = t.Parent!.Name, t.Kind, t.Description }).ToListAsync())
@@ -13,7 +13,9 @@ public class RoundTripTests(PortalFixture portal) : PortalTest(portal)
         (await db.DigitalTools.Select(t => new { t.Name, t.Slug, Category = t.Category!.Name, Licence = t.Licence!.Name, t.Status, t.Website }).ToListAsync())
             .Select(t => $"{t.Name}|{t.Slug}|{t.Category}|{t.Licence}|{t.Status}|{t.Website}").Order().ToList(),
         (await db.Structures.Select(s => new { s.Name, s.Slug, Kind = s.Kind!.Name, Territory = s.Territory!.Slug, s.Email, s.Description }).ToListAsync())
-            .Select(s => $"{s.Name}|{s.Slug}|{s.Kind}|{s.Territory}|{s.Email}|{s.Description}").Order().ToList()));
+            .Select(s => $"{s.Name}|{s.Slug}|{s.Kind}|{s.Territory}|{s.Email}|{s.Description}").Order().ToList(),
+        (await db.Actors.Select(a => new { a.FullName, a.Slug, a.Category, a.JobTitle, a.Email, a.Phone, Memberships = a.Memberships.Select(m => m.Structure.Slug + ":" + m.Role).ToList() }).ToListAsync())
+            .Select(a => $"{a.FullName}|{a.Slug}|{a.Category}|{a.JobTitle}|{a.Email}|{a.Phone}|{string.Join(",", a.Memberships.Order())}").Order().ToList()));
 
     [Fact]
     public async Task The_directory_exported_from_one_instance_and_imported_into_an_empty_one_gives_the_same_records()
@@ -23,14 +25,23 @@ public class RoundTripTests(PortalFixture portal) : PortalTest(portal)
         {
             s.Quartier("Centre", world.Tours).Description = "Hypercentre";
             s.Quartier("Centre", world.Rabiere.Parent);
-            s.Structure("Maison pour tous", world.Rabiere, "Association").Email = "mpt@exemple.fr";
+            var mpt = s.Structure("Maison pour tous", world.Rabiere, "Association");
+            mpt.Email = "mpt@exemple.fr";
+            var lea = s.Actor("Léa Martin");
+            (lea.JobTitle, lea.Email, lea.Phone) = ("Animatrice", "lea@exemple.fr", "02 47 00 00 00");
+            lea.Memberships.Add(new StructureMembership { Structure = mpt, Role = "Animatrice numérique" });
+            lea.Memberships.Add(new StructureMembership { Structure = world.Ours, Role = "Bénévole (le samedi)" });
+            s.Actor("Karim Benali", ActorCategory.Institutional);
             return 0;
         });
         var anonymous = Portal.CreateClient();
+        using var people = await anonymous.GetAsync("/annuaire/export/personnes");
+        Assert.Equal(HttpStatusCode.Redirect, people.StatusCode);
+        var member = await Portal.SignedInAs(Roles.Partenaire);
         var files = new Dictionary<string, byte[]>();
-        foreach (var kind in new[] { "territoires", "outils", "structures" })
+        foreach (var kind in new[] { "territoires", "outils", "structures", "personnes" })
         {
-            using var export = await anonymous.GetAsync($"/annuaire/export/{kind}");
+            using var export = await (kind == "personnes" ? member : anonymous).GetAsync($"/annuaire/export/{kind}");
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
             files[kind] = await export.Content.ReadAsByteArrayAsync();
         }
@@ -58,6 +69,7 @@ public class RoundTripTests(PortalFixture portal) : PortalTest(portal)
             Assert.Equal(x!.Territories, y!.Territories);
             Assert.Equal(x.Tools, y.Tools);
             Assert.Equal(x.Structures, y.Structures);
+            Assert.Equal(x.People, y.People);
             return true;
         }
 

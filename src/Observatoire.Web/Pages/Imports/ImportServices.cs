@@ -7,6 +7,7 @@ public static class ImportServices
         services.AddSingleton<ImportKind, StructureImport>()
             .AddSingleton<ImportKind, ToolImport>()
             .AddSingleton<ImportKind, TerritoryImport>()
+            .AddSingleton<ImportKind, ActorImport>()
             .AddScoped<ImportAccess>()
             .AddScoped<ImportPipeline>()
             // Imported records and external identifiers are kept by entity and id: a merge moves them to the record kept.
