@@ -26,7 +26,8 @@ public static class ImportClient
     public static async Task<string> UploadOk(this HttpClient client, string kind, string fileName, byte[] content)
     {
         using var response = await client.Upload(kind, fileName, content);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Envoi refusé ({(int)response.StatusCode}) : {await response.Content.ReadAsStringAsync()}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            Assert.Fail($"Envoi refusé ({(int)response.StatusCode}) : {(await response.ReadHtml()).QuerySelector(".field-error")?.Text()}");
         return response.Headers.Location!.OriginalString;
     }
 

@@ -133,12 +133,12 @@ public class BatchModel(ObservatoireDbContext db, ImportAccess access, ImportPip
     }
 
     /// <summary>The report: every line kept with its outcome and message.</summary>
-    public async Task<IActionResult> OnGetReportAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetReportAsync(int id, string? format, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var rows = (Run?.Lines ?? []).Select(l => new string?[] { l.Line.ToString(CultureInfo.InvariantCulture), l.Outcome.Label(), l.Message });
         if (Run?.Problem is { } problem) rows = [["", "refusée", problem]];
-        return File(Csv.Write(["Ligne", "Résultat", "Message"], rows), Csv.ContentType, $"rapport-import-{id}.csv");
+        return ImportPages.Table(format, $"rapport-import-{id}", "Rapport", ["Ligne", "Résultat", "Message"], rows);
     }
 
     private IActionResult Refuse(string message)

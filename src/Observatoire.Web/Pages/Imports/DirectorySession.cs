@@ -8,7 +8,9 @@ namespace Observatoire.Web.Pages.Imports;
 /// through the directory form's own validation attributes; a record is written as property values, so « inchangée »
 /// is decided by comparing them with what is stored.
 /// </summary>
-public abstract class DirectorySession<T>(ImportContext context, List<T> existing, string noun, bool feminine) : ImportSession
+/// <param name="nameKey">What makes two records the same by name (a quartier's commune and name; by default the name).</param>
+public abstract class DirectorySession<T>(ImportContext context, List<T> existing, string noun, bool feminine, Func<T, string>? nameKey = null)
+    : ImportSession
     where T : class
 {
     public const string IdColumn = "identifiant";
@@ -17,7 +19,9 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
     protected ImportContext Context { get; } = context;
     private readonly Dictionary<int, T> _byId = existing.ToDictionary(e => Id(context.Db, e));
     private readonly Dictionary<string, T> _bySlug = existing.ToDictionary(e => (string)context.Db.Entry(e).Property("Slug").CurrentValue!);
-    private readonly Dictionary<string, T> _byName = existing.GroupBy(e => TextKey.Of(NameOf(context.Db, e))).ToDictionary(g => g.Key, g => g.First());
+    private readonly Dictionary<string, T> _byName = existing.GroupBy(e => TextKey.Of(nameKey?.Invoke(e) ?? NameOf(context.Db, e)))
+        .ToDictionary(g => g.Key, g => g.First());
+    private readonly Dictionary<(Type, string), object> _newValues = [];
     private readonly HashSet<string> _takenSlugs = [.. existing.Select(e => (string)context.Db.Entry(e).Property("Slug").CurrentValue!), .. DirectoryPages.ReservedSlugs];
     /// <summary>Which line first named each record (existing by id, new by name), to refuse the next one.</summary>
     private readonly Dictionary<string, int> _seen = [];
@@ -32,8 +36,10 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
         (string)db.Entry(e).Property(db.Entry(e).Metadata.FindProperty("Name") is null ? "FullName" : "Name").CurrentValue!;
 
     /// <summary>The stored record this line is about, or null for a new one; a refusal when the line repeats an earlier one.</summary>
+    /// <param name="name">The record's name key (see the constructor's nameKey).</param>
     protected (T? Record, string? Refusal) Identify(ImportLine line, string name)
     {
+        if (line[IdColumn] is { Length: > 200 }) return (null, "colonne « Identifiant » : au plus 200 caractères");
         T? record = null;
         if (line[IdColumn] is { } external && Context.ExternalIds.TryGetValue(external, out var id))
             record = _byId.GetValueOrDefault(id);
@@ -67,8 +73,9 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
     /// <paramref name="values"/> maps property names to values; a value that is an entity sets a navigation (a list
     /// value created by this import).
     /// </summary>
+    /// <param name="key">The record's name key when it differs from its name (a quartier: commune and name).</param>
     protected LinePlan Decide(ImportLine line, T? record, string name, IReadOnlyDictionary<string, object?> values,
-        IReadOnlyDictionary<string, string?> stored)
+        IReadOnlyDictionary<string, string?> stored, string? key = null)
     {
         var externalId = line[IdColumn];
         if (record is null)
@@ -79,7 +86,7 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
             for (var n = 2; _takenSlugs.Contains(slug); n++) slug = $"{wanted}-{n}";
             _takenSlugs.Add(slug);
             var created = Create(name, slug);
-            _planned.TryAdd(TextKey.Of(name), created);
+            _planned.TryAdd(TextKey.Of(key ?? name), created);
             return new LinePlan(line.Number, LineOutcome.Created, $"{Article} {noun} « {name} » sera {(feminine ? "créée" : "créé")}",
                 stored, new Change(created, true, values, externalId));
         }
@@ -92,6 +99,49 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
     }
 
     private string Article => feminine ? "la" : "le";
+
+    /// <summary>A column naming a value of a reference list (a kind, a category, a territory…) and the record's properties it sets.</summary>
+    /// <param name="What">How the message names it: « type », « catégorie », « territoire ».</param>
+    /// <param name="MissingList">The list's name when an administrator may create a missing value with the import; null when not.</param>
+    /// <param name="Create">Makes a new value from its name and slug (with <paramref name="MissingList"/>).</param>
+    protected sealed record ReferenceColumn<TRef>(string Key, string What, bool Feminine, ReferenceMatcher<TRef> Matcher,
+        string ForeignKey, string Navigation, Func<TRef, int> Id, Func<TRef, bool> Retired, Func<TRef, string> Label,
+        string? MissingList = null, Func<string, string, TRef>? Create = null) where TRef : class;
+
+    /// <summary>
+    /// Resolves a reference column of the line, when the file has it: a blank cell clears the value; a known value is
+    /// taken unless it is retired and not already the record's (as the forms offer); an unknown one is refused with a
+    /// suggestion, or created when the user chose so.
+    /// </summary>
+    protected void Resolve<TRef>(ImportLine line, ReferenceColumn<TRef> column, int? current, Dictionary<string, object?> values,
+        Dictionary<string, string?> stored, List<string> errors) where TRef : class
+    {
+        if (!line.Values.ContainsKey(column.Key)) return;
+        if (line[column.Key] is not { } text)
+        {
+            values[column.ForeignKey] = null;
+            return;
+        }
+        if (column.Matcher.Find(text) is { } found)
+        {
+            if (column.Retired(found) && column.Id(found) != current)
+                errors.Add($"{column.What} « {column.Label(found)} » {(column.Feminine ? "retirée" : "retiré")} : choisissez une valeur en usage");
+            values[column.ForeignKey] = column.Id(found);
+            stored[column.Key] = column.Label(found);
+            return;
+        }
+        var name = text.Trim();
+        if (column.MissingList is { } list && column.Create is { } create && Context.CreateMissing.Contains(new MissingValue(list, name)))
+        {
+            var key = (typeof(TRef), TextKey.Of(name));
+            if (!_newValues.TryGetValue(key, out var made)) _newValues[key] = made = create(name, Slug.From(name));
+            values[column.Navigation] = made;
+            stored[column.Key] = name;
+            return;
+        }
+        if (column.MissingList is { } missing) ReportMissing(new MissingValue(missing, name));
+        errors.Add(column.Matcher.Unknown(column.What, text, column.Feminine));
+    }
 
     /// <summary>A new record with its required name and slug (the rest is written from the values).</summary>
     protected abstract T Create(string name, string slug);
@@ -128,6 +178,13 @@ public abstract class DirectorySession<T>(ImportContext context, List<T> existin
 
     /// <summary>What a kind writes beyond the record's own columns (memberships…), once the record is in the context.</summary>
     protected virtual void Written(T record, LinePlan plan) { }
+
+    /// <summary>The free-text columns the file has, each into its property; a blank cell clears it.</summary>
+    protected static void Texts(ImportLine line, Dictionary<string, object?> values, params (string Key, string Property)[] columns)
+    {
+        foreach (var (key, property) in columns)
+            if (line.Values.ContainsKey(key)) values[property] = Clean(line[key]);
+    }
 
     /// <summary>A blank cell is null, like a blank field on the forms (<see cref="DirectoryPages.Clean"/>).</summary>
     protected static string? Clean(string? s) => DirectoryPages.Clean(s);

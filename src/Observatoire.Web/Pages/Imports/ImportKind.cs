@@ -56,6 +56,15 @@ public abstract class ImportKind
     public abstract string Policy { get; }
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
+    /// <summary>
+    /// Every record of the kind as a file of this import reads it (one row per record, cells in <see cref="Columns"/>
+    /// order), so that an export re-imported into another instance gives the same records; null when the kind has no export.
+    /// </summary>
+    public virtual Task<List<string?[]>?> ExportAsync(ObservatoireDbContext db, CancellationToken ct) => Task.FromResult<List<string?[]>?>(null);
+
+    /// <summary>Whether anyone may download the export, as anyone may read the directory's lists; else members only.</summary>
+    public virtual bool ExportIsPublic => true;
+
     /// <summary>Whether the user may create the missing list values with the import (the reference lists are for administrators).</summary>
     public virtual bool CanCreateMissing(ClaimsPrincipal user) => user.IsInRole(Roles.Administrateur);
 

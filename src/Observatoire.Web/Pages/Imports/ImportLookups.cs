@@ -27,7 +27,14 @@ public static class ImportLookups
     public static bool IsRetired(Territory t) => t.RetiredAt is not null || t.Parent?.RetiredAt is not null;
 
     /// <summary>« Sanitas (Tours) » for a quartier, « Tours » for a commune: the name a file can give back unambiguously.</summary>
-    public static string TerritoryName(Territory t) => t.Parent is null ? t.Name : $"{t.Name} ({t.Parent.Name})";
+    public static string TerritoryName(Territory t) => TerritoryName(t.Name, t.Parent?.Name);
+
+    public static string TerritoryName(string name, string? commune) => commune is null ? name : $"{name} ({commune})";
+
+    /// <summary>The external identifiers a kind's files gave, by record id, for exports to give them back.</summary>
+    public static async Task<Dictionary<int, string>> ExternalIdsAsync(ObservatoireDbContext db, string kind, CancellationToken ct) =>
+        (await db.ImportExternalIds.AsNoTracking().Where(x => x.Kind == kind).Select(x => new { x.RecordId, x.ExternalId }).ToListAsync(ct))
+        .GroupBy(x => x.RecordId).ToDictionary(g => g.Key, g => g.First().ExternalId);
 
     private static async Task<IEnumerable<(string, T)>> AliasesAsync<T>(ObservatoireDbContext db, List<T> values, CancellationToken ct)
         where T : class, IReferenceValue

@@ -5,6 +5,9 @@ public static class ImportServices
 {
     public static IServiceCollection AddObservatoireImports(this IServiceCollection services) =>
         services.AddSingleton<ImportKind, StructureImport>()
+            .AddSingleton<ImportKind, ToolImport>()
+            .AddSingleton<ImportKind, TerritoryImport>()
+            .AddSingleton<ImportKind, ActorImport>()
             .AddSingleton<ImportKind, ObservationKind>()
             .AddScoped<ImportAccess>()
             .AddScoped<ImportPipeline>()

@@ -19,12 +19,12 @@ public class KindModel(ObservatoireDbContext db, ImportAccess access, ImportPipe
     public async Task<IActionResult> OnGetAsync(string kind) => await FindAsync(kind) ?? Page();
 
     /// <summary>The template: the header row and one example line, as CSV or .xlsx.</summary>
-    public async Task<IActionResult> OnGetTemplateAsync(string kind)
+    public async Task<IActionResult> OnGetTemplateAsync(string kind, string? format)
     {
         if (await FindAsync(kind) is { } denied) return denied;
         var header = Kind.Columns.Select(c => c.Label).ToList();
         string?[] example = [.. Kind.Columns.Select(c => c.Example)];
-        return File(Csv.Write(header, [example]), Csv.ContentType, $"modele-{Kind.Slug}.csv");
+        return ImportPages.Table(format, $"modele-{Kind.Slug}", Kind.Name, header, [example]);
     }
 
     public async Task<IActionResult> OnPostAsync(string kind, CancellationToken ct)

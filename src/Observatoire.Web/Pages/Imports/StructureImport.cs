@@ -25,6 +25,19 @@ public sealed class StructureImport : ImportKind
         new("description", "Description", "Présentation (8 000 caractères au plus).", "Ateliers numériques chaque mardi.", false, "Présentation"),
     ];
 
+    public override async Task<List<string?[]>?> ExportAsync(ObservatoireDbContext db, CancellationToken ct)
+    {
+        var ids = await ImportLookups.ExternalIdsAsync(db, Slug, ct);
+        var rows = await db.Structures.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Slug, Kind = s.Kind!.Name, s.Territory, Commune = s.Territory!.Parent, s.Address, s.Website, s.Email, s.Description })
+            .ToListAsync(ct);
+        return rows.Select(s => new[]
+        {
+            ids.GetValueOrDefault(s.Id), s.Name, s.Slug, s.Kind,
+            s.Territory is null ? null : ImportLookups.TerritoryName(s.Territory.Name, s.Commune?.Name), s.Address, s.Website, s.Email, s.Description,
+        }).ToList();
+    }
+
     public override async Task<ImportSession> StartAsync(ImportContext context, CancellationToken ct)
     {
         var db = context.Db;
@@ -45,7 +58,10 @@ public sealed class StructureImport : ImportKind
             [nameof(EditModel.InputModel.Website)] = kind.Columns[6], [nameof(EditModel.InputModel.Email)] = kind.Columns[7],
             [nameof(EditModel.InputModel.Description)] = kind.Columns[8],
         };
-        private readonly Dictionary<string, StructureKind> _newKinds = [];
+        private readonly ReferenceColumn<StructureKind> _kind = new("type", "type", false, kinds, nameof(Structure.KindId), nameof(Structure.Kind),
+            v => v.Id, v => v.RetiredAt is not null, v => v.Name, KindList, (name, slug) => new StructureKind { Name = name, Slug = slug, SortOrder = 1000 });
+        private readonly ReferenceColumn<Territory> _territory = new("territoire", "territoire", false, territories, nameof(Structure.TerritoryId),
+            nameof(Structure.Territory), v => v.Id, ImportLookups.IsRetired, ImportLookups.TerritoryName);
 
         protected override Structure Create(string name, string slug) => new() { Name = name, Slug = slug };
 
@@ -63,59 +79,15 @@ public sealed class StructureImport : ImportKind
             var values = new Dictionary<string, object?> { [nameof(Structure.Name)] = name };
             var stored = new Dictionary<string, string?>(line.Values) { ["nom"] = name };
             var errors = new List<string>();
-            if (line.Values.ContainsKey("type"))
-            {
-                if (line["type"] is not { } typed)
-                    values[nameof(Structure.KindId)] = null;
-                else if (kinds.Find(typed) is { } found)
-                {
-                    if (found.RetiredAt is not null && found.Id != record?.KindId)
-                        errors.Add($"type « {found.Name} » retiré : choisissez un type en usage");
-                    values[nameof(Structure.KindId)] = found.Id;
-                    stored["type"] = found.Name;
-                }
-                else if (Context.CreateMissing.Contains(new MissingValue(KindList, typed.Trim())))
-                {
-                    values[nameof(Structure.Kind)] = NewKind(typed.Trim());
-                    stored["type"] = typed.Trim();
-                }
-                else
-                {
-                    ReportMissing(new MissingValue(KindList, typed.Trim()));
-                    errors.Add(kinds.Unknown("type", typed));
-                }
-            }
+            Resolve(line, _kind, record?.KindId, values, stored, errors);
             var kindGiven = values.ContainsKey(nameof(Structure.Kind)) || (values.TryGetValue(nameof(Structure.KindId), out var k) ? k is not null : record?.KindId is not null);
             if (!kindGiven && errors.Count == 0 && kindRequired)
                 errors.Add("colonne « Type » : indiquez le type de la structure, comme le demande le formulaire");
-            if (line.Values.ContainsKey("territoire"))
-            {
-                if (line["territoire"] is not { } place)
-                    values[nameof(Structure.TerritoryId)] = null;
-                else if (territories.Find(place) is { } found)
-                {
-                    if (ImportLookups.IsRetired(found) && found.Id != record?.TerritoryId)
-                        errors.Add($"territoire « {found.Name} » retiré : choisissez un territoire en usage");
-                    values[nameof(Structure.TerritoryId)] = found.Id;
-                    stored["territoire"] = ImportLookups.TerritoryName(found);
-                }
-                else errors.Add(territories.Unknown("territoire", place));
-            }
+            Resolve(line, _territory, record?.TerritoryId, values, stored, errors);
             if (errors.Count > 0) return LinePlan.Refused(line, string.Join(" ; ", errors));
-            foreach (var (key, property) in new[] { ("adresse", nameof(Structure.Address)), ("site", nameof(Structure.Website)),
-                         ("courriel", nameof(Structure.Email)), ("description", nameof(Structure.Description)) })
-                if (line.Values.ContainsKey(key)) values[property] = Clean(line[key]);
+            Texts(line, values, ("adresse", nameof(Structure.Address)), ("site", nameof(Structure.Website)),
+                ("courriel", nameof(Structure.Email)), ("description", nameof(Structure.Description)));
             return Decide(line, record, name!, values, stored);
-        }
-
-        /// <summary>One new kind per name, however many lines use it.</summary>
-        private StructureKind NewKind(string name)
-        {
-            var key = TextKey.Of(name);
-            if (_newKinds.TryGetValue(key, out var made)) return made;
-            var slug = Infrastructure.Slug.From(name);
-            made = new StructureKind { Name = name, Slug = slug, SortOrder = 1000 + _newKinds.Count };
-            return _newKinds[key] = made;
         }
     }
 }

@@ -49,6 +49,17 @@ public class CsvReadingTests
     }
 
     [Fact]
+    public void Excel_unicode_text_is_read_as_utf16()
+    {
+        using var reader = Open([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Nom\tCommune\r\nÉcole;\tJoué-lès-Tours\r\n")], "export.txt");
+
+        Assert.Equal("UTF-16", reader.Encoding);
+        Assert.Equal('\t', reader.Delimiter);
+        Assert.Equal(["Nom", "Commune"], reader.Header);
+        Assert.Equal(["École;", "Joué-lès-Tours"], Assert.Single(reader.Rows).Cells);
+    }
+
+    [Fact]
     public void A_tab_delimited_file_is_detected()
     {
         using var reader = Open(Encoding.UTF8.GetBytes("Nom\tVille, quartier\nA\tTours, Sanitas\nB\tTours, Rives du Cher\n"));

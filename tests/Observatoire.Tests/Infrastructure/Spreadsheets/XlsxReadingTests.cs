@@ -100,14 +100,23 @@ public class XlsxReadingTests
     }
 
     [Fact]
-    public void A_sheet_declaring_the_whole_grid_is_read_only_as_wide_as_the_limit()
+    public void A_sheet_declaring_the_whole_grid_is_read_when_nothing_lies_past_the_limit()
     {
-        var sheet = $"""<row r="1">{InlineString("A1", "Nom")}</row><row r="2">{InlineString("A2", "A")}</row>""";
+        var sheet = $"""<row r="1">{InlineString("A1", "Nom")}</row><row r="2">{InlineString("A2", "A")}<c r="XFD2" s="0"/><c r="XFC2"><v></v></c></row>""";
 
         using var reader = Open(Xlsx(sheet, dimension: "A1:XFD1048576"), "f.xlsx");
 
         Assert.Equal(["Nom"], reader.Header);
         Assert.Equal("A", Assert.Single(reader.Rows).Cells[0]);
+    }
+
+    [Fact]
+    public void A_value_far_past_the_column_limit_is_refused_with_its_line()
+    {
+        var sheet = $"""<row r="1">{InlineString("A1", "Nom")}</row><row r="2">{InlineString("A2", "A")}</row><row r="3">{InlineString("A3", "B")}<c r="XFD3"><v>7</v></c></row>""";
+
+        Assert.Equal("Ligne 3 : le tableau dépasse 200 colonnes : gardez seulement les colonnes à importer.",
+            Refused(Xlsx(sheet, dimension: "A1:XFD3"), "f.xlsx").Message);
     }
 
     [Fact]

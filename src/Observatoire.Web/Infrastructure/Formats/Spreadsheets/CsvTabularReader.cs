@@ -4,8 +4,8 @@ using CsvHelper;
 namespace Observatoire.Web.Infrastructure.Formats.Spreadsheets;
 
 /// <summary>
-/// A CSV file read by CsvHelper. The encoding is UTF-8 (with or without a byte-order mark) when every byte of the
-/// file decodes strictly as UTF-8, otherwise Windows-1252 (what Excel for Windows writes in France): a Windows-1252
+/// A CSV file read by CsvHelper. The encoding is UTF-16 when a byte-order mark says so (Excel's « Texte Unicode »),
+/// UTF-8 (with or without a byte-order mark) when every byte of the file decodes strictly as UTF-8, otherwise Windows-1252 (what Excel for Windows writes in France): a Windows-1252
 /// file with an accent is almost never valid UTF-8, while the reverse guess would silently turn « é » into « Ã© ».
 /// The separator is our own count on the header line (<see cref="DetectSeparator"/>), not CsvHelper's detection:
 /// CsvHelper breaks a tie towards <c>,</c>, and French files are the other way round — Excel writes <c>;</c> in France
@@ -18,18 +18,18 @@ internal sealed class CsvTabularReader : TabularReader
     private readonly Stream stream;
     private readonly bool ownsStream;
     private readonly CsvReader csv;
-    private readonly bool utf8;
+    private readonly string encodingName;
 
-    private CsvTabularReader(Stream stream, bool ownsStream, bool utf8, char? separator, TabularLimits limits) : base(limits)
+    private CsvTabularReader(Stream stream, bool ownsStream, string encodingName, char? separator, TabularLimits limits) : base(limits)
     {
         this.stream = stream;
         this.ownsStream = ownsStream;
-        this.utf8 = utf8;
+        this.encodingName = encodingName;
         csv = CsvReader.Create(stream, new CsvReaderOptions
         {
             HasHeader = false, // the header is the first non-empty row, found by TabularReader like in a spreadsheet
             TrackLineNumbers = true,
-            Encoding = utf8 ? null : Windows1252,
+            Encoding = encodingName == "Windows-1252" ? Windows1252 : null, // null: UTF-8, or what a UTF-16 BOM says
             Separator = separator,
             // Bounds the buffer an unclosed quote makes CsvHelper grow (UTF-8 bytes: up to 3 per char of a cell).
             MaxRecordSize = (int)Math.Min(int.MaxValue, Math.Max(limits.MaxFileBytes, 1L) * 3 + 1024),
@@ -40,17 +40,27 @@ internal sealed class CsvTabularReader : TabularReader
     public static CsvTabularReader Open(Stream stream, bool ownsStream, TabularLimits limits)
     {
         stream.Position = 0;
-        var utf8 = IsStrictUtf8Text(stream);
+        var encoding = HasUtf16ByteOrderMark(stream) ? "UTF-16" : IsStrictUtf8Text(stream) ? "UTF-8" : "Windows-1252";
         stream.Position = 0;
         var separator = DetectSeparator(stream);
         stream.Position = 0;
-        return new CsvTabularReader(stream, ownsStream, utf8, separator, limits);
+        return new CsvTabularReader(stream, ownsStream, encoding, separator, limits);
+    }
+
+    /// <summary>Excel's « Texte Unicode » export: UTF-16 with a byte-order mark, which CsvHelper honours.</summary>
+    private static bool HasUtf16ByteOrderMark(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[2];
+        var length = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return length == 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF);
     }
 
     /// <summary>
     /// The separator of the first non-blank line: the most frequent of <c>;</c> tab <c>,</c> outside quotes, a tie
     /// going in that order; null for a file starting with Excel's « sep= » line, which CsvHelper reads. The bytes are
-    /// scanned as they are: these characters and the quote are ASCII, the same byte in UTF-8 and Windows-1252.
+    /// scanned as they are: these characters and the quote are ASCII, the same byte in UTF-8 and Windows-1252, and
+    /// the same byte beside a zero in UTF-16.
     /// </summary>
     private static char? DetectSeparator(Stream stream)
     {
@@ -58,6 +68,7 @@ internal sealed class CsvTabularReader : TabularReader
         var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         var text = buffer.AsSpan(0, length);
         if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) text = text[3..];
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) text = text[2..];
         if (text.StartsWith("sep="u8)) return null;
         char[] candidates = [';', '\t', ','];
         var counts = new int[candidates.Length];
@@ -71,7 +82,7 @@ internal sealed class CsvTabularReader : TabularReader
                 if (!blank) break;
             }
             else if (!quoted && Array.IndexOf(candidates, (char)b) is var i and >= 0) counts[i]++;
-            if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r')) blank = false;
+            if (b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or 0)) blank = false;
         }
         var best = 0;
         for (var i = 1; i < counts.Length; i++)
@@ -80,7 +91,7 @@ internal sealed class CsvTabularReader : TabularReader
     }
 
     public override TabularFormat Format => TabularFormat.Csv;
-    public override string Encoding => utf8 ? "UTF-8" : "Windows-1252";
+    public override string Encoding => encodingName;
     public override char? Delimiter => (char)csv.Separator;
 
     protected override IEnumerable<RawRow> ReadRawRows()

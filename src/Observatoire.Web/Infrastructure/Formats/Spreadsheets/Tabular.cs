@@ -25,7 +25,7 @@ public interface ITabularReader : IDisposable
 {
     TabularFormat Format { get; }
 
-    /// <summary>CSV only: "UTF-8" or "Windows-1252".</summary>
+    /// <summary>CSV only: "UTF-8" or "Windows-1252" ("UTF-16" for Excel's « Texte Unicode », which starts with a byte-order mark).</summary>
     string? Encoding { get; }
 
     /// <summary>CSV only.</summary>

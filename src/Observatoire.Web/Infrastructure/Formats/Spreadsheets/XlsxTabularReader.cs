@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
@@ -13,9 +15,8 @@ namespace Observatoire.Web.Infrastructure.Formats.Spreadsheets;
 /// resolver, so a DOCTYPE makes the file unreadable rather than expanding entities.
 /// Bounds MiniExcel does not know are ours: the zip is checked by <see cref="ZipGuard"/> before MiniExcel opens it,
 /// and rows are asked only up to column <see cref="TabularLimits.MaxColumns"/> + 1, because MiniExcel gives every
-/// row as many cells as the sheet's declared dimension (up to XFD, 16,384, in a hostile or careless file). A value in
-/// column MaxColumns + 1 is refused as one column too many; a sheet whose column MaxColumns + 1 is empty but which
-/// holds values further right has those values left unread (a known limit of this bound).
+/// row as many cells as the sheet's declared dimension (up to XFD, 16,384, in a hostile or careless file); a sheet
+/// declared wider is first scanned for a value past the limit (<see cref="RefuseValuesBeyondTheLimit"/>).
 /// Line numbers: MiniExcel yields the rows the file skips as empty ones, so the n-th row is spreadsheet row n.
 /// </summary>
 internal sealed class XlsxTabularReader : TabularReader
@@ -50,6 +51,7 @@ internal sealed class XlsxTabularReader : TabularReader
         {
             stream.Position = 0;
             var width = stream.GetColumns(useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Configuration)?.Count ?? 0;
+            if (width > Limits.MaxColumns + 1) RefuseValuesBeyondTheLimit();
             stream.Position = 0;
             return stream.QueryRange(useHeaderRow: false, excelType: ExcelType.XLSX, startRowIndex: 1, startColumnIndex: 1,
                 endColumnIndex: Math.Clamp(width, 1, Limits.MaxColumns + 1), configuration: Configuration).GetEnumerator();
@@ -65,6 +67,54 @@ internal sealed class XlsxTabularReader : TabularReader
             yield return new RawRow(line, cells);
         }
     }
+
+    /// <summary>
+    /// For a sheet declared wider than the limit, which MiniExcel is not asked to read in full: one pass over the
+    /// first sheet's XML refuses a value in any column past the limit, with its line.
+    /// </summary>
+    private void RefuseValuesBeyondTheLimit()
+    {
+        stream.Position = 0;
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (FirstSheet(zip) is not { } sheet) return;
+        using var xml = XmlReader.Create(sheet.Open(), XmlSettings);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c" || xml.IsEmptyElement) continue;
+            var reference = xml.GetAttribute("r") ?? "";
+            var letters = reference.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, c) => Math.Min(n * 26 + char.ToUpperInvariant(c) - 'A' + 1, 1 << 20));
+            if (letters <= Limits.MaxColumns) continue;
+            using var cell = xml.ReadSubtree();
+            var text = new StringBuilder();
+            while (cell.Read() && text.Length == 0)
+                if (cell.NodeType is XmlNodeType.Text or XmlNodeType.CDATA) text.Append(cell.Value.Trim());
+            if (text.Length > 0)
+                throw new TabularFileException(TabularMessages.TooManyColumns(
+                    int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), out var line) ? line : 1,
+                    Limits.MaxColumns));
+        }
+    }
+
+    /// <summary>The first sheet of the workbook, as MiniExcel takes it: workbook.xml's first sheet, through its relationship.</summary>
+    private static ZipArchiveEntry? FirstSheet(ZipArchive zip)
+    {
+        string? id = null;
+        using (var workbook = XmlReader.Create(zip.GetEntry("xl/workbook.xml")!.Open(), XmlSettings))
+            while (id is null && workbook.Read())
+                if (workbook is { NodeType: XmlNodeType.Element, LocalName: "sheet" })
+                    while (workbook.MoveToNextAttribute())
+                        if (workbook.LocalName == "id" && workbook.NamespaceURI.EndsWith("relationships", StringComparison.Ordinal))
+                            id = workbook.Value;
+        if (id is null || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } relsEntry) return null;
+        using var rels = XmlReader.Create(relsEntry.Open(), XmlSettings);
+        while (rels.Read())
+            if (rels is { NodeType: XmlNodeType.Element, LocalName: "Relationship" } && rels.GetAttribute("Id") == id
+                && rels.GetAttribute("Target") is { } target)
+                return zip.GetEntry(target.StartsWith('/') ? target[1..] : "xl/" + target);
+        return null;
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
     protected override void DisposeSource()
     {
