@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the portal's main paths against a baseline app, in one session, on a private PostgreSQL.
 # Usage: scripts/bench.sh [scenario]   scenario: all (default) | wiki | observations | dashboard | search | survey | pdf
+#        scripts/bench.sh imports [N]   N observations imported from a .csv and a .xlsx (bench/imports.sh; not part of "all")
 # Environment: BENCH_VOLUMES="10000 100000 1000000" (observations, cumulative), BENCH_SECONDS=10 (per wrk run),
 #              BENCH_CONCURRENCY="8 32 128" (wrk connections), BENCH_WIKI_PAGES=10000, BENCH_SURVEY_RESPONSES=5000,
 #              BENCH_PORTAL_ENV="Key=Value …" (extra portal settings, e.g. Observatoire__OutputCache__Enabled=false for
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 . scripts/lib/pg.sh
 SCENARIO=${1:-all}
+[ "$SCENARIO" = imports ] && exec bench/imports.sh "${@:2}"
 VOLUMES=${BENCH_VOLUMES:-"10000 100000 1000000"}
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 CONCURRENCY=${BENCH_CONCURRENCY:-"8 32 128"}

@@ -9,6 +9,8 @@ using NpgsqlTypes;
 //   dotnet run -c Release --project bench/Observatoire.Bench -- generate "<connection string>" <observations> [<survey responses>]
 //   dotnet run -c Release --project bench/Observatoire.Bench -- measure <portal url> <email> <password> [<runs>]
 //   dotnet run -c Release --project bench/Observatoire.Bench -- syntheses <portal url> <email> <password> [<runs>]
+//   dotnet run -c Release --project bench/Observatoire.Bench -- import-file "<connection string>" <observations> <file.csv|file.xlsx>...
+//   dotnet run -c Release --project bench/Observatoire.Bench -- import "<connection string>" <file> <coordination email>
 return args switch
 {
     ["syntheses", var url, var email, var password, ..] => await SynthesisMeasure.RunAsync(url, email, password,
@@ -18,6 +20,8 @@ return args switch
     ["measure", var url, var email, var password, ..] => await Measure.RunAsync(url, email, password,
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 40),
     ["bench-survey", var cs] => await Generator.EnsureBenchSurveyAsync(cs),
+    ["import-file", var cs, var n, .. var paths] => await ImportFiles.RunAsync(cs, int.Parse(n, CultureInfo.InvariantCulture), paths),
+    ["import", var cs, var file, var email] => await ImportBench.RunAsync(cs, file, email),
     ["wiki", var cs, var n] => await WikiGenerator.RunAsync(cs, int.Parse(n, CultureInfo.InvariantCulture)),
     ["cookie", var url, var email, var password] => await Load.CookieAsync(url, email, password),
     ["rate", var url, var rps, var seconds, var cookie, .. var paths] => await Load.FixedRateAsync(url,
@@ -37,6 +41,8 @@ static int Usage()
           measure <url du portail> <courriel d'un membre> <mot de passe> [<requêtes par scénario>]
           syntheses <url du portail> <courriel d'un partenaire> <mot de passe> [<générations par scénario>]
           wiki "<chaîne de connexion>" <pages>
+          import-file "<chaîne de connexion>" <observations> <fichier.csv|fichier.xlsx>...
+          import "<chaîne de connexion>" <fichier> <courriel d'un compte Coordination>
           cookie <url du portail> <courriel> <mot de passe>
           rate <url> <requêtes/s> <secondes> <cookie ou -> <chemin>...
           latency <url> <requêtes> <cookie ou -> <chemin>...
@@ -285,7 +291,7 @@ static class Generator
         await copy.CompleteAsync();
     }
 
-    private static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
+    internal static async Task<List<T>> Read<T>(NpgsqlConnection db, string sql, Func<NpgsqlDataReader, T> map)
     {
         await using var command = new NpgsqlCommand(sql, db);
         await using var reader = await command.ExecuteReaderAsync();

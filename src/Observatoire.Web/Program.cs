@@ -1,6 +1,7 @@
 using Observatoire.Web.Pages.Dashboard;
 using Observatoire.Web.Pages.Directory;
 using Observatoire.Web.Pages.Events;
+using Observatoire.Web.Pages.Imports;
 using Observatoire.Web.Pages.Syntheses;
 using Observatoire.Web.Pages.Watch;
 using Observatoire.Web.Pages.Wiki;
@@ -21,6 +22,7 @@ builder.Services.AddObservatoireSyntheses(builder.Configuration);
 builder.Services.AddObservatoireWiki(builder.Configuration);
 builder.Services.AddObservatoireEvents();
 builder.Services.AddObservatoireWatch(builder.Configuration);
+builder.Services.AddObservatoireImports();
 
 var app = builder.Build();
 app.UseObservatoirePipeline();

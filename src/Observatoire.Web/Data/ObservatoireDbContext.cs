@@ -67,6 +67,10 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ObservatorySettings> ObservatorySettings => Set<ObservatorySettings>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
+    public DbSet<ImportExternalId> ImportExternalIds => Set<ImportExternalId>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

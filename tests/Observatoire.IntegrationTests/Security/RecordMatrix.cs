@@ -38,6 +38,9 @@ public static class RecordMatrix
         new("/observations/{id:obs-b-soumise}?handler=Valider", "L--NNNF", "valider est réservé à la coordination (invisible : 404)", "POST"),
         new("/observations/{id:obs-b-brouillon}?handler=Soumettre", "L--NNN-", "soumettre le brouillon d'autrui", "POST"),
 
+        // Imports: staff only; an import that does not exist (another person's is ImportTests' own case).
+        new("/import/lots/999999", "LNNFFFF", "import inexistant"),
+
         // Wiki: a members-only page, a protected page, an attachment.
         new("/wiki/{slug:wiki-publique}", "OOOOOOO", "page publique"),
         // Syntheses: readers only; a reference that does not exist is a 404 for them, a 403 for contributors.

@@ -75,6 +75,15 @@ public static class RoleMatrix
         ("/annuaire/territoires/nouveau", Access.Coordination),
         ("/annuaire/acteurs", Access.Member),
         ("/annuaire/acteurs/nouveau", Access.Coordination),
+        ("/annuaire/export/structures", Access.Public),
+        ("/annuaire/export/outils", Access.Public),
+        ("/annuaire/export/territoires", Access.Public),
+        ("/annuaire/export/personnes", Access.Member),
+        ("/import", Access.Coordination),
+        ("/import/structures", Access.Coordination),
+        ("/import/outils", Access.Coordination),
+        ("/import/territoires", Access.Coordination),
+        ("/import/personnes", Access.Coordination),
         ("/enquetes", Access.Public),
         ("/enquetes/gestion", Access.Coordination),
         ("/groupes", Access.Public),
@@ -126,6 +135,7 @@ public static class RoleMatrix
         "/wiki/{slug}", "/wiki/{slug}/modifier", "/wiki/{slug}/historique", "/wiki/{slug}/diff",
         "/wiki/{slug}/version/{numero:int}", "/wiki/{slug}/fichiers", "/wiki/{slug}/fichiers/{nom}",
         "/syntheses/{reference}.pdf", "/syntheses/apercu",
+        "/import/lots/{id:int}",
     ];
 
     /// <summary>Page routes nobody navigates to, and why.</summary>

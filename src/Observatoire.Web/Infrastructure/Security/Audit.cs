@@ -33,6 +33,8 @@ public static class AuditActions
     public const string ListValuesMerged = nameof(ListValuesMerged);
     public const string StarterListsLoaded = nameof(StarterListsLoaded);
     public const string AppropriationWording = nameof(AppropriationWording);
+    public const string Import = nameof(Import);
+    public const string ImportUndone = nameof(ImportUndone);
 
     public static readonly string[] All =
     [
@@ -40,7 +42,7 @@ public static class AuditActions
         PasswordReset, Invitation, RoleChanged, AccountUpdated, AccountUnlocked, AccountDeleted, Export, Deletion,
         Setup, SettingsChanged,
         ListValueAdded, ListValueRenamed, ListValueDescribed, ListValueEdited, ListValueReordered, ListValueRetired,
-        ListValueRestored, ListValuesMerged, StarterListsLoaded, AppropriationWording,
+        ListValueRestored, ListValuesMerged, StarterListsLoaded, AppropriationWording, Import, ImportUndone,
     ];
 
     public static string Label(string action) => action switch
@@ -72,6 +74,8 @@ public static class AuditActions
         ListValuesMerged => "Liste : valeurs fusionnées",
         StarterListsLoaded => "Listes de départ chargées",
         AppropriationWording => "Niveaux d'appropriation reformulés",
+        Import => "Import d'un fichier",
+        ImportUndone => "Import annulé",
         _ => action,
     };
 }

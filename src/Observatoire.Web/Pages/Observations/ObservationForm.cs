@@ -131,33 +131,52 @@ public class ObservationForm
     public async Task ValidateAsync(ObservatoireDbContext db, ObservationInput input, ModelStateDictionary modelState,
         CancellationToken ct)
     {
-        if (input.StructureId is int s && Structures.All(c => c.Id != s))
-            modelState.AddModelError("Input.StructureId", "Choisissez une de vos structures dans la liste.");
-        if (input.TerritoryId is int t && Territories.All(c => c.Id != t))
-            modelState.AddModelError("Input.TerritoryId", "Choisissez un territoire de la liste.");
-        if (input.ObservedOn is { } date && date > ParisTime.Today(DateTime.UtcNow))
-            modelState.AddModelError("Input.ObservedOn", "La date ne peut pas être dans le futur.");
+        input.ToolIds = input.ToolIds.Distinct().ToList();
+        var toolIds = input.ToolIds;
+        var toolsExist = await db.DigitalTools.CountAsync(x => toolIds.Contains(x.Id), ct) == toolIds.Count;
+        foreach (var (key, message) in Check(input, toolsExist, ParisTime.Today(DateTime.UtcNow)))
+            modelState.AddModelError(key, message);
+        if (modelState["Input.NewTools"] is not { Errors.Count: > 0 })
+            await ConfirmKnownToolsAsync(db, input, modelState, ct);
+    }
+
+    /// <summary>
+    /// The rules of <see cref="ValidateAsync"/> once the tools are known to exist: the spreadsheet import checks each line
+    /// with them against lists loaded once, so an imported observation obeys exactly the form.
+    /// </summary>
+    public IEnumerable<(string Key, string Message)> Check(ObservationInput input, bool toolsExist, DateOnly today)
+    {
+        if (input.StructureId is int s && !Ids(ref _structureIds, Structures).Contains(s))
+            yield return ("Input.StructureId", "Choisissez une de vos structures dans la liste.");
+        if (input.TerritoryId is int t && !Ids(ref _territoryIds, Territories).Contains(t))
+            yield return ("Input.TerritoryId", "Choisissez un territoire de la liste.");
+        if (input.ObservedOn is { } date && date > today)
+            yield return ("Input.ObservedOn", "La date ne peut pas être dans le futur.");
         if (input.ObservedOn is { } old && old < new DateOnly(2000, 1, 1))
-            modelState.AddModelError("Input.ObservedOn", "La date doit être postérieure au 1er janvier 2000.");
+            yield return ("Input.ObservedOn", "La date doit être postérieure au 1er janvier 2000.");
         input.ToolIds = input.ToolIds.Distinct().ToList();
         input.ThemeIds = input.ThemeIds.Distinct().ToList();
         input.AudienceIds = input.AudienceIds.Distinct().ToList();
-        var toolIds = input.ToolIds;
-        if (await db.DigitalTools.CountAsync(x => toolIds.Contains(x.Id), ct) != toolIds.Count)
-            modelState.AddModelError("Input.ToolIds", "Un des outils choisis n'existe plus : cochez-les à nouveau.");
+        if (!toolsExist)
+            yield return ("Input.ToolIds", "Un des outils choisis n'existe plus : cochez-les à nouveau.");
         if (ObservationInput.ToolNames.Problem(input.NewTools) is { } namesProblem)
-            modelState.AddModelError("Input.NewTools", namesProblem);
-        else
-            await ConfirmKnownToolsAsync(db, input, modelState, ct);
-        if (toolIds.Count == 0 && input.NewToolNames().Count == 0)
-            modelState.AddModelError("Input.ToolIds", "Cochez au moins un outil, ou écrivez son nom s'il n'est pas dans la liste.");
+            yield return ("Input.NewTools", namesProblem);
+        if (input.ToolIds.Count == 0 && input.NewToolNames().Count == 0)
+            yield return ("Input.ToolIds", "Cochez au moins un outil, ou écrivez son nom s'il n'est pas dans la liste.");
         if (input.ThemeIds.Count == 0)
-            modelState.AddModelError("Input.ThemeIds", "Cochez au moins un thème.");
-        if (input.ThemeIds.Any(id => Themes.All(c => c.Id != id)))
-            modelState.AddModelError("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
-        if (input.AudienceIds.Any(id => Audiences.All(c => c.Id != id)))
-            modelState.AddModelError("Input.AudienceIds", "Un des publics choisis n'est plus proposé : cochez-en un de la liste.");
+            yield return ("Input.ThemeIds", "Cochez au moins un thème.");
+        var themes = Ids(ref _themeIds, Themes);
+        if (input.ThemeIds.Any(id => !themes.Contains(id)))
+            yield return ("Input.ThemeIds", "Un des thèmes choisis n'est plus proposé : cochez-en un de la liste.");
+        var audiences = Ids(ref _audienceIds, Audiences);
+        if (input.AudienceIds.Any(id => !audiences.Contains(id)))
+            yield return ("Input.AudienceIds", "Un des publics choisis n'est plus proposé : cochez-en un de la liste.");
     }
+
+    // Sets built on first use: an import checks thousands of lines against the same lists.
+    private HashSet<int>? _structureIds, _territoryIds, _themeIds, _audienceIds;
+
+    private static HashSet<int> Ids(ref HashSet<int>? cache, List<Choice> choices) => cache ??= choices.Select(c => c.Id).ToHashSet();
 
     /// <summary>
     /// A typed name that is already a tool (same slug, or same name whatever the case) is not attached silently: the

@@ -119,17 +119,19 @@ internal sealed class CsvTabularReader : TabularReader
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[64 * 1024];
+        // GetChars, not GetCharCount: only decoding keeps the decoder's state, i.e. a character cut by the buffer's end.
+        var chars = new char[buffer.Length + 4];
         var valid = true;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             if (HasControlBytes(buffer.AsSpan(0, read))) throw new TabularFileException(TabularMessages.Unreadable);
             if (!valid) continue;
-            try { decoder.GetCharCount(buffer, 0, read, flush: false); }
+            try { decoder.GetChars(buffer, 0, read, chars, 0, flush: false); }
             catch (DecoderFallbackException) { valid = false; }
         }
         if (valid)
-            try { decoder.GetCharCount([], 0, 0, flush: true); }
+            try { decoder.GetChars([], 0, 0, chars, 0, flush: true); }
             catch (DecoderFallbackException) { valid = false; }
         return valid;
     }

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Observatoire.Web.Pages.Imports;
+
+/// <summary>
+/// « Annuler cet import »: deletes the records the import created and puts back the columns of those it changed, inside
+/// the caller's transaction. Refused, with the reason, when any of them was edited since (its xmin is no longer the one
+/// recorded right after the import), deleted since, or — for a record it created — is now used by another record
+/// (an observation citing an imported structure); links of pure link tables (memberships) go with the record.
+/// </summary>
+public static class ImportUndo
+{
+    /// <returns>Null when undone, else the French reason it was refused.</returns>
+    public static async Task<string?> RunAsync(ObservatoireDbContext db, int batchId, CancellationToken ct)
+    {
+        var records = await db.ImportedRecords.AsNoTracking().Where(r => r.BatchId == batchId).ToListAsync(ct);
+        var problems = new List<string>();
+        var work = new List<Action>();
+        foreach (var group in records.GroupBy(r => r.Entity))
+        {
+            var type = db.Model.GetEntityTypes().First(e => e.ClrType.Name == group.Key && !e.IsOwned());
+            var ids = group.Select(r => r.RecordId).ToArray();
+            var loaded = await LoadAsync(db, type, ids, ct);
+            foreach (var record in group)
+            {
+                if (!loaded.TryGetValue(record.RecordId, out var entity))
+                {
+                    problems.Add($"{Describe(type)} n° {record.RecordId} a été supprimé depuis");
+                    continue;
+                }
+                var entry = db.Entry(entity);
+                var label = $"« {entry.Property((type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title"))!.Name).CurrentValue} »";
+                if ((uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
+                {
+                    problems.Add($"{label} a été modifié depuis l'import");
+                    continue;
+                }
+                if (record.Created) work.Add(() => db.Remove(entity));
+                else
+                    work.Add(() =>
+                    {
+                        using var before = JsonDocument.Parse(record.Before!);
+                        foreach (var property in before.RootElement.EnumerateObject())
+                            if (type.FindProperty(property.Name) is { } p)
+                                entry.Property(p.Name).CurrentValue = property.Value.Deserialize(p.ClrType);
+                    });
+            }
+            var created = group.Where(r => r.Created).Select(r => r.RecordId).ToArray();
+            foreach (var fk in type.GetReferencingForeignKeys().Where(fk => created.Length > 0 && !IsLinkTable(fk.DeclaringEntityType)
+                         && !IsOwnHistory(fk.DeclaringEntityType)))
+            {
+                var table = fk.DeclaringEntityType.GetTableName();
+                var column = fk.Properties[0].GetColumnName();
+                // The table and column names come from the model, never from the user; the ids are a parameter.
+#pragma warning disable EF1002
+                var used = await db.Database.SqlQueryRaw<int>(
+                    $"SELECT count(*)::int AS \"Value\" FROM \"{table}\" WHERE \"{column}\" = ANY({{0}})", created).SingleAsync(ct);
+#pragma warning restore EF1002
+                if (used > 0)
+                    problems.Add($"{used} {Describe(fk.DeclaringEntityType)} utilise{(used > 1 ? "nt" : "")} depuis un enregistrement créé par l'import");
+            }
+        }
+        if (problems.Count > 0)
+            return "Cet import ne peut plus être annulé : " + string.Join(" ; ", problems.Take(10)) + (problems.Count > 10 ? "…" : "")
+                + ". Corrigez ces fiches à la main, ou importez un fichier corrigé.";
+        foreach (var step in work) step();
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it.</summary>
+    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange);
+
+    /// <summary>A table whose key is its two foreign keys (memberships): its rows belong to the records they link.</summary>
+    private static bool IsLinkTable(IEntityType type) =>
+        type.FindPrimaryKey() is { Properties.Count: > 1 } key && key.Properties.All(p => p.IsForeignKey());
+
+    private static string Describe(IReadOnlyTypeBase type) => type.ClrType.Name switch
+    {
+        nameof(Structure) => "structure",
+        nameof(DigitalTool) => "outil",
+        nameof(Territory) => "territoire",
+        nameof(Actor) => "personne",
+        nameof(Observation) => "observation",
+        _ => "enregistrement",
+    };
+
+    private static async Task<Dictionary<int, object>> LoadAsync(ObservatoireDbContext db, IEntityType type, int[] ids, CancellationToken ct)
+    {
+        var method = typeof(ImportUndo).GetMethod(nameof(LoadTyped), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type.ClrType);
+        return await (Task<Dictionary<int, object>>)method.Invoke(null, [db, ids, ct])!;
+    }
+
+    private static async Task<Dictionary<int, object>> LoadTyped<T>(ObservatoireDbContext db, int[] ids, CancellationToken ct) where T : class =>
+        (await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToListAsync(ct))
+        .ToDictionary(e => (int)db.Entry(e).Property("Id").CurrentValue!, e => (object)e);
+}
