@@ -42,11 +42,14 @@ public class PastObservationsImportTests(BrowserFixture browser)
             return await page.Locator("#bilan").InnerTextAsync();
         }
 
+        var violations = new List<string>();
         var structureNames = new[] { $"Maison pour tous {n}", $"Espace jeunes {n}" };
         var withErrors = Encoding.UTF8.GetBytes($"Nom;Type;Territoire\r\n{structureNames[0]};Centre social;Sanitass {n}\r\n;Centre social;{quartier}\r\n");
         Assert.Contains("2 refusées", await Upload("structures", "structures.csv", withErrors));
         var messages = await page.Locator(".import-lines").InnerTextAsync();
         Assert.Contains($"vouliez-vous dire « {quartier} » ?", messages);
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "lot refusé, sur téléphone"));
+        await BrowserFixture.Screenshot(page, "import-lot-refuse-telephone.png");
         var structures = Encoding.UTF8.GetBytes($"Nom;Type;Territoire\r\n{structureNames[0]};Centre social;{quartier}\r\n{structureNames[1]};Centre social;{quartier}\r\n");
         Assert.Contains("2 créées", await Upload("structures", "structures.csv", structures));
         Assert.Contains("2 créées", await Commit());
@@ -61,6 +64,9 @@ public class PastObservationsImportTests(BrowserFixture browser)
             }));
         Assert.Contains("200 créées", await Upload("observations", "observations.xlsx", observations));
         Assert.Contains("200 créées", await Commit());
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "lot importé"));
+        await page.GotoAsync("/import");
+        violations.AddRange(await BrowserFixture.SeriousViolations(page, "page des imports"));
 
         await page.GotoAsync($"/tableau-de-bord?du={today.AddDays(-365):yyyy-MM-dd}&au={today:yyyy-MM-dd}&theme={Slug.From(theme)}");
         Assert.Equal("200", await page.Locator("#chiffre-observations .figure-value").InnerTextAsync());
@@ -72,5 +78,6 @@ public class PastObservationsImportTests(BrowserFixture browser)
         await page.GotoAsync($"/tableau-de-bord?du={today.AddDays(-365):yyyy-MM-dd}&au={today:yyyy-MM-dd}&theme={Slug.From(theme)}");
         Assert.Equal("200", await page.Locator("#chiffre-observations .figure-value").InnerTextAsync());
         await page.Context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }

@@ -34,7 +34,7 @@ public class DirectoryKindsTests(PortalFixture portal) : PortalTest(portal)
             "Padlet;Travail collaboratif;Propriétaire;;padlet.com"));
 
         var lines = await client.Lines(batch);
-        Assert.Contains("refusée ligne 3 : colonne « Site web » : Saisissez une adresse complète, par exemple https://exemple.fr.", lines);
+        Assert.Contains($"refusée ligne 3 : colonne « Site web » : {WebAddress.Message}", lines);
         using (await client.Commit(batch, skipRefused: true)) { }
         var tool = await Portal.Db(db => db.DigitalTools.Where(t => t.Name == "Framadate").Select(t => new { Category = t.Category!.Name, Licence = t.Licence!.Name, t.Status }).SingleAsync());
         Assert.Equal(("Travail collaboratif", "Libre", ToolStatus.Pending), (tool.Category, tool.Licence, tool.Status));

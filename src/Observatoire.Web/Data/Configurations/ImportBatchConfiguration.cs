@@ -8,7 +8,6 @@ public class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
         b.Property(x => x.FileName).HasMaxLength(260);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.UserName).HasMaxLength(160);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.DryRunDigest).HasMaxLength(64);
         // An account deleted keeps its imports in the list, under the name it had.
         b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);

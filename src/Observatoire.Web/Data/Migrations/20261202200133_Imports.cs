@@ -21,7 +21,7 @@ namespace Observatoire.Web.Data.Migrations
                     "CreatedAt" timestamp with time zone NOT NULL,
                     "UserId" text NULL CONSTRAINT "FK_ImportBatches_AspNetUsers_UserId" REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL,
                     "UserName" character varying(160) NOT NULL,
-                    "Status" character varying(20) NOT NULL,
+                    "Status" character varying(40) NOT NULL,
                     "Mapping" text NOT NULL,
                     "DryRun" text NULL,
                     "DryRunDigest" character varying(64) NULL,

@@ -1199,8 +1199,8 @@ namespace Observatoire.Web.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer");

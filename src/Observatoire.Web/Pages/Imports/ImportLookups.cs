@@ -27,9 +27,7 @@ public static class ImportLookups
     public static bool IsRetired(Territory t) => t.RetiredAt is not null || t.Parent?.RetiredAt is not null;
 
     /// <summary>« Sanitas (Tours) » for a quartier, « Tours » for a commune: the name a file can give back unambiguously.</summary>
-    public static string TerritoryName(Territory t) => TerritoryName(t.Name, t.Parent?.Name);
-
-    public static string TerritoryName(string name, string? commune) => commune is null ? name : $"{name} ({commune})";
+    public static string TerritoryName(Territory t) => Territory.Label(t.Name, t.Parent?.Name);
 
     /// <summary>The external identifiers a kind's files gave, by record id, for exports to give them back.</summary>
     public static async Task<Dictionary<int, string>> ExternalIdsAsync(ObservatoireDbContext db, string kind, CancellationToken ct) =>

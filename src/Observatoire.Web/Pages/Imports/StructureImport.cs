@@ -34,7 +34,7 @@ public sealed class StructureImport : ImportKind
         return rows.Select(s => new[]
         {
             ids.GetValueOrDefault(s.Id), s.Name, s.Slug, s.Kind,
-            s.Territory is null ? null : ImportLookups.TerritoryName(s.Territory.Name, s.Commune?.Name), s.Address, s.Website, s.Email, s.Description,
+            s.Territory is null ? null : Territory.Label(s.Territory.Name, s.Commune?.Name), s.Address, s.Website, s.Email, s.Description,
         }).ToList();
     }
 
