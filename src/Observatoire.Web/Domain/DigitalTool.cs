@@ -6,29 +6,13 @@ namespace Observatoire.Web.Domain;
 /// What a tool is used for (« Travail collaboratif », « Démarches en ligne »…): a list the observatory's administrators
 /// keep in the portal. The dashboard counts tool mentions by category.
 /// </summary>
-public class ToolCategory : IReferenceValue
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Slug { get; set; }
-    public string? Description { get; set; }
-    public int SortOrder { get; set; }
-    public DateTime? RetiredAt { get; set; }
-    public uint Version { get; set; }
-}
+public class ToolCategory : ReferenceValue;
 
 /// <summary>A tool's licence (« Libre », « Propriétaire »…), administered like the other lists.</summary>
-public class Licence : IReferenceValue
+public class Licence : ReferenceValue
 {
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Slug { get; set; }
-    public string? Description { get; set; }
-    public int SortOrder { get; set; }
-    public DateTime? RetiredAt { get; set; }
     /// <summary>« Libre »: the dashboard's « Part des outils libres » counts the mentions of tools under such a licence.</summary>
     public bool IsFree { get; set; }
-    public uint Version { get; set; }
 }
 
 public enum ToolStatus

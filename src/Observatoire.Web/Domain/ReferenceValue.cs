@@ -17,6 +17,19 @@ public interface IReferenceValue
     DateTime? RetiredAt { get; set; }
 }
 
+/// <summary>The columns every administered list shares; each list is its own table with these columns and its own extras.</summary>
+public abstract class ReferenceValue : IReferenceValue
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Description { get; set; }
+    /// <summary>Order in lists and forms (for territories: among the communes, or among the quartiers of one commune).</summary>
+    public int SortOrder { get; set; }
+    public DateTime? RetiredAt { get; set; }
+    public uint Version { get; set; }
+}
+
 /// <summary>
 /// How a value of an administered list reads wherever it appears: its name, « (retiré) » when it is retired, and the
 /// words said when a record has no value yet.

@@ -6,16 +6,7 @@ namespace Observatoire.Web.Domain;
 /// What a structure is (« Association », « Centre social », « Collectivité »…): a list the observatory's administrators
 /// keep in the portal. The dashboard counts observations by structure kind.
 /// </summary>
-public class StructureKind : IReferenceValue
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Slug { get; set; }
-    public string? Description { get; set; }
-    public int SortOrder { get; set; }
-    public DateTime? RetiredAt { get; set; }
-    public uint Version { get; set; }
-}
+public class StructureKind : ReferenceValue;
 
 public class Structure
 {
