@@ -10,6 +10,9 @@ public sealed record ImportColumn(string Key, string Label, string Description, 
 {
     /// <summary>Every header this column answers to: its label first, then its aliases.</summary>
     public IEnumerable<string> Headers => Aliases.Prepend(Label);
+
+    /// <summary>Whether the kind's page and template show it; an unlisted column is only recognised in a file (an export's detail columns).</summary>
+    public bool Listed { get; init; } = true;
 }
 
 public enum LineOutcome

@@ -30,8 +30,10 @@ public static class ImportUndo
                     continue;
                 }
                 var entry = db.Entry(entity);
-                var label = $"« {entry.Property((type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title"))!.Name).CurrentValue} »";
-                if ((uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
+                var label = (type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title")) is { } named
+                    ? $"« {entry.Property(named.Name).CurrentValue} »" : $"{Describe(type)} n° {record.RecordId}";
+                // A record without xmin (a survey response) is never edited once stored.
+                if (type.FindProperty("Version") is not null && (uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
                 {
                     problems.Add($"{label} a été modifié depuis l'import");
                     continue;
@@ -69,8 +71,8 @@ public static class ImportUndo
         return null;
     }
 
-    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it.</summary>
-    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange);
+    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it, a response's answers too.</summary>
+    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange) || type.ClrType == typeof(Answer);
 
     /// <summary>A table whose key is its two foreign keys (memberships): its rows belong to the records they link.</summary>
     private static bool IsLinkTable(IEntityType type) =>
@@ -83,6 +85,7 @@ public static class ImportUndo
         nameof(Territory) => "territoire",
         nameof(Actor) => "personne",
         nameof(Observation) => "observation",
+        nameof(Response) => "réponse",
         _ => "enregistrement",
     };
 
@@ -93,7 +96,13 @@ public static class ImportUndo
         return await (Task<Dictionary<int, object>>)method.Invoke(null, [db, ids, ct])!;
     }
 
-    private static async Task<Dictionary<int, object>> LoadTyped<T>(ObservatoireDbContext db, int[] ids, CancellationToken ct) where T : class =>
-        (await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToListAsync(ct))
-        .ToDictionary(e => (int)db.Entry(e).Property("Id").CurrentValue!, e => (object)e);
+    private static async Task<Dictionary<int, object>> LoadTyped<T>(ObservatoireDbContext db, int[] ids, CancellationToken ct) where T : class
+    {
+        // Responses have bigint keys: compare as long, whatever the key's type.
+        var wide = ids.Select(i => (long)i).ToArray();
+        var rows = typeof(T).GetProperty("Id")!.PropertyType == typeof(long)
+            ? await db.Set<T>().Where(e => wide.Contains(EF.Property<long>(e, "Id"))).ToListAsync(ct)
+            : await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToListAsync(ct);
+        return rows.ToDictionary(e => Convert.ToInt32(db.Entry(e).Property("Id").CurrentValue, CultureInfo.InvariantCulture), e => (object)e);
+    }
 }
