@@ -154,8 +154,10 @@ public class ObservationImportTests(PortalFixture portal) : PortalTest(portal)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
-    public async Task The_observations_export_imported_into_an_instance_without_observations_gives_the_same_observations()
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task The_observations_export_imported_into_an_instance_without_observations_gives_the_same_observations(string format)
     {
         var world = await ObservationWorld.Create(Portal);
         var observer = await world.Seed(Portal, s =>
@@ -178,18 +180,18 @@ public class ObservationImportTests(PortalFixture portal) : PortalTest(portal)
             .Include(o => o.Audiences).ToListAsync());
         var before = Snapshot(await All());
         var client = await Portal.SignedInAs(Roles.Coordination);
-        using var export = await client.GetAsync("/observations/export.csv");
-        var csv = await export.Content.ReadAsByteArrayAsync();
+        using var export = await client.GetAsync($"/observations/export.{format}");
+        var file = await export.Content.ReadAsByteArrayAsync();
 
         // The directory stays, the observations go: the instance the file is brought into.
         await Portal.Db(db => db.Observations.ExecuteDeleteAsync());
-        var batch = await client.UploadOk("observations", "observations.csv", csv);
+        var batch = await client.UploadOk("observations", $"observations.{format}", file);
         Assert.Equal("2 lignes : 2 créées, 0 modifiée, 0 inchangée, 0 refusée.", await client.Summary(batch));
         using (await client.Commit(batch)) { }
 
         Assert.Equal(before, Snapshot(await All()));
         Assert.Equal(observer.Id, (await All()).Single(o => o.Title == "Atelier CV").ObserverId);
-        var again = await client.UploadOk("observations", "observations.csv", csv);
+        var again = await client.UploadOk("observations", $"observations.{format}", file);
         Assert.Equal("2 lignes : 0 créée, 0 modifiée, 2 inchangées, 0 refusée.", await client.Summary(again));
         await RollupCheck.AssertEqualARebuildAsync(Portal.ConnectionString, "après l'aller-retour de l'export");
     }

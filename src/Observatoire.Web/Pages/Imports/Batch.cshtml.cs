@@ -169,7 +169,7 @@ public class BatchModel(ObservatoireDbContext db, ImportAccess access, ImportPip
     {
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return NotFound();
-        if (!ImportAccess.MaySee(User, batch) || access.Find(batch.Kind) is not { } kind || !await access.MayImportAsync(User, kind)) return Forbid();
+        if (!ImportAccess.MaySee(User, batch) || await access.FindAsync(batch.Kind, ct) is not { } kind || !await access.MayImportAsync(User, kind)) return Forbid();
         (Batch, Kind) = (batch, kind);
         Run = ImportPipeline.ReadDryRun(batch);
         Mapping = ImportPipeline.ReadMapping(batch);

@@ -10,6 +10,9 @@ public sealed record ImportColumn(string Key, string Label, string Description, 
 {
     /// <summary>Every header this column answers to: its label first, then its aliases.</summary>
     public IEnumerable<string> Headers => Aliases.Prepend(Label);
+
+    /// <summary>Whether the kind's page and template show it; an unlisted column is only recognised in a file (an export's detail columns).</summary>
+    public bool Listed { get; init; } = true;
 }
 
 public enum LineOutcome
@@ -125,11 +128,31 @@ public sealed class ImportJournal
     public void Updated(ObservatoireDbContext db, object entity, string? externalId) =>
         Pending.Add((entity, false, Snapshot(db, entity), externalId));
 
-    /// <summary>The columns a user's edit writes: neither the key nor what the database computes (xmin, search vectors).</summary>
-    internal static Dictionary<string, object?> Snapshot(ObservatoireDbContext db, object entity) =>
-        db.Entry(entity).Properties
+    /// <summary>Prefix of the links kept in a snapshot beside the columns: « @Tools », « @Memberships ».</summary>
+    internal const string LinksPrefix = "@";
+
+    /// <summary>
+    /// The columns a user's edit writes (neither the key nor what the database computes: xmin, search vectors), and the
+    /// links an import may replace, when loaded: the ids of a many-to-many list (an observation's tools, themes,
+    /// audiences) and the rows of a link table (a person's memberships, without the foreign key to the record).
+    /// </summary>
+    internal static Dictionary<string, object?> Snapshot(ObservatoireDbContext db, object entity)
+    {
+        var entry = db.Entry(entity);
+        var values = entry.Properties
             .Where(p => !p.Metadata.IsKey() && p.Metadata.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never)
             .ToDictionary(p => p.Metadata.Name, p => p.OriginalValue);
+        foreach (var navigation in entry.Metadata.GetSkipNavigations())
+            if (entry.Collection(navigation.Name) is { IsLoaded: true, CurrentValue: { } linked })
+                values[LinksPrefix + navigation.Name] = linked.Cast<object>().Select(e => db.Entry(e).Property("Id").CurrentValue).ToList();
+        foreach (var navigation in entry.Metadata.GetNavigations().Where(n => n.IsCollection && ImportUndo.IsLinkTable(n.TargetEntityType)))
+            if (entry.Collection(navigation.Name) is { IsLoaded: true, CurrentValue: { } rows })
+                values[LinksPrefix + navigation.Name] = rows.Cast<object>().Select(row => db.Entry(row).Properties
+                        .Where(p => !navigation.ForeignKey.Properties.Contains(p.Metadata))
+                        .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))
+                    .ToList();
+        return values;
+    }
 
     /// <summary>A record the line names by an external identifier, unchanged: the identifier is still remembered.</summary>
     public void Named(object entity, string? externalId)

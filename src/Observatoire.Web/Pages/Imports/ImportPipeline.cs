@@ -150,14 +150,15 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
         foreach (var (entity, created, before, externalId) in journal.Pending)
         {
             var entry = db.Entry(entity);
-            var id = (int)entry.Property("Id").CurrentValue!;
+            // Responses have bigint keys (well within int for the records an import writes) and no xmin: they are never edited.
+            var id = Convert.ToInt32(entry.Property("Id").CurrentValue, CultureInfo.InvariantCulture);
             var name = entry.Metadata.ClrType.Name;
             if (created || before is not null)
                 db.ImportedRecords.Add(new ImportedRecord
                 {
                     Batch = batch, Entity = name, RecordId = id, Created = created,
                     Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-                    VersionAfter = (uint)entry.Property("Version").CurrentValue!,
+                    VersionAfter = entry.Metadata.FindProperty("Version") is null ? 0 : (uint)entry.Property("Version").CurrentValue!,
                 });
             if (externalId is null) continue;
             if (external.TryGetValue(externalId, out var known))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Observatoire.Web.Pages.Imports;
@@ -16,7 +17,7 @@ public static class ImportUndo
     {
         var records = await db.ImportedRecords.AsNoTracking().Where(r => r.BatchId == batchId).ToListAsync(ct);
         var problems = new List<string>();
-        var work = new List<Action>();
+        var work = new List<Func<Task>>();
         foreach (var group in records.GroupBy(r => r.Entity))
         {
             var type = db.Model.GetEntityTypes().First(e => e.ClrType.Name == group.Key && !e.IsOwned());
@@ -30,21 +31,21 @@ public static class ImportUndo
                     continue;
                 }
                 var entry = db.Entry(entity);
-                var label = $"« {entry.Property((type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title"))!.Name).CurrentValue} »";
-                if ((uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
+                var label = (type.FindProperty("Name") ?? type.FindProperty("FullName") ?? type.FindProperty("Title")) is { } named
+                    ? $"« {entry.Property(named.Name).CurrentValue} »" : $"{Describe(type)} n° {record.RecordId}";
+                // A record without xmin (a survey response) is never edited once stored.
+                if (type.FindProperty("Version") is not null && (uint)entry.Property("Version").CurrentValue! != record.VersionAfter)
                 {
                     problems.Add($"{label} a été modifié depuis l'import");
                     continue;
                 }
-                if (record.Created) work.Add(() => db.Remove(entity));
-                else
+                if (record.Created)
                     work.Add(() =>
                     {
-                        using var before = JsonDocument.Parse(record.Before!);
-                        foreach (var property in before.RootElement.EnumerateObject())
-                            if (type.FindProperty(property.Name) is { } p)
-                                entry.Property(p.Name).CurrentValue = property.Value.Deserialize(p.ClrType);
+                        db.Remove(entity);
+                        return Task.CompletedTask;
                     });
+                else work.Add(() => RestoreAsync(db, entry, record.Before!, ct));
             }
             var created = group.Where(r => r.Created).Select(r => r.RecordId).ToArray();
             foreach (var fk in type.GetReferencingForeignKeys().Where(fk => created.Length > 0 && !IsLinkTable(fk.DeclaringEntityType)
@@ -64,16 +65,67 @@ public static class ImportUndo
         if (problems.Count > 0)
             return "Cet import ne peut plus être annulé : " + string.Join(" ; ", problems.Take(10)) + (problems.Count > 10 ? "…" : "")
                 + ". Corrigez ces fiches à la main, ou importez un fichier corrigé.";
-        foreach (var step in work) step();
+        foreach (var step in work) await step();
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it.</summary>
-    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange);
+    /// <summary>Puts back the columns a snapshot kept, then the links it kept (<see cref="ImportJournal.Snapshot"/>).</summary>
+    private static async Task RestoreAsync(ObservatoireDbContext db, EntityEntry entry, string snapshot, CancellationToken ct)
+    {
+        using var before = JsonDocument.Parse(snapshot);
+        var type = entry.Metadata;
+        foreach (var property in before.RootElement.EnumerateObject())
+        {
+            if (type.FindProperty(property.Name) is { } column)
+            {
+                entry.Property(column.Name).CurrentValue = property.Value.Deserialize(column.ClrType);
+                continue;
+            }
+            if (!property.Name.StartsWith(ImportJournal.LinksPrefix, StringComparison.Ordinal)) continue;
+            var name = property.Name[ImportJournal.LinksPrefix.Length..];
+            var collection = entry.Collection(name);
+            await collection.LoadAsync(ct);
+            var list = (System.Collections.IList)collection.CurrentValue!;
+            if (type.FindSkipNavigation(name) is { } skip)
+            {
+                var ids = property.Value.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+                var linked = await LoadAsync(db, skip.TargetEntityType, ids, ct);
+                list.Clear();
+                foreach (var id in ids)
+                    if (linked.TryGetValue(id, out var value)) list.Add(value);
+            }
+            else if (type.FindNavigation(name) is { IsCollection: true } navigation)
+            {
+                // A link table's rows (memberships), matched by the rest of their key: kept ones get their values back,
+                // rows the import added go, rows it removed come back.
+                var target = navigation.TargetEntityType;
+                var keyOf = target.FindPrimaryKey()!.Properties.Where(k => !navigation.ForeignKey.Properties.Contains(k)).ToList();
+                var current = list.Cast<object>().ToDictionary(row => string.Join("|", keyOf.Select(k => db.Entry(row).Property(k.Name).CurrentValue)));
+                foreach (var kept in property.Value.EnumerateArray())
+                {
+                    var key = string.Join("|", keyOf.Select(k => kept.GetProperty(k.Name).Deserialize(k.ClrType)));
+                    var row = current.Remove(key, out var existing) ? existing : Activator.CreateInstance(target.ClrType)!;
+                    var rowEntry = db.Entry(row);
+                    foreach (var value in kept.EnumerateObject())
+                        if (target.FindProperty(value.Name) is { } field && !(existing is not null && field.IsKey()))
+                            rowEntry.Property(field.Name).CurrentValue = value.Value.Deserialize(field.ClrType);
+                    if (existing is null) list.Add(row);
+                }
+                foreach (var added in current.Values)
+                {
+                    list.Remove(added);
+                    db.Remove(added);
+                }
+            }
+        }
+    }
+
+    /// <summary>An observation's history (its « Importée d'un fichier » entry first) goes with it, a response's answers too.</summary>
+    private static bool IsOwnHistory(IEntityType type) => type.ClrType == typeof(ObservationChange) || type.ClrType == typeof(Answer);
 
     /// <summary>A table whose key is its two foreign keys (memberships): its rows belong to the records they link.</summary>
-    private static bool IsLinkTable(IEntityType type) =>
+    internal static bool IsLinkTable(IEntityType type) =>
         type.FindPrimaryKey() is { Properties.Count: > 1 } key && key.Properties.All(p => p.IsForeignKey());
 
     private static string Describe(IReadOnlyTypeBase type) => type.ClrType.Name switch
@@ -83,6 +135,7 @@ public static class ImportUndo
         nameof(Territory) => "territoire",
         nameof(Actor) => "personne",
         nameof(Observation) => "observation",
+        nameof(Response) => "réponse",
         _ => "enregistrement",
     };
 
@@ -93,7 +146,13 @@ public static class ImportUndo
         return await (Task<Dictionary<int, object>>)method.Invoke(null, [db, ids, ct])!;
     }
 
-    private static async Task<Dictionary<int, object>> LoadTyped<T>(ObservatoireDbContext db, int[] ids, CancellationToken ct) where T : class =>
-        (await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToListAsync(ct))
-        .ToDictionary(e => (int)db.Entry(e).Property("Id").CurrentValue!, e => (object)e);
+    private static async Task<Dictionary<int, object>> LoadTyped<T>(ObservatoireDbContext db, int[] ids, CancellationToken ct) where T : class
+    {
+        // Responses have bigint keys: compare as long, whatever the key's type.
+        var wide = ids.Select(i => (long)i).ToArray();
+        var rows = typeof(T).GetProperty("Id")!.PropertyType == typeof(long)
+            ? await db.Set<T>().Where(e => wide.Contains(EF.Property<long>(e, "Id"))).ToListAsync(ct)
+            : await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToListAsync(ct);
+        return rows.ToDictionary(e => Convert.ToInt32(db.Entry(e).Property("Id").CurrentValue, CultureInfo.InvariantCulture), e => (object)e);
+    }
 }

@@ -8,11 +8,14 @@ public class IndexModel(ObservatoireDbContext db, ImportAccess access) : PageMod
         int Created, int Updated, int Unchanged, int Refused);
 
     public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
+    /// <summary>The surveys whose paper questionnaires may be imported (« enquete-{id} », title).</summary>
+    public IReadOnlyList<(string Slug, string Title)> Surveys { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Kinds = await access.AllowedAsync(User);
+        Surveys = await access.SurveysAsync(User, ct);
         var userId = User.UserId();
         var all = User.IsInRole(Roles.Administrateur);
         Rows = await db.ImportBatches.AsNoTracking().Where(b => all || b.UserId == userId)

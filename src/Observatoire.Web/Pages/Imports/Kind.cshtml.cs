@@ -16,20 +16,21 @@ public class KindModel(ObservatoireDbContext db, ImportAccess access, ImportPipe
     [BindProperty, Display(Name = "Fichier")] public IFormFile? Upload { get; set; }
     public ImportKind Kind { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string kind) => await FindAsync(kind) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct) => await FindAsync(kind, ct) ?? Page();
 
     /// <summary>The template: the header row and one example line, as CSV or .xlsx.</summary>
-    public async Task<IActionResult> OnGetTemplateAsync(string kind, string? format)
+    public async Task<IActionResult> OnGetTemplateAsync(string kind, string? format, CancellationToken ct)
     {
-        if (await FindAsync(kind) is { } denied) return denied;
-        var header = Kind.Columns.Select(c => c.Label).ToList();
-        string?[] example = [.. Kind.Columns.Select(c => c.Example)];
+        if (await FindAsync(kind, ct) is { } denied) return denied;
+        var listed = Kind.Columns.Where(c => c.Listed).ToList();
+        var header = listed.Select(c => c.Label).ToList();
+        string?[] example = [.. listed.Select(c => c.Example)];
         return ImportPages.Table(format, $"modele-{Kind.Slug}", Kind.Name, header, [example]);
     }
 
     public async Task<IActionResult> OnPostAsync(string kind, CancellationToken ct)
     {
-        if (await FindAsync(kind) is { } denied) return denied;
+        if (await FindAsync(kind, ct) is { } denied) return denied;
         var max = TabularLimits.Default.MaxFileBytes;
         if (Upload is null || Upload.Length == 0)
         {
@@ -72,9 +73,9 @@ public class KindModel(ObservatoireDbContext db, ImportAccess access, ImportPipe
         return Redirect($"/import/lots/{batch.Id}");
     }
 
-    private async Task<IActionResult?> FindAsync(string slug)
+    private async Task<IActionResult?> FindAsync(string slug, CancellationToken ct)
     {
-        if (access.Find(slug) is not { } kind) return NotFound();
+        if (await access.FindAsync(slug, ct) is not { } kind) return NotFound();
         Kind = kind;
         return await access.MayImportAsync(User, kind) ? null : Forbid();
     }

@@ -172,8 +172,8 @@ public class CsvReadingTests
     }
 
     [Theory]
-    [InlineData("liste.pdf", "Ce type de fichier n'est pas accepté : importez un fichier .csv, .txt, .xlsx ou .ods.")]
-    [InlineData("liste", "Ce type de fichier n'est pas accepté : importez un fichier .csv, .txt, .xlsx ou .ods.")]
+    [InlineData("liste.pdf", "Ce type de fichier n'est pas accepté : importez un fichier .csv, .txt, .xlsx, .ods ou .json.")]
+    [InlineData("liste", "Ce type de fichier n'est pas accepté : importez un fichier .csv, .txt, .xlsx, .ods ou .json.")]
     [InlineData("liste.XLS", "Le format Excel 97-2003 (.xls) n'est pas accepté : dans votre tableur, enregistrez le fichier au format .xlsx ou .ods, puis recommencez.")]
     [InlineData("liste.xlsm", "Les classeurs à macros (.xlsm) ne sont pas acceptés : enregistrez le fichier au format .xlsx ou .ods, puis recommencez.")]
     [InlineData("liste.xlsx", "Le fichier porte l'extension .xlsx mais contient du texte (CSV) : renommez-le en .csv, ou enregistrez-le de nouveau au format .xlsx.")]

@@ -6,7 +6,7 @@ public sealed record TabularLimits(long MaxFileBytes, int MaxRows, int MaxColumn
     public static readonly TabularLimits Default = new(MaxFileBytes: 25 * 1024 * 1024, MaxRows: 200_000, MaxColumns: 200, MaxCellChars: 32_000, MaxUncompressedBytes: 300L * 1024 * 1024);
 }
 
-public enum TabularFormat { Csv, Xlsx, Ods }
+public enum TabularFormat { Csv, Xlsx, Ods, Json }
 
 /// <summary>
 /// One data row: <see cref="Line"/> is the row number the user sees in the spreadsheet or text editor (header = line 1

@@ -4,7 +4,7 @@ using System.Text;
 namespace Observatoire.Web.Infrastructure.Formats.Spreadsheets;
 
 /// <summary>
-/// Opens an uploaded table (CSV, .xlsx, .ods) as rows of strings, within <see cref="TabularLimits"/>, and writes the
+/// Opens an uploaded table (CSV, .xlsx, .ods, JSON) as rows of strings, within <see cref="TabularLimits"/>, and writes the
 /// .xlsx files users download (templates, reports). Formats and messages: docs/imports.md, « Formats de fichiers ».
 /// </summary>
 public static class TabularFile
@@ -14,7 +14,7 @@ public static class TabularFile
 
     /// <summary>
     /// Chooses the format from the content (zip signature + mimetype/[Content_Types].xml, else CSV) and checks the
-    /// extension agrees (.csv, .txt, .xlsx, .ods accepted; .xls, .xlsm, anything else refused with a French message).
+    /// extension agrees (.csv, .txt, .xlsx, .ods, .json accepted; .xls, .xlsm, anything else refused with a French message).
     /// Reads the header immediately. The caller keeps ownership of <paramref name="content"/>.
     /// </summary>
     /// <exception cref="TabularFileException">The file is refused; the message is for the user.</exception>
@@ -26,6 +26,7 @@ public static class TabularFile
             ".csv" or ".txt" => TabularFormat.Csv,
             ".xlsx" => TabularFormat.Xlsx,
             ".ods" => TabularFormat.Ods,
+            ".json" => TabularFormat.Json,
             ".xls" => throw new TabularFileException(TabularMessages.OldExcel),
             ".xlsm" => throw new TabularFileException(TabularMessages.MacroWorkbook),
             _ => throw new TabularFileException(TabularMessages.UnknownType),
@@ -36,11 +37,14 @@ public static class TabularFile
         try
         {
             var format = Sniff(stream);
+            // JSON is text: the extension tells it from CSV, the JSON reader refuses what is not an array of objects.
+            if (format == TabularFormat.Csv && expected == TabularFormat.Json) format = TabularFormat.Json;
             if (format != expected) throw new TabularFileException(TabularMessages.ExtensionMismatch(extension, format));
             reader = format switch
             {
                 TabularFormat.Csv => CsvTabularReader.Open(stream, owned, limits),
                 TabularFormat.Xlsx => XlsxTabularReader.Open(stream, owned, limits),
+                TabularFormat.Json => JsonTabularReader.Open(stream, owned, limits),
                 _ => OdsTabularReader.Open(stream, owned, limits),
             };
             reader.ReadHeader();

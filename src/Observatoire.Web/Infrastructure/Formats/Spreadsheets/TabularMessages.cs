@@ -15,7 +15,7 @@ internal static class TabularMessages
     public const string NoHeader =
         "Le fichier ne contient aucune ligne remplie : la première ligne doit donner les noms des colonnes.";
 
-    public const string Accepted = "importez un fichier .csv, .txt, .xlsx ou .ods";
+    public const string Accepted = "importez un fichier .csv, .txt, .xlsx, .ods ou .json";
 
     public const string OldExcel =
         "Le format Excel 97-2003 (.xls) n'est pas accepté : dans votre tableur, enregistrez le fichier au format .xlsx " +
@@ -47,6 +47,23 @@ internal static class TabularMessages
         "Le classeur contient des données anormalement compressées : enregistrez-le de nouveau depuis votre tableur, " +
         "ou en CSV, puis recommencez.";
 
+    public const string MalformedJson =
+        "Le fichier JSON est mal formé ou trop imbriqué : il doit contenir une liste d'objets dont les valeurs sont des " +
+        "textes, des nombres ou des listes de textes, comme l'export JSON des observations.";
+
+    public const string JsonNotATable =
+        "Le fichier JSON ne contient pas un tableau : il doit commencer par « [ » et contenir une liste d'objets, un objet " +
+        "par ligne, comme l'export JSON des observations.";
+
+    /// <summary>A key is the file's text: shortened so that a message stays a sentence.</summary>
+    private static string Key(string key) => key.Length > 60 ? key[..60] + "…" : key;
+
+    public static string JsonDuplicateKey(int line, string key) =>
+        $"Ligne {Number(line)} : la clé « {Key(key)} » apparaît deux fois dans le même objet : gardez-en une seule.";
+
+    public static string JsonNested(int line, string key) =>
+        $"Ligne {Number(line)} : la valeur de « {Key(key)} » est un objet : donnez un texte, un nombre ou une liste de textes.";
+
     public static string TooLarge(long maxBytes) =>
         $"Le fichier dépasse {Megabytes(maxBytes)} : découpez-le en plusieurs fichiers, ou enlevez les colonnes et " +
         "les feuilles inutiles.";
@@ -76,6 +93,7 @@ internal static class TabularMessages
     {
         TabularFormat.Csv => "du texte (CSV)",
         TabularFormat.Xlsx => "un classeur Excel (.xlsx)",
+        TabularFormat.Json => "du JSON",
         _ => "un classeur LibreOffice (.ods)",
     };
 
@@ -83,6 +101,7 @@ internal static class TabularMessages
     {
         TabularFormat.Csv => ".csv",
         TabularFormat.Xlsx => ".xlsx",
+        TabularFormat.Json => ".json",
         _ => ".ods",
     };
 }
