@@ -121,8 +121,20 @@ public sealed class ImportJournal
 {
     internal List<(object Entity, bool Created, Dictionary<string, object?>? Before, string? ExternalId)> Pending { get; } = [];
 
+    /// <summary>Records a session wrote itself, by <c>COPY</c>, rather than through the context: their type, ids and external identifiers.</summary>
+    internal List<(Type Entity, int Id, string? ExternalId)> CopiedRows { get; } = [];
+
     /// <summary>A record the batch adds; <paramref name="externalId"/> is remembered for later files.</summary>
     public void Created(object entity, string? externalId) => Pending.Add((entity, true, null, externalId));
+
+    /// <summary>
+    /// Records the batch created without the context (a bulk <c>COPY</c>, already in the database when the batch is
+    /// saved); <paramref name="externalIds"/> is parallel to <paramref name="ids"/>.
+    /// </summary>
+    public void Copied<T>(IReadOnlyList<int> ids, IReadOnlyList<string?> externalIds) where T : class
+    {
+        for (var i = 0; i < ids.Count; i++) CopiedRows.Add((typeof(T), ids[i], externalIds[i]));
+    }
 
     /// <summary>A record the batch changes, with its stored values before (call before changing it).</summary>
     public void Updated(ObservatoireDbContext db, object entity, string? externalId) =>

@@ -92,7 +92,8 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
         if (missingColumns.Count > 0)
             return Failed($"Associez une colonne du fichier à {string.Join(", ", missingColumns)} : elle est obligatoire.", createMissing);
 
-        var known = await db.ImportExternalIds.Where(x => x.Kind == kind.Slug).ToListAsync(ct);
+        // Not tracked: a re-import of a large file would otherwise track one entity per line; one is attached when it changes.
+        var known = await db.ImportExternalIds.AsNoTracking().Where(x => x.Kind == kind.Slug).ToListAsync(ct);
         var context = new ImportContext(db, user, known.ToDictionary(x => x.ExternalId, x => x.RecordId),
             createMissing.ToHashSet());
         var session = await kind.StartAsync(context, ct);
@@ -161,16 +162,57 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
                     VersionAfter = entry.Metadata.FindProperty("Version") is null ? 0 : (uint)entry.Property("Version").CurrentValue!,
                 });
             if (externalId is null) continue;
-            if (external.TryGetValue(externalId, out var known))
-            {
-                known.Entity = name;
-                known.RecordId = id;
-            }
+            if (external.TryGetValue(externalId, out var known)) Remember(known, name, id);
             else external[externalId] = db.ImportExternalIds.Add(new ImportExternalId { Kind = kind.Slug, ExternalId = externalId, Entity = name, RecordId = id }).Entity;
         }
+        await WriteCopiedAsync(journal, batch, kind, external, ct);
         await db.SaveChangesAsync(ct);
         journal.Pending.Clear();
+        journal.CopiedRows.Clear();
         pending.Clear();
+    }
+
+    /// <summary>An external identifier already known now names <paramref name="id"/> (the record it named was deleted, or this one is new).</summary>
+    private void Remember(ImportExternalId known, string entity, int id)
+    {
+        if (db.Entry(known).State == EntityState.Detached) db.ImportExternalIds.Attach(known);
+        known.Entity = entity;
+        known.RecordId = id;
+    }
+
+    /// <summary>
+    /// The journal of records a session copied in bulk, written set-wise: one <c>INSERT … SELECT</c> of their
+    /// <see cref="ImportedRecord"/> rows (each with the xmin its row has now, read in the database) and one of their new
+    /// external identifiers. The rows are those the context would have written for the same records.
+    /// </summary>
+    private async Task WriteCopiedAsync(ImportJournal journal, ImportBatch batch, ImportKind kind, Dictionary<string, ImportExternalId> external,
+        CancellationToken ct)
+    {
+        foreach (var group in journal.CopiedRows.GroupBy(r => r.Entity))
+        {
+            var name = group.Key.Name;
+            var table = db.Model.FindEntityType(group.Key)!.GetTableName();
+            var ids = group.Select(r => r.Id).ToArray();
+            // The table name comes from the model, never from the file; the ids are a parameter.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync($$"""
+                INSERT INTO "ImportedRecords" ("BatchId", "Entity", "RecordId", "Created", "Before", "VersionAfter")
+                SELECT {0}, {1}, r."Id", true, NULL, r.xmin::text::bigint FROM "{{table}}" r WHERE r."Id" = ANY({2}) ORDER BY r."Id"
+                """, [batch.Id, name, ids], ct);
+#pragma warning restore EF1002
+            var fresh = new List<(string ExternalId, int Id)>();
+            foreach (var (_, id, externalId) in group)
+            {
+                if (externalId is null) continue;
+                if (external.TryGetValue(externalId, out var known)) Remember(known, name, id);
+                else fresh.Add((externalId, id));
+            }
+            if (fresh.Count > 0)
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO "ImportExternalIds" ("Kind", "ExternalId", "Entity", "RecordId")
+                    SELECT {0}, x, {1}, id FROM unnest({2}, {3}) AS u(x, id)
+                    """, [kind.Slug, name, fresh.Select(f => f.ExternalId).ToArray(), fresh.Select(f => f.Id).ToArray()], ct);
+        }
     }
 
     public static string Serialize(DryRun run) => JsonSerializer.Serialize(run, Json);

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Npgsql;
+using NpgsqlTypes;
 using Observatoire.Web.Pages.Observations;
 
 namespace Observatoire.Web.Pages.Imports;
@@ -340,29 +342,23 @@ public sealed class ObservationSession(
     }
 
     /// <summary>
-    /// The analysis triggers (Baseline migration) refresh an observation's rollups once per row written: seven times for
-    /// an observation with two themes, two audiences and two tools, too slow for 100,000 lines. An import switches them
-    /// off inside its transaction (the lock this takes makes other writers of observations wait for the commit, so none
-    /// writes unseen), then <see cref="CompleteAsync"/> brings the rollups up to date with the database's own functions.
+    /// The analysis triggers refresh an observation's rollups once per row written: seven times for an observation with
+    /// two themes, two audiences and two tools. An import sets <c>observatoire.skip_rollups</c> for its own transaction
+    /// (the triggers' WHEN clause, migration SetWiseRollups), so they do not fire for its writes, and
+    /// <see cref="CompleteAsync"/> brings the rollups of every observation it wrote up to date in one set-wise pass
+    /// (<c>analysis_refresh_many</c>). Nothing is disabled for anyone else, and no table lock or ownership is needed.
     /// </summary>
-    private const string TriggersOff = """
-        ALTER TABLE "Observations" DISABLE TRIGGER analysis_observations;
-        ALTER TABLE "ObservationThemes" DISABLE TRIGGER analysis_observation_themes;
-        ALTER TABLE "ObservationAudiences" DISABLE TRIGGER analysis_observation_audiences;
-        ALTER TABLE "ObservationTools" DISABLE TRIGGER analysis_observation_tools;
-        """;
+    private const string SkipRollups = "SET LOCAL observatoire.skip_rollups = 'on'";
 
-    private const string TriggersOn = """
-        ALTER TABLE "Observations" ENABLE TRIGGER analysis_observations;
-        ALTER TABLE "ObservationThemes" ENABLE TRIGGER analysis_observation_themes;
-        ALTER TABLE "ObservationAudiences" ENABLE TRIGGER analysis_observation_audiences;
-        ALTER TABLE "ObservationTools" ENABLE TRIGGER analysis_observation_tools;
-        """;
+    /// <summary>
+    /// A file whose first batch is full (more lines than one batch) is written in bulk: its new observations, their
+    /// links and history by binary <c>COPY</c> rather than through EF Core. A smaller file goes through the context, as
+    /// a form would write it; updated observations always do. Both give the same rows (ObservationBulkImportTests).
+    /// </summary>
+    public const int BulkFrom = ImportPipeline.BatchSize;
 
-    /// <summary>Above this many observations written, the rollups are rebuilt set-based rather than refreshed one by one.</summary>
-    public const int RebuildAbove = 2000;
-
-    private bool _triggersOff;
+    private bool? _bulk;
+    private bool _skipping;
     private readonly List<int> _written = [];
     private List<Observation> _created = [];
     private List<int> _updated = [];
@@ -398,12 +394,13 @@ public sealed class ObservationSession(
 
     public override async Task ApplyAsync(IReadOnlyList<LinePlan> batch, ImportJournal journal, CancellationToken ct)
     {
+        _bulk ??= batch.Count >= BulkFrom;
         var lines = batch.Where(p => p.Outcome is LineOutcome.Created or LineOutcome.Updated).Select(p => (Payload)p.Payload!).ToList();
         if (lines.Count == 0) return;
-        if (!_triggersOff)
+        if (!_skipping)
         {
-            await db.Database.ExecuteSqlRawAsync(TriggersOff, ct);
-            _triggersOff = true;
+            await db.Database.ExecuteSqlRawAsync(SkipRollups, ct);
+            _skipping = true;
         }
         // The previous batch is saved: its new observations have their ids now.
         var previous = _created.Select(o => o.Id).Concat(_updated).ToHashSet();
@@ -411,6 +408,13 @@ public sealed class ObservationSession(
         Forget(previous);
         _created = [];
         _updated = lines.Where(l => l.ExistingId is not null).Select(l => l.ExistingId!.Value).ToList();
+        var copied = _bulk == true ? lines.Where(l => l.ExistingId is null).ToList() : [];
+        if (copied.Count > 0)
+        {
+            await CopyAsync(copied, journal, ct);
+            lines = lines.Where(l => l.ExistingId is not null).ToList();
+            if (lines.Count == 0) return;
+        }
         // One query per list for the whole batch; instances already tracked come back as they are.
         var themeIds = lines.SelectMany(l => l.Fields.Themes).Distinct().ToList();
         var audienceIds = lines.SelectMany(l => l.Fields.Audiences).Distinct().ToList();
@@ -434,7 +438,7 @@ public sealed class ObservationSession(
                 o = existing[id];
                 journal.Updated(db, o, line.ExternalId);
                 db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Edited,
-                    comment: "Mise à jour par un import de fichier."));
+                    comment: UpdatedComment));
             }
             else
             {
@@ -443,7 +447,7 @@ public sealed class ObservationSession(
                 _created.Add(o);
                 journal.Created(o, line.ExternalId);
                 db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, ObservationChangeKind.Created,
-                    comment: "Importée d'un fichier."));
+                    comment: CreatedComment));
             }
             o.Title = f.Title;
             o.ObservedOn = f.Date;
@@ -463,15 +467,8 @@ public sealed class ObservationSession(
             var tools = f.Tools.Select(t => toolById[t]).ToList();
             foreach (var name in line.NewTools)
             {
-                var key = TextKey.Of(name);
-                if (!_pendingTools.TryGetValue(key, out var tool))
-                {
-                    // Category and licence stay unknown until Coordination checks the tool, as from the form.
-                    tool = new DigitalTool { Name = name, Slug = Infrastructure.Slug.From(name), Status = ToolStatus.Pending };
-                    db.DigitalTools.Add(tool);
-                    _pendingTools[key] = tool;
-                }
-                else if (tool.Id != 0) tool = toolById[tool.Id];
+                var tool = PendingTool(name);
+                if (tool.Id != 0) tool = toolById[tool.Id];
                 if (!tools.Contains(tool)) tools.Add(tool);
             }
             Replace(o.Tools, tools);
@@ -480,14 +477,128 @@ public sealed class ObservationSession(
         }
     }
 
+    private const string CreatedComment = "Importée d'un fichier.", UpdatedComment = "Mise à jour par un import de fichier.";
+
+    /// <summary>The pending tool a line names by a name the directory lacks: created once, by the first batch that needs it.</summary>
+    private DigitalTool PendingTool(string name)
+    {
+        var key = TextKey.Of(name);
+        if (_pendingTools.TryGetValue(key, out var tool)) return tool;
+        // Category and licence stay unknown until Coordination checks the tool, as from the form.
+        tool = new DigitalTool { Name = name, Slug = Infrastructure.Slug.From(name), Status = ToolStatus.Pending };
+        db.DigitalTools.Add(tool);
+        return _pendingTools[key] = tool;
+    }
+
+    /// <summary>
+    /// Writes new observations with binary <c>COPY</c>, exactly the rows the context writes for them (the loop of
+    /// <see cref="ApplyAsync"/>): ids taken from the table's sequence in one query, then the observations, their
+    /// themes, audiences and tools, and their « Importée d'un fichier. » history entry; the pipeline journals them.
+    /// New pending tools are saved first, so that the links can name them.
+    /// </summary>
+    private async Task CopyAsync(List<Payload> lines, ImportJournal journal, CancellationToken ct)
+    {
+        var newTools = lines.Select(l => l.NewTools.Select(PendingTool).ToList()).ToList();
+        if (_pendingTools.Values.Any(t => t.Id == 0)) await db.SaveChangesAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var ids = new List<int>(lines.Count);
+        await using (var next = new NpgsqlCommand(
+            """SELECT nextval(pg_get_serial_sequence('"Observations"', 'Id'))::int FROM generate_series(1, $1) ORDER BY 1""", connection))
+        {
+            next.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lines.Count });
+            await using var reader = await next.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
+        }
+        var now = DateTime.UtcNow;
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY "Observations" ("Id", "Title", "ObservedOn", "StructureId", "TerritoryId", "ParticipantsCount", "Description",
+              "WhatWorked", "Difficulties", "AppropriationLevel", "ObserverId", "CreatedById", "Status", "CreatedAt", "UpdatedAt",
+              "ValidatedAt") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var (f, input) = (lines[i].Fields, lines[i].Input);
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(ids[i], NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(f.Title, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(f.Date, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(f.StructureId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(f.TerritoryId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(f.Participants, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(input.Description?.Trim() ?? "", NpgsqlDbType.Varchar, ct);
+                await WriteNullable(copy, Blank(input.WhatWorked), NpgsqlDbType.Varchar, ct);
+                await WriteNullable(copy, Blank(input.Difficulties), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(f.Level.ExternalName(), NpgsqlDbType.Varchar, ct);
+                await WriteNullable(copy, f.ObserverId, NpgsqlDbType.Integer, ct);
+                await WriteNullable(copy, access.UserId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(f.Status.ExternalName(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await WriteNullable(copy, f.Status == ObservationStatus.Validated ? now : (DateTime?)null, NpgsqlDbType.TimestampTz, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await CopyLinksAsync(connection, """COPY "ObservationThemes" ("ObservationId", "ThemesId") FROM STDIN (FORMAT BINARY)""",
+            ids, lines.Select(l => (IEnumerable<int>)l.Fields.Themes).ToList(), ct);
+        await CopyLinksAsync(connection, """COPY "ObservationAudiences" ("ObservationId", "AudiencesId") FROM STDIN (FORMAT BINARY)""",
+            ids, lines.Select(l => (IEnumerable<int>)l.Fields.Audiences).ToList(), ct);
+        await CopyLinksAsync(connection, """COPY "ObservationTools" ("ObservationId", "ToolsId") FROM STDIN (FORMAT BINARY)""",
+            ids, lines.Select((l, i) => l.Fields.Tools.Concat(newTools[i].Select(t => t.Id))).ToList(), ct);
+        var at = DateTime.UtcNow;
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY "ObservationChanges" ("ObservationId", "At", "UserId", "UserName", "Kind", "Comment", "Changes") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            foreach (var id in ids)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(id, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                await WriteNullable(copy, access.UserId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(access.DisplayName, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ObservationChangeKind.Created.ExternalName(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(CreatedComment, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync("[]", NpgsqlDbType.Jsonb, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        _written.AddRange(ids);
+        journal.Copied<Observation>(ids, lines.Select(l => l.ExternalId).ToList());
+    }
+
+    private static async Task CopyLinksAsync(NpgsqlConnection connection, string command, List<int> ids, List<IEnumerable<int>> targets,
+        CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(command, ct);
+        for (var i = 0; i < ids.Count; i++)
+            foreach (var target in targets[i].Distinct())
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(ids[i], NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(target, NpgsqlDbType.Integer, ct);
+            }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value, type, ct);
+    }
+
+    private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value.Value, type, ct);
+    }
+
     public override async Task CompleteAsync(CancellationToken ct)
     {
-        if (!_triggersOff) return;
+        if (!_skipping) return;
         _written.AddRange(_created.Select(o => o.Id).Concat(_updated));
-        await db.Database.ExecuteSqlRawAsync(TriggersOn, ct);
-        if (_written.Count > RebuildAbove) await db.Database.ExecuteSqlRawAsync("SELECT analysis_rebuild()", ct);
-        else
-            await db.Database.ExecuteSqlRawAsync("SELECT analysis_refresh(id) FROM unnest({0}) AS id", [_written.Distinct().ToArray()], ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL observatoire.skip_rollups = 'off'", ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT analysis_refresh_many({0})", [_written.Distinct().ToArray()], ct);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
