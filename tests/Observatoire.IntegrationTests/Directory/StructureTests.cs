@@ -153,4 +153,23 @@ public class StructureTests(PortalFixture portal) : PortalTest(portal)
         var page = await Portal.CreateClient().GetHtml($"/annuaire/structures/{world.Ours.Slug}");
         Assert.Equal("https://centre-pluriel.exemple.fr/ateliers?jour=mardi", page.QuerySelector("main dd a[rel~=nofollow]")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task A_nul_character_is_refused_next_to_its_field_with_its_position_and_the_other_fields_are_kept()
+    {
+        var world = await ObservationWorld.Create(Portal);
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+
+        using var response = await coordination.PostMainForm($"/annuaire/structures/{world.Ours.Slug}/modifier", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Centre\u0000social", ["Input.KindId"] = world.Ours.KindId.ToString()!,
+            ["Input.Description"] = "Ateliers numériques chaque mardi.",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadHtml();
+        Assert.Contains("(U+0000, position 7)", page.QuerySelector("#Input_Name-erreur")!.Text());
+        Assert.Equal("Ateliers numériques chaque mardi.", ((AngleSharp.Html.Dom.IHtmlTextAreaElement)page.QuerySelector("[name='Input.Description']")!).Value);
+        Assert.Equal(world.Ours.Name, await Portal.Db(db => db.Structures.Where(s => s.Id == world.Ours.Id).Select(s => s.Name).SingleAsync()));
+    }
 }

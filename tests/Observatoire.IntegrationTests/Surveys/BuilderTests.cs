@@ -231,6 +231,39 @@ public class BuilderTests(PortalFixture portal) : PortalTest(portal)
         Assert.True(questions[2].Required);
     }
 
+    [Fact]
+    public async Task A_refused_part_keeps_what_was_typed_and_says_why_next_to_the_field()
+    {
+        var s = await Portal.Survey(SurveyStatus.Draft);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var third = await Portal.Db(db => db.SurveySections.Where(x => x.SurveyId == s.Id && x.Order == 2).Select(x => x.Id).SingleAsync());
+        const string intro = "Quelques questions sur l'atelier.";
+
+        using var control = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["sectionTitle"] = "Après\u0007l'atelier", ["sectionIntro"] = intro }, $"form[action$='handler=Section']:has(input[value='{third}'])");
+        using var tooLong = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["sectionTitle"] = "Après l'atelier", ["sectionIntro"] = new string('m', 4001) }, $"form[action$='handler=Section']:has(input[value='{third}'])");
+        using var added = await client.PostForm($"/enquetes/gestion/{s.Id}", new Dictionary<string, string>
+            { ["sectionTitle"] = "Facture\u202Egpj.exe" }, "form[action*=AddSection]");
+
+        var page = await control.ReadHtml();
+        Assert.Equal(HttpStatusCode.OK, control.StatusCode);
+        Assert.Contains("(U+0007, position 6)", page.QuerySelector($"#titre-{third}-erreur")!.Text());
+        Assert.Equal($"titre-{third}-erreur", page.QuerySelector($"#titre-{third}")!.GetAttribute("aria-describedby"));
+        Assert.Equal("Après\u0007l'atelier", page.QuerySelector($"#titre-{third}")!.GetAttribute("value"));
+        Assert.Equal(intro, page.QuerySelector($"#intro-{third}")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector($"#partie-{third} details[open] #titre-{third}"));
+        page = await tooLong.ReadHtml();
+        Assert.Contains("4 000 caractères au plus (celle-ci en fait 4 001)", page.QuerySelector($"#intro-{third}-erreur")!.Text());
+        Assert.Equal("Après l'atelier", page.QuerySelector($"#titre-{third}")!.GetAttribute("value"));
+        page = await added.ReadHtml();
+        Assert.Contains("U+202E", page.QuerySelector("#nouvelle-partie-erreur")!.Text());
+        Assert.Equal("Facture\u202Egpj.exe", page.QuerySelector("#nouvelle-partie")!.GetAttribute("value"));
+        Assert.Empty(page.QuerySelectorAll("main .notice"));
+        Assert.Equal(3, await Portal.Db(db => db.SurveySections.CountAsync(x => x.SurveyId == s.Id)));
+        Assert.False(await Portal.Db(db => db.SurveySections.AnyAsync(x => x.Title.StartsWith("Après"))));
+    }
+
     /// <summary>
     /// The measure of issue #22: an 8-question survey (several types, options, one condition) built the way a
     /// person without JavaScript would, counting the forms sent. The old builder needed 11 on this error-free path

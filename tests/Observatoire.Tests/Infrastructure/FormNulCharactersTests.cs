@@ -29,4 +29,14 @@ public class FormNulCharactersTests
     {
         Assert.Equal("t=ab", Encoding.ASCII.GetString(FormNulCharacters.Strip([.. "t=a"u8, 0, .. "b"u8])));
     }
+
+    [Fact]
+    public void The_fields_that_held_a_nul_are_named_with_its_position()
+    {
+        var problems = FormNulCharacters.Problems("Input.Title=ab%00c&Input.Place=Tours&Input.Tags%5B0%5D=x%00"u8.ToArray());
+
+        Assert.Equal(["Input.Title", "Input.Tags[0]"], problems.Keys);
+        Assert.Contains("U+0000, position 3", problems["Input.Title"]);
+        Assert.Contains("U+0000, position 2", problems["Input.Tags[0]"]);
+    }
 }

@@ -6,8 +6,9 @@ namespace Observatoire.Web.Infrastructure;
 /// <summary>
 /// The one rule for text people type or paste into the portal, applied to every posted form field by
 /// <see cref="UserTextFilter"/>: a value is kept exactly as typed, or refused next to its field with a French message
-/// that names the character and says what to do. Nothing is silently changed (the NUL character alone is removed
-/// earlier, by <see cref="FormNulCharacters"/>, because neither ASP.NET Core nor PostgreSQL can carry it).
+/// that names the character and says what to do. Nothing is silently changed (the NUL character, which neither ASP.NET
+/// Core's form reader nor PostgreSQL can carry, is taken out earlier by <see cref="FormNulCharacters"/>, which tells the
+/// filter where it was, so it is refused like the other controls).
 /// <list type="bullet">
 /// <item>Unicode non-characters (U+FDD0–U+FDEF, U+nFFFE, U+nFFFF) and unpaired surrogates are refused: they are not
 /// text, and .NET's normalisation throws on them.</item>

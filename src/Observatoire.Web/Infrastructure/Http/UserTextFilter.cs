@@ -6,7 +6,8 @@ namespace Observatoire.Web.Infrastructure;
 /// Applies <see cref="UserText"/> to every field of every posted form, on every page, after model binding and before
 /// the handler: a value it refuses becomes a model error under the field's own name, so the page's
 /// <c>asp-validation-for</c> shows the message next to the field and the handler's <c>ModelState.IsValid</c> check
-/// sends the form back with what was typed. A new form is covered without anyone remembering it.
+/// sends the form back with what was typed. A new form is covered without anyone remembering it. A NUL character,
+/// which the form reader cannot carry, was removed by <see cref="FormNulCharacters"/>, which says in which field.
 /// </summary>
 public sealed class UserTextFilter : IAsyncPageFilter
 {
@@ -18,9 +19,10 @@ public sealed class UserTextFilter : IAsyncPageFilter
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            var removed = FormNulCharacters.Removed(context.HttpContext);
             foreach (var (name, values) in form)
                 foreach (var value in values)
-                    if (UserText.Problem(value) is { } message)
+                    if ((removed.GetValueOrDefault(name) ?? UserText.Problem(value)) is { } message)
                     {
                         // First among the field's messages: it names the character, where « adresse non valide » would not.
                         context.ModelState.AddModelError(name, message);

@@ -24,6 +24,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
 
     public const int QuickAddMaxLines = 50;
 
+    /// <summary>The quick-add box's bound: 50 questions of 400 characters with their answers, far more than typed at once.</summary>
+    public const int QuickAddMaxChars = 20_000;
+
     public class InputModel
     {
         [Required(ErrorMessage = "Donnez un titre à l'enquête.")]
@@ -136,20 +139,46 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     }
 
     /// <summary>
-    /// What <see cref="UserText"/> says of a part's title or introduction: these handlers answer with a note on the
-    /// builder (the page's own Input is not posted with them, so ModelState holds its unrelated errors).
+    /// A refused part form (the new part's when <see cref="SectionId"/> is null), shown again open with what was typed
+    /// and each message next to its field (« sectionTitle », « sectionIntro »).
     /// </summary>
-    private static string? TextProblem(params string?[] values) => values.Select(UserText.Problem).FirstOrDefault(m => m is not null);
+    public record SectionState(int? SectionId, string Title, string Intro, IReadOnlyDictionary<string, string> Errors);
+    public SectionState? SectionRefused { get; private set; }
+
+    public const int SectionTitleMax = 200, SectionIntroMax = 4000;
+
+    /// <summary>One field of a part form (<c>_SectionField</c>), with the refusal it may have to show.</summary>
+    public record SectionFieldView(string Id, string Name, string Label, string Value, int MaxLength, SectionState? Refused, bool Multiline = false);
+
+    /// <summary>
+    /// The messages for a part's title and introduction, by field (empty when both are fine). These handlers take their
+    /// values as parameters, so UserTextFilter's verdict is read from ModelState under the parameter's name.
+    /// </summary>
+    private Dictionary<string, string> SectionProblems(string? title, string? intro, bool titleRequired)
+    {
+        var errors = new Dictionary<string, string>();
+        string? Typed(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+        var trimmed = title?.Trim() ?? "";
+        if ((Typed("sectionTitle")
+             ?? (titleRequired && trimmed.Length == 0 ? "Donnez un titre à la partie." : null)
+             ?? (trimmed.Length > SectionTitleMax
+                 ? $"Le titre d'une partie fait {SectionTitleMax} caractères au plus (celui-ci en fait {trimmed.Length.ToString("N0", French.Culture)})."
+                 : null)) is { } titleError)
+            errors["sectionTitle"] = titleError;
+        if ((Typed("sectionIntro")
+             ?? (intro?.Length > SectionIntroMax
+                 ? $"L'introduction d'une partie fait {SectionIntroMax.ToString("N0", French.Culture)} caractères au plus (celle-ci en fait {intro.Length.ToString("N0", French.Culture)})."
+                 : null)) is { } introError)
+            errors["sectionIntro"] = introError;
+        return errors;
+    }
 
     public async Task<IActionResult> OnPostAddSectionAsync(int id, string? sectionTitle, CancellationToken ct)
     {
         if (!await db.Surveys.AnyAsync(s => s.Id == id, ct)) return NotFound();
+        if (SectionProblems(sectionTitle, null, titleRequired: false) is { Count: > 0 } errors)
+            return await SendBackAsync(id, () => SectionRefused = new SectionState(null, sectionTitle ?? "", "", errors), ct);
         var title = string.IsNullOrWhiteSpace(sectionTitle) ? "Nouvelle partie" : sectionTitle.Trim();
-        if (title.Length > 200 || TextProblem(sectionTitle) is not null)
-        {
-            TempData["Message"] = TextProblem(sectionTitle) ?? $"Le titre d'une partie fait 200 caractères au plus (celui-ci en fait {title.Length.ToString("N0", French.Culture)}) : la partie n'est pas ajoutée.";
-            return RedirectToPage(null, null, new { id }, "parties");
-        }
         var order = await db.SurveySections.Where(s => s.SurveyId == id).Select(s => (int?)s.Order).MaxAsync(ct) ?? -1;
         db.SurveySections.Add(new SurveySection { SurveyId = id, Order = order + 1, Title = title });
         await db.SaveChangesAsync(ct);
@@ -161,16 +190,32 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     {
         var section = await db.SurveySections.SingleOrDefaultAsync(s => s.Id == sectionId && s.SurveyId == id, ct);
         if (section is null) return NotFound();
-        if (string.IsNullOrWhiteSpace(sectionTitle) || sectionTitle.Trim().Length > 200 || sectionIntro?.Length > 4000 || TextProblem(sectionTitle, sectionIntro) is not null)
-        {
-            TempData["Message"] = TextProblem(sectionTitle, sectionIntro) ?? "Le titre d'une partie est obligatoire (200 caractères au plus), son introduction fait 4 000 caractères au plus.";
-            return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
-        }
-        section.Title = sectionTitle.Trim();
+        if (SectionProblems(sectionTitle, sectionIntro, titleRequired: true) is { Count: > 0 } errors)
+            return await SendBackAsync(id, () => SectionRefused = new SectionState(sectionId, sectionTitle ?? "", sectionIntro ?? "", errors), ct);
+        section.Title = sectionTitle!.Trim();
         section.Intro = string.IsNullOrWhiteSpace(sectionIntro) ? null : sectionIntro.Trim();
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Partie enregistrée.";
         return RedirectToPage(null, null, new { id }, $"partie-{sectionId}");
+    }
+
+    /// <summary>
+    /// The builder again, its settings as saved, with one part form refused: <paramref name="refuse"/> records which.
+    /// The page's own Input is not posted with the part forms, so ModelState holds only unrelated errors: cleared.
+    /// </summary>
+    private async Task<IActionResult> SendBackAsync(int id, Action refuse, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().SingleAsync(s => s.Id == id, ct);
+        Input = new InputModel
+        {
+            Title = survey.Title, Intro = survey.Intro, RequiresInvitation = survey.RequiresInvitation, Version = survey.Version,
+            OpensAt = survey.OpensAt is DateTime o ? ParisTime.FromUtc(o) : null,
+            ClosesAt = survey.ClosesAt is DateTime c ? ParisTime.FromUtc(c) : null,
+        };
+        ModelState.Clear();
+        refuse();
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMoveSectionAsync(int id, int sectionId, string direction, CancellationToken ct)
@@ -257,28 +302,17 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     /// </summary>
     public async Task<IActionResult> OnPostQuickAddAsync(int id, int sectionId, string? lines, QuestionType type, bool required, CancellationToken ct)
     {
-        var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (survey is null) return NotFound();
         if (!await db.SurveySections.AnyAsync(s => s.Id == sectionId && s.SurveyId == id, ct)) return NotFound();
         var parsed = (lines ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => ParseQuickLine(l, type)).ToList();
-        var error = parsed.Count == 0 ? "Écrivez au moins une question."
+        var error = ModelState["lines"]?.Errors.FirstOrDefault()?.ErrorMessage is { } typed ? typed
+            : lines?.Length > QuickAddMaxChars
+                ? $"{QuickAddMaxChars.ToString("N0", French.Culture)} caractères au plus en une fois (vous en avez écrit {lines.Length.ToString("N0", French.Culture)}) : ajoutez ces questions en plusieurs fois."
+            : parsed.Count == 0 ? "Écrivez au moins une question."
             : parsed.Count > QuickAddMaxLines ? $"{QuickAddMaxLines} questions au plus en une fois."
             : !Enum.IsDefined(type) || ModelState["type"]?.Errors.Count > 0 ? "Choisissez un type de réponse."
-            : ModelState["lines"]?.Errors.FirstOrDefault()?.ErrorMessage
-            ?? parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
+            : parsed.Select(p => p.Error).FirstOrDefault(e => e is not null);
         if (error is not null)
-        {
-            Input = new InputModel
-            {
-                Title = survey.Title, Intro = survey.Intro, RequiresInvitation = survey.RequiresInvitation, Version = survey.Version,
-                OpensAt = survey.OpensAt is DateTime o ? ParisTime.FromUtc(o) : null,
-                ClosesAt = survey.ClosesAt is DateTime c ? ParisTime.FromUtc(c) : null,
-            };
-            ModelState.Clear();
-            QuickAdd = new QuickAddState(sectionId, lines ?? "", type, required, error);
-            await LoadAsync(id, ct);
-            return Page();
-        }
+            return await SendBackAsync(id, () => QuickAdd = new QuickAddState(sectionId, lines ?? "", type, required, error), ct);
         var order = await db.Questions.Where(q => q.SectionId == sectionId).Select(q => (int?)q.Order).MaxAsync(ct) ?? -1;
         var generated = SurveyEditing.GeneratedOptions(type);
         foreach (var (text, options, _) in parsed)
