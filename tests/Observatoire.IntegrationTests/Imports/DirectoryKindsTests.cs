@@ -1,6 +1,7 @@
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Security;
 using Observatoire.IntegrationTests.Wiki;
+using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Imports;
 
