@@ -67,6 +67,15 @@ public class WikiMarkdownTests
         Assert.Contains("disabled", r.Html);
     }
 
+    [Fact]
+    public void A_task_list_checkbox_is_named_by_its_state_so_that_it_is_no_unlabelled_form_control()
+    {
+        var r = WikiMarkdown.Render("- [x] Écrire les questions\n- [ ] Publier les résultats", Existing);
+
+        var boxes = new HtmlParser().ParseDocument(r.Html).QuerySelectorAll("input[type=checkbox]");
+        Assert.Equal(["Fait", "À faire"], boxes.Select(b => b.GetAttribute("aria-label")));
+    }
+
     public static TheoryData<string> XssPayloads() =>
     [
         "<script>alert(1)</script>",

@@ -80,6 +80,9 @@ public static class Markdown
             // Keep <input> only as a disabled checkbox (task lists); anything else is removed.
             if (e.Node is AngleSharp.Html.Dom.IHtmlInputElement input && (input.Type != "checkbox" || !input.IsDisabled))
                 input.Remove();
+            // A form control needs a name (axe « label », RGAA 11.1): a task's box says its state; the item's text follows it.
+            else if (e.Node is AngleSharp.Html.Dom.IHtmlInputElement box)
+                box.SetAttribute("aria-label", box.HasAttribute("checked") ? "Fait" : "À faire");
             // External links open normally but never leak the portal's address or get a handle on it.
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a
                 && (a.GetAttribute("href") ?? "").StartsWith("http", StringComparison.OrdinalIgnoreCase))
