@@ -1,3 +1,4 @@
+using Observatoire.Web.Infrastructure;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Security;
 using Observatoire.IntegrationTests.Wiki;
