@@ -2,6 +2,7 @@ using Observatoire.Web.Pages.Dashboard;
 using Observatoire.Web.Pages.Directory;
 using Observatoire.Web.Pages.Events;
 using Observatoire.Web.Pages.Imports;
+using Observatoire.Web.Pages.Notifications;
 using Observatoire.Web.Pages.Syntheses;
 using Observatoire.Web.Pages.Watch;
 using Observatoire.Web.Pages.Wiki;
@@ -23,6 +24,7 @@ builder.Services.AddObservatoireWiki(builder.Configuration);
 builder.Services.AddObservatoireEvents();
 builder.Services.AddObservatoireWatch(builder.Configuration);
 builder.Services.AddObservatoireImports();
+builder.Services.AddObservatoireNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UseObservatoirePipeline();

@@ -71,6 +71,9 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
     public DbSet<ImportExternalId> ImportExternalIds => Set<ImportExternalId>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,6 +34,8 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         builder.UseSetting("Observatoire:RateLimits:Enabled", "false");
         // Feed tests read sources on demand; a background round in the middle of a test would race them.
         builder.UseSetting("Observatoire:Veille:FetchIntervalMinutes", "0");
+        // Likewise the notification rounds: the tests that need them run them (NotificationWorker.RunOnceAsync).
+        builder.UseSetting("Observatoire:Notifications:WorkerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Failed statements reach the tests as exceptions, and keys are stored in clear in the test database: noise
         // that would hide the errors worth reading (Foundation/FirstStartTests turns the first back on).

@@ -15,6 +15,9 @@ public partial class AntiforgeryTests(PortalFixture portal) : PortalTest(portal)
     {
         // Error pages are re-executed for failed POSTs (including a refused token) and change nothing.
         ["/Errors/Status"] = "page d'erreur",
+        // RFC 8058: the mail provider's one-click POST carries no token; the signed token in the link is the protection,
+        // and a POST there can only stop mail (Notifications/NotificationTests).
+        ["/Notifications/Unsubscribe"] = "désabonnement en un clic",
     };
 
     [Fact]

@@ -16,6 +16,9 @@ public class MailMessageConfiguration : IEntityTypeConfiguration<MailMessage>
         b.Property(m => m.To).HasMaxLength(320);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.Error).HasMaxLength(2000);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         b.HasIndex(m => m.CreatedAt);
+        // The sender's claim: unsent messages in the order they fall due.
+        b.HasIndex(m => m.NextAttemptAt).HasFilter("\"SentAt\" IS NULL");
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Observatoire.Web.Infrastructure;
@@ -87,10 +86,7 @@ public sealed class SetupAnnouncement(IServiceScopeFactory scopes, IServer serve
     {
         var configured = options.Value.PublicUrl?.TrimEnd('/');
         if (!string.IsNullOrEmpty(configured)) return configured;
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null) return "http://localhost";
-        return address.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost")
-            .Replace("://*", "://localhost").TrimEnd('/');
+        return AccountLinks.ListeningAddress(server);
     }
 
     public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;

@@ -9,4 +9,8 @@ public class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "observatoire@localhost";
     public bool UseStartTls { get; set; } = true;
+    /// <summary>At most this many messages leave the portal per minute (all instances together), so a provider's limit holds.</summary>
+    public int MessagesPerMinute { get; set; } = 60;
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -45,6 +45,7 @@ public class EditModel(ObservatoireDbContext db) : ObservationFormPage
         if (submit)
             db.ObservationChanges.Add(ObservationForm.Change(observation, access.UserId, access.DisplayName, ObservationChangeKind.Submitted,
                 [new FieldChange { Field = "Statut", Before = ObservationStatus.Draft.Label(), After = ObservationStatus.Submitted.Label() }]));
+        if (submit) await ObservationNotices.SubmittedAsync(db, observation, access, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -38,7 +38,10 @@ public class NewModel(ObservatoireDbContext db) : ObservationFormPage
         db.Observations.Add(observation);
         db.ObservationChanges.Add(ObservationForm.Change(observation, access.UserId, access.DisplayName, ObservationChangeKind.Created));
         if (submit)
+        {
             db.ObservationChanges.Add(ObservationForm.Change(observation, access.UserId, access.DisplayName, ObservationChangeKind.Submitted));
+            await ObservationNotices.SubmittedAsync(db, observation, access, ct);
+        }
         await db.SaveChangesAsync(ct);
 
         TempData["Message"] = submit

@@ -235,6 +235,7 @@ public class ObservationForm
                 // Category and licence stay unknown until Coordination checks the tool.
                 existing = new DigitalTool { Name = name, Slug = slug, Status = ToolStatus.Pending };
                 db.DigitalTools.Add(existing);
+                await ObservationNotices.ToolProposedAsync(db, name, ct);
             }
             if (tools.All(t => t != existing)) tools.Add(existing);
         }

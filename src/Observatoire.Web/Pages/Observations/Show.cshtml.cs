@@ -95,6 +95,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         o.UpdatedAt = DateTime.UtcNow;
         db.ObservationChanges.Add(ObservationForm.Change(o, access.UserId, access.DisplayName, kind,
             [new FieldChange { Field = "Statut", Before = before.Label(), After = status.Label() }], comment));
+        if (status == ObservationStatus.Submitted) await ObservationNotices.SubmittedAsync(db, o, access, ct);
+        else await ObservationNotices.ReviewedAsync(db, o, access, comment, ct);
         db.Entry(o).Property(x => x.Version).OriginalValue = Version;
         try
         {

@@ -1,3 +1,5 @@
+using Observatoire.Web.Pages.Notifications;
+
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Saving a page: the one place that appends a revision and keeps the page's copies and link table in step.</summary>
@@ -32,6 +34,7 @@ public static class WikiStore
         markdown = markdown.Replace("\r\n", "\n");
         var rendered = await WikiMarkdown.RenderAsync(db, markdown, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var changed = page.Id != 0;
         if (page.Id == 0)
         {
             // The page and its first revision point at each other: insert the page first.
@@ -65,9 +68,21 @@ public static class WikiStore
         page.Links.Clear();
         foreach (var target in rendered.LinkTargets.Where(t => t != page.Slug))
             db.WikiLinks.Add(new WikiLink { FromPageId = page.Id, TargetSlug = target });
+        if (changed) await NotifyWatchersAsync(db, page, revision, ct);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return revision;
+    }
+
+    /// <summary>The people who watch the page (but its author) learn of the new revision, with the link to its diff.</summary>
+    private static async Task NotifyWatchersAsync(ObservatoireDbContext db, WikiPage page, WikiRevision revision, CancellationToken ct)
+    {
+        var watchers = await db.WikiWatches.Where(w => w.PageId == page.Id && w.UserId != revision.AuthorId).Select(w => w.UserId).ToListAsync(ct);
+        if (watchers.Count == 0) return;
+        var author = revision.AuthorId is null ? null : await db.Users.Where(u => u.Id == revision.AuthorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var text = (author is null ? "Nouvelle version" : $"Nouvelle version par {author}") + (revision.Comment is { } comment ? $" : {comment}" : ".");
+        await Notify.AddAsync(db, watchers, NotificationKind.WikiPageChanged, $"Page modifiée : {revision.Title}", text,
+            $"/wiki/{page.Slug}/diff?de={revision.Number - 1}&a={revision.Number}", revision.CreatedAt, ct);
     }
 
     /// <summary>A page's categories: at most 20, of at most 60 characters each (the editor refuses more, it never drops them).</summary>
