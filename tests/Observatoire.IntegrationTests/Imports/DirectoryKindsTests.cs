@@ -2,7 +2,6 @@ using Observatoire.Web.Infrastructure;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Security;
 using Observatoire.IntegrationTests.Wiki;
-using Observatoire.Web.Infrastructure;
 
 namespace Observatoire.IntegrationTests.Imports;
 
