@@ -89,6 +89,14 @@ TXT
   fi
 fi
 echo "Portail sur http://127.0.0.1:5080 (Ctrl-C pour arrêter)"
+# The demo makes no outbound request: without Observatoire__Smtp__Host nothing leaves, every message stays readable.
+if [ -z "${Observatoire__Smtp__Host:-}" ]; then
+  cat <<TXT
+Courriels de la démonstration : aucun serveur SMTP n'est configuré, rien ne part. Chaque personne lit ses notifications
+sur http://127.0.0.1:5080/notifications ; l'administrateur lit tous les courriels (invitations, notifications, résumés)
+sur http://127.0.0.1:5080/admin/courriels.
+TXT
+fi
 # The content root must be absolute: a relative one is read from the binary's folder.
 dotnet src/Observatoire.Web/bin/Release/net10.0/Observatoire.Web.dll --urls http://127.0.0.1:5080 --contentRoot "$root/src/Observatoire.Web" &
 app=$!

@@ -79,11 +79,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// share cannot give. Its log (the setup link among it) goes to <paramref name="logs"/>. In « Production », it runs
     /// with that environment's defaults (second factor for staff, rate limits, log levels). Dispose it.
     /// </summary>
-    public async Task<EmptyPortal> StartEmptyPortalAsync(string name, LogCapture? logs = null, string environment = "Testing")
+    /// <paramref name="settings"/> and <paramref name="services"/> add to its configuration and services (an SMTP server, a clock).
+    public async Task<EmptyPortal> StartEmptyPortalAsync(string name, LogCapture? logs = null, string environment = "Testing",
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new PortalFactory(await _postgres.CreateDatabaseAsync(name),
-            new Dictionary<string, string?> { [PortalFactory.SetupAnnouncementLevel] = "Warning" },
-            logs is null ? null : s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)) { Environment = environment };
+        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [PortalFactory.SetupAnnouncementLevel] = "Warning",
+        };
+        var factory = new PortalFactory(await _postgres.CreateDatabaseAsync(name), configuration, s =>
+        {
+            if (logs is not null) s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+            services?.Invoke(s);
+        }) { Environment = environment };
         var port = TestPostgres.FreeTcpPort();
         factory.UseKestrel(port);
         factory.StartServer();

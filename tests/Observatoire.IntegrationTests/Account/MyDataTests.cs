@@ -66,4 +66,26 @@ public class MyDataTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains(("observation", "Atelier CV en ligne", "Merci de relire la partie difficultés."), comments);
         Assert.Contains(("wiki", "Bilan", "Ajout du bilan de juin"), comments);
     }
+
+    [Fact]
+    public async Task The_download_includes_my_notifications_and_my_choices_not_anyone_elses()
+    {
+        var user = await Portal.CreateUser(Roles.Contributeur);
+        var other = await Portal.CreateUser(Roles.Contributeur);
+        await Portal.Db(db =>
+        {
+            db.Notifications.Add(new Notification { UserId = user.Id, Title = "Page modifiée : Ateliers", Link = "/wiki/ateliers", CreatedAt = DateTime.UtcNow });
+            db.Notifications.Add(new Notification { UserId = other.Id, Title = "Notification d'une autre personne", Link = "/wiki", CreatedAt = DateTime.UtcNow });
+            db.NotificationPreferences.Add(new NotificationPreference { UserId = user.Id, Kind = NotificationKind.WikiPageChanged, Delivery = NotificationDelivery.Weekly });
+            return db.SaveChangesAsync();
+        });
+        using var client = await Portal.SignIn(user.Email!);
+
+        using var download = await client.GetAsync("/compte/mes-donnees?handler=Telecharger");
+
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        Assert.Equal(["Page modifiée : Ateliers"], json.RootElement.GetProperty("notifications").EnumerateArray().Select(n => n.GetProperty("titre").GetString()));
+        var choice = Assert.Single(json.RootElement.GetProperty("choixNotifications").EnumerateArray());
+        Assert.Equal("Weekly", choice.GetProperty("courriel").GetString());
+    }
 }

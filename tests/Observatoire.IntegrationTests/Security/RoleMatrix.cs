@@ -34,6 +34,8 @@ public static class RoleMatrix
         ("/compte", Access.Member),
         ("/compte/mot-de-passe", Access.Member),
         ("/compte/mes-donnees", Access.Member),
+        ("/compte/notifications", Access.Member),
+        ("/notifications", Access.Member),
         ("/admin", Access.Admin),
         ("/admin/comptes", Access.Admin),
         ("/admin/comptes/inviter", Access.Admin),
@@ -145,6 +147,7 @@ public static class RoleMatrix
         ["/Errors/Status"] = "page d'erreur, servie par ré-exécution",
         ["/compte/acces-refuse"] = "page « accès refusé » : elle répond 403 à tous, c'est elle que chaque 403 de la matrice affiche",
         ["/installation"] = "page d'installation : 200 tant qu'aucun administrateur n'existe, 404 ensuite (SetupTests la visitent dans les deux états)",
+        ["/notifications/desabonnement"] = "désabonnement sans connexion : sans jeton signé elle répond 400 à tous (Notifications/NotificationTests la visitent avec un jeton)",
         ["/erreur/{code:int}"] = "page d'erreur, servie par ré-exécution (statuts testés dans HeadersTests et DatabaseUnavailableTests)",
     };
 

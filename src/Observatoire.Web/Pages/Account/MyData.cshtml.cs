@@ -37,6 +37,12 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             .Concat(await db.WikiRevisions.AsNoTracking().Where(r => r.AuthorId == id && r.Comment != null)
                 .Select(r => new { type = "wiki", sur = r.Title, date = r.CreatedAt, texte = r.Comment! }).ToListAsync(ct))
             .OrderBy(c => c.date).ToList();
+        // What the portal told the person, and how they chose to be told (#16).
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == id).OrderBy(n => n.CreatedAt)
+            .Select(n => new { sujet = n.Kind.ToString(), titre = n.Title, texte = n.Text, date = n.CreatedAt, lueLe = n.ReadAt, envoyeeParCourrielLe = n.MailedAt })
+            .ToListAsync(ct);
+        var choixNotifications = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == id)
+            .Select(p => new { sujet = p.Kind.ToString(), courriel = p.Delivery.ToString() }).ToListAsync(ct);
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var compte = new
@@ -45,7 +51,7 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             data.compte.creeLe, data.compte.derniereConnexion,
         };
         await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { compte, data.structures, data.acteur, observations, commentaires },
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { compte, data.structures, data.acteur, observations, commentaires, notifications, choixNotifications },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{ParisTime.Today(DateTime.UtcNow):yyyy-MM-dd}.json");
     }
