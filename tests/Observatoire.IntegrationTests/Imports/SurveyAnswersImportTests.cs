@@ -131,6 +131,9 @@ public class SurveyAnswersImportTests(PortalFixture portal) : PortalTest(portal)
         using var xlsx = await client.GetAsync($"/import/{Kind(s)}?handler=Template&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        // The template's example line is a valid questionnaire.
+        var example = await client.UploadOk(Kind(s), "modele.xlsx", await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.True("1 ligne : 1 créée, 0 modifiée, 0 inchangée, 0 refusée." == await client.Summary(example), string.Join("\n", await client.Lines(example)));
         Assert.Contains($"/import/{Kind(s)}", (await client.GetHtml("/import")).QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
