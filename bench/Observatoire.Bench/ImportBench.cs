@@ -65,11 +65,19 @@ static class ImportBench
         return equal && dry.Run.Refused == 0 && again.Run.Unchanged == dry.Run.Total ? 0 : 1;
     }
 
+    /// <summary>
+    /// Runs one step and says where its wall time went: CPU of this process, CPU of the PostgreSQL backend serving it
+    /// (read from /proc: the server runs on this machine), and the rest — waiting for a core on a loaded machine, or I/O.
+    /// </summary>
     private static async Task<(DryRun Run, double Seconds)> Timed(DbContextOptions<ObservatoireDbContext> options, int batchId,
         Func<ImportPipeline, ImportBatch, Task<DryRun>> work, bool commit)
     {
         await using var db = new ObservatoireDbContext(options);
         var batch = await db.ImportBatches.SingleAsync(b => b.Id == batchId);
+        await db.Database.OpenConnectionAsync();
+        var backend = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+        var serverBefore = ServerCpu(backend);
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var run = await work(new ImportPipeline(db), batch);
@@ -80,8 +88,26 @@ static class ImportBench
             await transaction.CommitAsync();
         }
         var seconds = watch.Elapsed.TotalSeconds;
-        Console.Error.WriteLine($"  {(commit ? "import" : "essai à blanc")} : {seconds:0.0} s ({run.Created} créées, {run.Updated} modifiées, {run.Unchanged} inchangées, {run.Refused} refusées)");
+        var own = (Process.GetCurrentProcess().TotalProcessorTime - ownBefore).TotalSeconds;
+        var server = ServerCpu(backend) - serverBefore;
+        Console.Error.WriteLine($"  {(commit ? "import" : "essai à blanc")} : {seconds:0.0} s ({run.Created} créées, {run.Updated} modifiées, {run.Unchanged} inchangées, {run.Refused} refusées) ; " +
+            $"CPU : banc {own:0.0} s, PostgreSQL {server:0.0} s, attente et E/S {Math.Max(0, seconds - own - server):0.0} s");
         return (run, seconds);
+    }
+
+    /// <summary>User + system CPU seconds of a local process (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    private static double ServerCpu(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The rollups the import left, compared with <c>analysis_rebuild()</c>'s (tests: RollupCheck).</summary>
