@@ -1,8 +1,11 @@
+using Observatoire.Web.Pages.Wiki;
+
 namespace Observatoire.BrowserTests.Security;
 
 /// <summary>
-/// #21.3: what people type — an 8,000-character word, a 1,000-character address, a 120-character tool name — wraps on
-/// a 360 px phone instead of widening the page (a sample of the hostile corpus on the directory and the events).
+/// #21.3: what people type — an 8,000-character word, a 1,000-character address shown as a link's text, 70-character
+/// tokens in titles, a 120-character tool name — wraps on a 360 px phone instead of widening the page: on a structure,
+/// the tool list, the events, the watch list and a watch item, a wiki page and the recent changes.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
 public class LongWordsBrowserTests(BrowserFixture browser)
@@ -11,26 +14,40 @@ public class LongWordsBrowserTests(BrowserFixture browser)
     public async Task Long_words_and_addresses_wrap_at_360_px_on_every_page_that_shows_them()
     {
         var id = Guid.NewGuid().ToString("N")[..6];
-        var word = new string('m', 5000);   // with the address, under the descriptions' 8,000 characters
+        var word = new string('m', 8000);
         var address = "https://exemple.org/" + new string('u', 980);
-        var (structure, tool, ev) = await browser.Seed(s =>
+        var token = new string('t', 70);
+        var (structure, tool, ev, item) = await browser.Seed(s =>
         {
             var structure = s.Structure($"Centre {id} {new string('c', 70)}");
-            structure.Description = $"{word}\n\nVoir {address} et [ce lien]({address}).";
+            // The address as the link's own text, and a word as long as the description leaves room for.
+            structure.Description = $"{new string('m', 4900)}\n\nVoir [{address}]({address}) ou {address}.";
             var tool = s.Tool($"Outil{id}{new string('o', 100)}", licence: null);
             tool.Description = word;
             var ev = s.Event($"Atelier {id} {new string('e', 150)}");
-            ev.Description = $"{word} {address}";
+            ev.Description = $"{word} [{address}]({address})";
             ev.Place = new string('p', 150);
-            return (structure, tool, ev);
+            var item = s.Add(new WatchItem
+            {
+                Url = address, Title = $"Veille {id} {token}", Note = $"{new string('n', 3000)} {address[..900]}",
+                Status = WatchStatus.Published, CreatedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow,
+            });
+            return (structure, tool, ev, item);
         });
+        var slug = $"mots-longs-{id}";
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObservatoireDbContext>();
+            await WikiStore.SaveRevisionAsync(db, new WikiPage { Title = $"Page {id} {token}", Slug = slug, Visibility = WikiVisibility.Public },
+                $"Page {id} {token}", $"{word}\n\n[{address}]({address})\n\n{address}", $"Résumé {token}", null, DateTime.UtcNow, default);
+        }
         var page = await browser.NewPage(360, 780);
         var overflows = new List<string>();
 
         foreach (var url in new[]
         {
             $"/annuaire/structures/{structure.Slug}", "/annuaire/structures", $"/annuaire/outils/{tool.Slug}", "/annuaire/outils",
-            "/evenements", $"/evenements/{ev.Slug}", "/",
+            "/evenements", $"/evenements/{ev.Slug}", "/veille", $"/veille/{item.Id}", $"/wiki/{slug}", "/wiki/modifications-recentes", "/",
         })
         {
             await page.GotoAsync(url);

@@ -43,7 +43,7 @@ public static class HostileCorpus
     ];
 
     /// <summary>
-    /// The classes of #21, each with a value: what the portal refuses at input (UserText: non-characters, controls,
+    /// The classes of #21, each with a value: what the portal refuses at input (UserText: non-characters, controls and NUL,
     /// bidi overrides and isolates) and what it must keep or refuse with a message (a 1,000-character URL, an
     /// 8,000-character word, a formula, script and Markdown injections). <see cref="EveryFormTests"/> pushes each through
     /// every text field of every form; <see cref="Payloads"/> holds only values the portal keeps, read back everywhere.
@@ -52,6 +52,7 @@ public static class HostileCorpus
     [
         ("non-caractère", "outil \ufffe fin"),
         ("non-caractère FDD0", "outil \ufdd0 fin"),
+        ("NUL", "a\u0000b"),
         ("contrôle C0", "a\u0001b\u0007c\u001Bd"),
         ("contrôle C1", "a\u0085b"),
         ("bidi U+202E", "facture\u202Egpj.exe"),

@@ -121,6 +121,10 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         Assert.True(page.QuerySelector<AngleSharp.Html.Dom.IHtmlOptionElement>($"#q{s.Quartier} option[value='{s.RabiereId}']")!.IsSelected);
         var letters = await client.Next(page, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "douze"));
         Assert.Contains("Écrivez un nombre en chiffres", letters.QuerySelector($"#q{s.Age}-erreur")!.Text());
+        // A NUL pasted in an answer is refused next to it with its position, not silently taken out (« 35 »).
+        var nul = await client.Next(letters, ($"q{s.Situation}", $"{s.Employee}"), ($"q{s.Age}", "3\u00005"));
+        Assert.Equal("Vous", nul.Heading());
+        Assert.Contains("(U+0000, position 2)", nul.QuerySelector($"#q{s.Age}-erreur")!.Text());
         Assert.Equal(0, await Portal.Db(db => db.Responses.CountAsync()));
     }
 

@@ -7,7 +7,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre mot de passe actuel.")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
     [DataType(DataType.Password)]
     [Display(Name = "Mot de passe actuel")]
     public string CurrentPassword { get; set; } = "";

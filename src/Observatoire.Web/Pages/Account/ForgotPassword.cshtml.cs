@@ -10,7 +10,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, Mailer mailer, Acco
     [BindProperty]
     [Required(ErrorMessage = "Saisissez l'adresse e-mail de votre compte.")]
     [EmailAddress(ErrorMessage = FrenchMessages.Email)]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "256 caractères au plus.")]
     [Display(Name = "Adresse e-mail")]
     public string Email { get; set; } = "";
 

@@ -10,7 +10,7 @@ public abstract class PasswordConfirmedModel : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre mot de passe pour confirmer.")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
     [DataType(DataType.Password)]
     [Display(Name = "Mot de passe")]
     public string Password { get; set; } = "";

@@ -14,12 +14,12 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
     {
         [Required(ErrorMessage = "Saisissez votre adresse e-mail.")]
         [EmailAddress(ErrorMessage = "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "256 caractères au plus.")]
         [Display(Name = "Adresse e-mail")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Saisissez votre mot de passe.")]
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "200 caractères au plus.")]
         [DataType(DataType.Password)]
         [Display(Name = "Mot de passe")]
         public string Password { get; set; } = "";

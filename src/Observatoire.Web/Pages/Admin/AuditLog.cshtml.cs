@@ -6,8 +6,8 @@ public class AuditLogModel(ObservatoireDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "action")] [StringLength(40)] public string? Action { get; set; }
-    [BindProperty(SupportsGet = true, Name = "personne")] [StringLength(160)] [Display(Name = "Personne ou cible")] public string? Person { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action")] [StringLength(40, ErrorMessage = "40 caractères au plus.")] public string? Action { get; set; }
+    [BindProperty(SupportsGet = true, Name = "personne")] [StringLength(160, ErrorMessage = "160 caractères au plus.")] [Display(Name = "Personne ou cible")] public string? Person { get; set; }
     [BindProperty(SupportsGet = true, Name = "du")] [Display(Name = "Du")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "au")] [Display(Name = "Au")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;

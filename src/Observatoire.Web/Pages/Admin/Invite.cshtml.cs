@@ -26,7 +26,7 @@ public class InviteModel(ObservatoireDbContext db, UserManager<AppUser> users, M
 
         [Required(ErrorMessage = "Saisissez l'adresse e-mail de la personne.")]
         [EmailAddress(ErrorMessage = FrenchMessages.Email)]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "256 caractères au plus.")]
         [Display(Name = "Adresse e-mail")]
         public string Email { get; set; } = "";
     }

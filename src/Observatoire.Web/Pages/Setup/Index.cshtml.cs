@@ -53,7 +53,7 @@ public class IndexModel(ObservatoireDbContext db, SetupTokens tokens, UserManage
 
         [Required(ErrorMessage = "Saisissez votre adresse e-mail.")]
         [EmailAddress(ErrorMessage = FrenchMessages.Email)]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "256 caractères au plus.")]
         [Display(Name = "Votre adresse e-mail")]
         public string Email { get; set; } = "";
 

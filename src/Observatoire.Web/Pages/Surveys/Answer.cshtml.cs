@@ -81,6 +81,11 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
         }
 
         Errors = Form.Validate(current, State);
+        // A NUL taken out of an answer before the form was read (FormNulCharacters) is refused next to its question,
+        // like the other control characters: this page reads the form itself, so UserTextFilter's verdict is not used.
+        foreach (var (name, message) in FormNulCharacters.Removed(HttpContext))
+            if (current.Questions.FirstOrDefault(q => name == $"q{q.Id}" || name == $"q{q.Id}-autre") is { } question)
+                Errors[question.Id] = message;
         if (Errors.Count > 0) return ShowSection(current);
         if (index >= 0 && index + 1 < visible.Count) return ShowSection(visible[index + 1]);
         return await SubmitAsync(ct);

@@ -13,6 +13,15 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
 
     public const int OptionLabelMax = 200;
 
+    /// <summary>
+    /// A bound typed as text (« -1 000 000 000,00 » is 17 characters): the model's bound is its range, said as
+    /// « Nombre trop grand »; the length only stops a paste of anything else.
+    /// </summary>
+    public const int NumberMaxLength = 20;
+
+    /// <summary>The new-options box's bound: <see cref="MaxNewOptions"/> lines of <see cref="OptionLabelMax"/> characters.</summary>
+    public const int NewOptionsMax = MaxNewOptions * (OptionLabelMax + 1);
+
     public record SectionChoice(int Id, string Title);
     public record ConditionChoice(int QuestionId, string Question, QuestionType Type, IReadOnlyList<(int Id, string Label)> Options);
 
@@ -58,11 +67,13 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
         [Display(Name = "Libellé du 5")]
         public string? ScaleMaxLabel { get; set; }
 
-        [Range(-1_000_000_000, 1_000_000_000, ErrorMessage = "Nombre trop grand.")]
+        // Decimal bounds: the int overload converts the value to int, which throws (500) on « 100000000000000000000 ».
+        [Range(typeof(decimal), "-1000000000", "1000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Nombre trop grand.")]
         [Display(Name = "Minimum (facultatif)")]
         public decimal? MinNumber { get; set; }
 
-        [Range(-1_000_000_000, 1_000_000_000, ErrorMessage = "Nombre trop grand.")]
+        // Decimal bounds: the int overload converts the value to int, which throws (500) on « 100000000000000000000 ».
+        [Range(typeof(decimal), "-1000000000", "1000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Nombre trop grand.")]
         [Display(Name = "Maximum (facultatif)")]
         public decimal? MaxNumber { get; set; }
 
@@ -78,6 +89,7 @@ public class QuestionModel(ObservatoireDbContext db) : PageModel
 
         /// <summary>New options, one per line: as many as the author needs, in one save.</summary>
         [Display(Name = "Réponses possibles, une par ligne")]
+        [StringLength(NewOptionsMax, ErrorMessage = "20 100 caractères au plus : 100 réponses de 200 caractères.")]
         public string? NewOptions { get; set; }
     }
 
