@@ -2,7 +2,7 @@ using Observatoire.Web.Pages.Notices;
 
 namespace Observatoire.IntegrationTests.Notices;
 
-/// <summary>#17: the RGAA statement states what the crawler (BrowserTests/Accessibility/CrawlerTests) checks, no more.</summary>
+/// <summary>#17: the RGAA statement states what the crawler (BrowserTests/Notices/AccessibilityCrawlerTests) checks, no more.</summary>
 public class AccessibilityStatementTests(PortalFixture portal) : PortalTest(portal)
 {
     [Fact]

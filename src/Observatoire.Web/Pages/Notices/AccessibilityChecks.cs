@@ -2,7 +2,7 @@ namespace Observatoire.Web.Pages.Notices;
 
 /// <summary>
 /// What the automated accessibility check verifies, in one place: the crawler
-/// (tests/Observatoire.BrowserTests/Accessibility/CrawlerTests.cs) reads these values to decide what it visits and what
+/// (tests/Observatoire.BrowserTests/Notices/AccessibilityCrawlerTests.cs) reads these values to decide what it visits and what
 /// fails it, and the accessibility statement (/accessibilite) prints them. The statement therefore says no more than the
 /// tests check; change a value here and both follow.
 /// </summary>

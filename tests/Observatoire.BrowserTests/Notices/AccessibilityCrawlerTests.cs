@@ -5,7 +5,7 @@ using Observatoire.Web.Pages.Notices;
 using Observatoire.Web.Pages.Wiki;
 using Xunit.Abstractions;
 
-namespace Observatoire.BrowserTests.Accessibility;
+namespace Observatoire.BrowserTests.Notices;
 
 /// <summary>
 /// #17 « accessibility on every page »: for each visitor of <see cref="AccessibilityChecks.Visitors"/>, every page reachable
@@ -15,7 +15,7 @@ namespace Observatoire.BrowserTests.Accessibility;
 /// test checks from the same <see cref="AccessibilityChecks"/>.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
-public class CrawlerTests(BrowserFixture browser, ITestOutputHelper output)
+public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_page_reachable_from_the_home_page_passes_axe_fits_the_width_logs_no_error_and_is_in_French()
