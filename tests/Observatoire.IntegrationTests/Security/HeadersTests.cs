@@ -31,4 +31,22 @@ public class HeadersTests(PortalFixture portal) : PortalTest(portal)
         Assert.True(page.Headers.CacheControl?.NoStore, "Cache-Control: no-store attendu sur /compte.");
         Assert.False(css.Headers.CacheControl?.NoStore ?? false, "La feuille de style ne devrait pas être en no-store.");
     }
+
+    /// <summary>
+    /// The policy says style-src 'self': an inline style attribute is blocked and logged as an error by the browser (the
+    /// crawler of BrowserTests/Accessibility found one on every form: the empty validation summary's hidden item).
+    /// </summary>
+    [Theory]
+    [InlineData("/admin/journal")]
+    [InlineData("/admin/parametres")]
+    [InlineData("/observations/nouvelle")]
+    public async Task A_form_page_writes_no_inline_style_that_the_content_security_policy_would_block(string url)
+    {
+        var admin = await Portal.SignedInAs(Roles.Administrateur);
+
+        var page = await admin.GetHtml(url);
+
+        Assert.NotNull(page.QuerySelector("main form"));
+        Assert.Empty(page.QuerySelectorAll("[style]").Select(e => e.OuterHtml));
+    }
 }

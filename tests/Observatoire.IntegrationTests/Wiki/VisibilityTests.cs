@@ -25,6 +25,17 @@ public class VisibilityTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_wiki_index_links_to_the_wiki_home_page_only_once_it_exists()
+    {
+        var member = await Portal.SignedInAs(Roles.Contributeur);
+        Assert.Null((await member.GetHtml("/wiki")).QuerySelector("main a[href='/wiki/accueil-du-wiki']"));
+
+        await Portal.Page("Accueil du wiki", "Bienvenue.");
+
+        Assert.NotNull((await member.GetHtml("/wiki")).QuerySelector("main a[href='/wiki/accueil-du-wiki']"));
+    }
+
+    [Fact]
     public async Task A_partner_reads_a_members_only_page_but_cannot_edit_it()
     {
         await Portal.Page("Compte rendu interne", "Secret du groupe.", visibility: WikiVisibility.Members);

@@ -139,37 +139,16 @@ public static class SettingsTemplates
         Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l'informatique et des libertés (CNIL) : <https://www.cnil.fr/fr/plaintes>, ou par courrier à CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.
         """;
 
+    /// <summary>
+    /// What the administrator adds to the accessibility statement: its scope and the remedies. The status, what the tests
+    /// check, what does not conform, the date and the contact are written by the page itself from what the tests verify
+    /// (Pages/Notices/AccessibilityChecks.cs).
+    /// </summary>
     public const string AccessibilityStatement =
         """
-        {{nom}} s'engage à rendre son portail accessible conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.
+        ## Périmètre
 
-        Cette déclaration d'accessibilité s'applique au portail [à compléter : adresse du site].
-
-        ## État de conformité
-
-        Le portail est **partiellement conforme** avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1, en raison des non-conformités énumérées ci-dessous. [à compléter après un audit ; sans audit, la mention légale est « non conforme »].
-
-        ## Résultats des tests
-
-        [à compléter : l'audit de conformité réalisé le (date) par (personne ou organisme) révèle que (pourcentage) % des critères du RGAA sont respectés].
-
-        ## Contenus non accessibles
-
-        [à compléter : non-conformités relevées, par exemple des documents PDF anciens ou des fichiers joints au wiki qui ne sont pas balisés].
-
-        Les graphiques du tableau de bord sont accompagnés de leurs données sous forme de tableau, et les synthèses PDF sont balisées.
-
-        ## Établissement de cette déclaration
-
-        Cette déclaration a été établie le [à compléter : date].
-
-        Technologies utilisées : HTML, CSS et, de façon facultative, JavaScript (le portail fonctionne sans).
-
-        Outils utilisés pour vérifier l'accessibilité : [à compléter, par exemple axe-core, lecteur d'écran NVDA avec Firefox, VoiceOver avec Safari].
-
-        ## Retour d'information et contact
-
-        Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à {{contact}} pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
+        Cette déclaration d'accessibilité s'applique au portail [à compléter : adresse du site]. [à compléter, après un audit : l'audit de conformité réalisé le (date) par (personne ou organisme) révèle que (pourcentage) % des critères du RGAA sont respectés.]
 
         ## Voies de recours
 

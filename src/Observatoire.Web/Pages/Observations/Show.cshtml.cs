@@ -1,3 +1,5 @@
+using Observatoire.Web.Pages.Wiki;
+
 namespace Observatoire.Web.Pages.Observations;
 
 /// <summary>One observation, and the workflow on it: submit (author), validate or return with a comment (Coordination).</summary>
@@ -20,6 +22,9 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     [BindProperty] public uint Version { get; set; }
 
     public record Link(string Slug, string Name);
+
+    /// <summary>The experience reports (wiki pages) that name this observation, as far as the reader may read them.</summary>
+    public IReadOnlyList<Link> Reports { get; private set; } = [];
 
     public record View(int Id, string Title, DateOnly ObservedOn, Link Structure, Link Territory, string? Observer,
         string? CreatedBy, string? CreatedById, int Participants, AppropriationLevel Level, string Description,
@@ -128,6 +133,8 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
         Item = item;
         Version = item.Version;
         DescriptionHtml = Markdown.Render(item.Description).Html;
+        Reports = await db.WikiPages.AsNoTracking().Readable(User).Where(p => p.Observations.Any(x => x.Id == id))
+            .OrderBy(p => p.Title).Select(p => new Link(p.Slug, p.Title)).ToListAsync(ct);
         Scale = await AppropriationScale.LoadAsync(db, ct);
         CanEdit = access.CanEdit(item.Status, item.StructureId, item.CreatedById);
         CanSubmit = access.CanSubmit(item.Status, item.StructureId, item.CreatedById);

@@ -1,0 +1,48 @@
+namespace Observatoire.Web.Pages.Notices;
+
+/// <summary>
+/// What the automated accessibility check verifies, in one place: the crawler
+/// (tests/Observatoire.BrowserTests/Notices/AccessibilityCrawlerTests.cs) reads these values to decide what it visits and what
+/// fails it, and the accessibility statement (/accessibilite) prints them. The statement therefore says no more than the
+/// tests check; change a value here and both follow.
+/// </summary>
+public static class AccessibilityChecks
+{
+    /// <summary>
+    /// The RGAA status the statement and every page's footer give: « partiellement conforme », since only automated rules are
+    /// checked (no full audit of the criteria), which <see cref="KnownGaps"/> says.
+    /// </summary>
+    public const string Status = "partiellement conforme";
+
+    /// <summary>The visitors the crawler signs in as: null is a visitor without an account.</summary>
+    public static readonly string?[] Visitors = [null, Roles.Contributeur, Roles.Coordination, Roles.Partenaire, Roles.Administrateur];
+
+    /// <summary>Viewport widths, in CSS pixels: a small phone and a laptop.</summary>
+    public static readonly int[] Widths = [360, 1280];
+
+    /// <summary>The axe-core impacts that fail the crawler (axe's own words).</summary>
+    public static readonly string[] FailingImpacts = ["serious", "critical"];
+
+    /// <summary>The axe-core version the statement names; the crawler fails when the engine it runs is another.</summary>
+    public const string AxeCoreVersion = "4.14.0";
+
+    /// <summary>
+    /// Pages visited per route template and visitor (« /observations/12 » and « /observations/13 » share one): keeps the
+    /// crawl bounded as the data grows. axe runs once per template and width, on the page of the first visitor of
+    /// <see cref="Visitors"/> that reaches it (axe costs about ten page loads); the other checks run on every page visited.
+    /// </summary>
+    public const int PagesPerRoute = 2;
+
+    /// <summary>The day these checks were last changed, which dates the statement.</summary>
+    public static readonly DateOnly EstablishedOn = new(2026, 12, 3);
+
+    /// <summary>What the portal knows does not conform, or is not checked: said in the statement as it is.</summary>
+    public static readonly string[] KnownGaps =
+    [
+        "Seules les règles automatiques d'axe-core sont vérifiées : aucun audit manuel complet des critères du RGAA (navigation au clavier de bout en bout, restitution par un lecteur d'écran, pertinence des textes de remplacement) n'a encore été mené.",
+        "Les violations d'axe-core de gravité « modérée » ou « mineure » ne sont pas bloquantes et peuvent subsister.",
+        "Les fichiers déposés par les membres (pièces jointes du wiki, imports) ne sont pas vérifiés.",
+        "Les synthèses PDF ne sont vérifiées ni par axe-core ni par un lecteur d'écran.",
+        $"Seules les pages atteintes par des liens depuis l'accueil sont vérifiées, au plus {PagesPerRoute} par modèle d'adresse et par visiteur ; les pages qui suivent l'envoi d'un formulaire (erreurs de saisie, étapes d'une enquête) ne le sont que par les tests de ces parcours.",
+    ];
+}
