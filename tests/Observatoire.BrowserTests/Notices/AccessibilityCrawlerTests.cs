@@ -58,6 +58,12 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
                 if (message.Type == "error") logged.Add($"erreur de console « {message.Text} »");
             };
             page.PageError += (_, error) => logged.Add($"erreur JavaScript « {error} »");
+            // The console names no address for a failed load: say which resource it was.
+            page.Response += (_, response) =>
+            {
+                if (response.Status >= 400 && response.Request.ResourceType != "document")
+                    logged.Add($"ressource {Short(response.Url)} : HTTP {response.Status}");
+            };
             pages.Add(page);
         }
 
