@@ -13,7 +13,7 @@ namespace Observatoire.IntegrationTests.Security;
 /// <see cref="HostileCorpus.Classes"/> that <see cref="UserText"/> does not refuse) read back unchanged in every output
 /// that carries typed text. One record per output holds the whole corpus, typed through the portal's own forms: an
 /// observation (its page, the CSV and JSON exports), an event (the iCalendar feed) and a wiki page whose revisions carry
-/// the corpus as comments (the Atom feed of recent changes). The changes each output states, and only those:
+/// the corpus as comments (the Atom feed of recent changes), and a synthesis titled with one (the PDF's text). The changes each output states, and only those:
 /// the CSV's protective apostrophe before a cell a spreadsheet would read as a formula; the calendar's description is
 /// the plain text the Markdown renders to (stored beside it), with a tab become a space (RFC 5545 allows no control
 /// character); a form trims the white space around a value (« \t=1+1 » is saved « =1+1 »).
@@ -132,8 +132,15 @@ public class ReadBackTests(PortalFixture portal, ITestOutputHelper output) : Por
             Same(comments[n].Trim(), (string?)entries[n + 1].Element(atom + "summary"), $"Atom, résumé de la version {n + 1}");
         }
 
+        // A synthesis titled with a kept value: its PDF's text (PdfPig) prints it as typed.
+        var (_, pdf) = await Syntheses.SynthesisTests.GenerateAsync(client,
+            $"du={DateTime.Today.AddDays(-60):yyyy-MM-dd}&au={DateTime.Today:yyyy-MM-dd}&titre={Uri.EscapeDataString(script)}");
+        _checked++;
+        if (!Syntheses.SynthesisTests.Read(pdf).Text.Contains(Syntheses.SynthesisTests.Spaces(script)))
+            _failures.Add($"PDF de synthèse : le titre « {script} » n'est pas imprimé tel quel");
+
         output.WriteLine($"{Kept.Length} valeurs gardées, {_checked} relectures : page et exports CSV et JSON d'une observation, "
-            + $"calendrier iCalendar d'un événement, page et flux Atom du wiki ({comments.Count} révisions) ; {_failures.Count} défaut(s).");
+            + $"calendrier iCalendar d'un événement, page et flux Atom du wiki ({comments.Count} révisions), titre d'une synthèse PDF ; {_failures.Count} défaut(s).");
         Assert.True(_failures.Count == 0, $"{_failures.Count} défaut(s) :\n" + string.Join("\n", _failures));
     }
 
