@@ -34,6 +34,8 @@ fi
 pg_dir=$(mktemp -d /tmp/observatoire-test-pg.XXXXXX)
 results=$(mktemp -d /tmp/observatoire-test-results.XXXXXX)
 cleanup() {
+  # OBSERVATOIRE_KEEP_TRX=dir keeps the trx files (per-test durations) for a look at what takes time.
+  if [ -n "${OBSERVATOIRE_KEEP_TRX:-}" ]; then mkdir -p "$OBSERVATOIRE_KEEP_TRX"; cp "$results"/*.trx "$OBSERVATOIRE_KEEP_TRX"/ 2>/dev/null || true; fi
   pg_stop "$pg_dir"
   rm -rf "$pg_dir" "$results"
 }

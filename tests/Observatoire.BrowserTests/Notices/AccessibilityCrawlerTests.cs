@@ -104,7 +104,7 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
                     break;
                 }
                 visits++;
-                var where = $"{Short(page.Url)} ({template}) à {width} px";
+                var where = $"{Short(page.Url)} ({template}) à {width} px, {(role == "" ? "sans compte" : role)}";
                 if (response.Status >= 400) failures.Add($"- {where} : réponse HTTP {response.Status}");
                 failures.AddRange(logged.Select(l => $"- {where} : {l}"));
                 var state = await page.EvaluateAsync<PageState>(
@@ -198,7 +198,7 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
                 var quartier = s.Quartier("Rives du Cher", s.Territory("Tours"));
                 var structure = s.Structure("Maison des associations du Cher", quartier);
                 structure.Description = "Accueil des associations du quartier, **ateliers numériques** le mardi.";
-                var theme = s.Theme("Citoyenneté");
+                var theme = s.Theme("Vie de quartier");
                 var audience = s.Audience("Habitants");
                 var tool = s.Tool("Framaforms", "Enquêtes et formulaires", "Libre");
                 var observation = s.Observation("Questionnaire de quartier avec Framaforms", structure, tools: [tool], themes: [theme],

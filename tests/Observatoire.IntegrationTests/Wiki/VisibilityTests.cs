@@ -58,4 +58,19 @@ public class VisibilityTests(PortalFixture portal) : PortalTest(portal)
         var anonymous = await Portal.CreateClient().GetHtml("/wiki/pas-encore-ecrite", HttpStatusCode.NotFound);
         Assert.Null(anonymous.QuerySelector("main a.button"));
     }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(Roles.Partenaire, false)]
+    [InlineData(Roles.Contributeur, true)]
+    public async Task A_record_without_reports_offers_to_write_one_only_to_whom_may(string? role, bool offered)
+    {
+        var tool = await Portal.Seed(s => s.Tool("uMap"));
+        var client = role is null ? Portal.CreateClient() : await Portal.SignedInAs(role);
+
+        var page = await client.GetHtml($"/annuaire/outils/{tool.Slug}");
+
+        Assert.Contains("Aucun retour d'expérience ne concerne encore cette fiche.", page.QuerySelector("#retours-experience")!.ParentElement!.TextContent);
+        Assert.Equal(offered, page.QuerySelector("main a[href='/wiki/nouvelle']") is not null);
+    }
 }
