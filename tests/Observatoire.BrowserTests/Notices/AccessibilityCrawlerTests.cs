@@ -55,7 +55,8 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
             if (role != "") await SignIn(page, await browser.CreateAccount("crawler", $"Visite {role}", role, _structureId!.Value));
             page.Console += (_, message) =>
             {
-                if (message.Type == "error") logged.Add($"erreur de console « {message.Text} »");
+                // For a failed load, Location is the resource's address (the text does not say it).
+                if (message.Type == "error") logged.Add($"erreur de console « {message.Text} » ({Short(message.Location)})");
             };
             page.PageError += (_, error) => logged.Add($"erreur JavaScript « {error} »");
             // The console names no address for a failed load: say which resource it was.

@@ -65,7 +65,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
-            DbAdapter = DbAdapter.Postgres,
+            DbAdapter = new DeletingPostgresAdapter(),
             SchemasToInclude = ["public"],
             TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("DataProtectionKeys")],
         });
@@ -202,4 +202,32 @@ public abstract class PortalTest(PortalFixture portal) : IAsyncLifetime
     public Task InitializeAsync() => Portal.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// Respawn's PostgreSQL adapter, but emptying the tables with DELETE rather than one TRUNCATE of them all: TRUNCATE
+/// gives every table and index a new file, about 150 ms for this schema's 77 tables where DELETE of a test's few rows
+/// takes about 20 ms, once before each of the 800-odd tests. Triggers (foreign keys, rollups) are off for the reset
+/// (session_replication_role = replica, the tests' role is a superuser), so the order of the tables does not matter.
+/// </summary>
+internal sealed class DeletingPostgresAdapter : IDbAdapter
+{
+    private readonly IDbAdapter _postgres = DbAdapter.Postgres;
+
+    public string BuildDeleteCommandText(GraphBuilder builder, RespawnerOptions options) =>
+        "SET session_replication_role = replica;\n" +
+        string.Concat(builder.ToDelete.Select(t => $"DELETE FROM \"{t.Schema}\".\"{t.Name}\";\n")) +
+        "SET session_replication_role = DEFAULT;";
+
+    public string BuildTableCommandText(RespawnerOptions options) => _postgres.BuildTableCommandText(options);
+    public string BuildTemporalTableCommandText(RespawnerOptions options) => _postgres.BuildTemporalTableCommandText(options);
+    public string BuildRelationshipCommandText(RespawnerOptions options) => _postgres.BuildRelationshipCommandText(options);
+    public string BuildReseedSql(IEnumerable<Table> tablesToDelete) => _postgres.BuildReseedSql(tablesToDelete);
+    public string BuildTurnOffSystemVersioningCommandText(IEnumerable<TemporalTable> tables) =>
+        _postgres.BuildTurnOffSystemVersioningCommandText(tables);
+    public string BuildTurnOnSystemVersioningCommandText(IEnumerable<TemporalTable> tables) =>
+        _postgres.BuildTurnOnSystemVersioningCommandText(tables);
+    public Task<bool> CheckSupportsTemporalTables(System.Data.Common.DbConnection connection) =>
+        _postgres.CheckSupportsTemporalTables(connection);
+    public bool RequiresStatementsToBeExecutedIndividually() => _postgres.RequiresStatementsToBeExecutedIndividually();
 }
