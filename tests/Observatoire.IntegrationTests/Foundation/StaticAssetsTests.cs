@@ -42,6 +42,18 @@ public class StaticAssetsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_old_favicon_address_leads_to_the_icon()
+    {
+        using var client = Portal.CreateClient();
+        using var response = await client.GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/favicon.svg", response.Headers.Location!.OriginalString);
+        using var icon = await client.GetAsync("/favicon.svg");
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task The_portal_refuses_to_start_and_says_what_to_do_in_French_when_its_web_root_lacks_the_files()
     {
         var logs = new ConcurrentQueue<string>();

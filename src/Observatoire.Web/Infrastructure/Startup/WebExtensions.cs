@@ -79,6 +79,8 @@ public static class WebExtensions
         app.UseAuthorization();
         // After authentication: the cache serves only requests without a signed-in user.
         app.UseOutputCache();
+        // Browsers, feed readers and bookmarks still ask for /favicon.ico without reading the page's icon link.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         return app;
