@@ -34,6 +34,7 @@ fi
 pg_dir=$(mktemp -d /tmp/observatoire-test-pg.XXXXXX)
 results=$(mktemp -d /tmp/observatoire-test-results.XXXXXX)
 cleanup() {
+  [ -z "${browser_pid:-}" ] || kill "$browser_pid" 2>/dev/null || true
   # OBSERVATOIRE_KEEP_TRX=dir keeps the trx files (per-test durations) for a look at what takes time.
   if [ -n "${OBSERVATOIRE_KEEP_TRX:-}" ]; then mkdir -p "$OBSERVATOIRE_KEEP_TRX"; cp "$results"/*.trx "$OBSERVATOIRE_KEEP_TRX"/ 2>/dev/null || true; fi
   pg_stop "$pg_dir"
@@ -49,24 +50,47 @@ pg_start "$pg_dir" "$pg_port" "-c fsync=off -c synchronous_commit=off -c full_pa
 export OBSERVATOIRE_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 echo "PostgreSQL de test sur le port $pg_port."
 
-# --- Test projects, one after the other (the machine has two cores) ---
-projects=(tests/Observatoire.Tests tests/Observatoire.IntegrationTests tests/Observatoire.BrowserTests)
-not_run=()
-for project in "${projects[@]}"; do
+# --- Test projects ---
+# The unit tests first; then the browser tests run beside the integration tests: the first mostly wait on Chromium, the
+# second on PostgreSQL, and on two cores the pair takes about the time of the longer one. They use their own databases
+# of the cluster. The browser tests' log is printed when both are done. OBSERVATOIRE_SERIAL=1 runs them one after the other.
+run_project() {
+  local project=$1 name rc=0
+  shift
   name=$(basename "$project")
-  echo
-  echo "=== $name ==="
-  rc=0
   dotnet test "$project" --no-build -c Debug -nologo \
     --logger "trx;LogFileName=$name.trx" \
     --results-directory "$results" "$@" || rc=$?
   if [ ! -s "$results/$name.trx" ]; then
     echo "$name n'a pas pu s'exécuter (code $rc, aucun résultat produit)." >&2
-    not_run+=("$name")
+    echo "$name" >>"$results/not-run"
   elif [ "$rc" != 0 ]; then
     echo "$name : des tests ont échoué (code $rc)." >&2
   fi
-done
+}
+
+echo
+echo "=== Observatoire.Tests ==="
+run_project tests/Observatoire.Tests "$@"
+if [ "${OBSERVATOIRE_SERIAL:-}" = 1 ]; then
+  for project in tests/Observatoire.IntegrationTests tests/Observatoire.BrowserTests; do
+    echo
+    echo "=== $(basename "$project") ==="
+    run_project "$project" "$@"
+  done
+else
+  run_project tests/Observatoire.BrowserTests "$@" >"$results/browser.log" 2>&1 &
+  browser_pid=$!
+  echo
+  echo "=== Observatoire.IntegrationTests (Observatoire.BrowserTests en même temps, journal plus bas) ==="
+  run_project tests/Observatoire.IntegrationTests "$@"
+  wait "$browser_pid" || true
+  echo
+  echo "=== Observatoire.BrowserTests ==="
+  cat "$results/browser.log"
+fi
+not_run=()
+[ ! -f "$results/not-run" ] || mapfile -t not_run <"$results/not-run"
 
 # --- Operations scripts; each counts as one test in the summary ---
 # scripts/published.sh always (about a minute and a half): the published portal started in Production on a new
