@@ -59,7 +59,7 @@ public class WatchNoticeTests(PortalFixture portal) : PortalTest(portal)
         DateTime At(DateOnly day, int hour) => ParisTime.ToUtc(day, new TimeOnly(hour, 0))!.Value;
         await Portal.WatchItem(title: "Les Bons Clics", publishedAt: At(monday.AddDays(-6), 10));
         await Portal.WatchItem(title: "Pix pour les aidants", publishedAt: At(monday.AddDays(-1), 20));
-        await Portal.WatchItem(title: "Plus ancien", publishedAt: At(monday.AddDays(-8), 10));
+        await Portal.WatchItem(title: "Plus ancien", publishedAt: At(monday.AddDays(-15), 10));
         await Portal.WatchItem(title: "Cette semaine", publishedAt: At(monday, 9));
         await Portal.WatchItem(WatchStatus.ToReview, title: "À examiner");
         var partner = await Portal.CreateUser(Roles.Partenaire);
