@@ -23,6 +23,8 @@ public enum NotificationKind
     [Display(Name = "Les demandes pour rejoindre mes groupes")] GroupRequest,
     /// <summary>My request to join a group was accepted.</summary>
     [Display(Name = "Mes demandes pour rejoindre un groupe")] GroupJoined,
+    /// <summary>An event I registered for (and have a seat at) starts within a day.</summary>
+    [Display(Name = "Les rappels des événements où je suis inscrit")] EventReminder,
 }
 
 /// <summary>How a person's notifications of one kind reach them by mail; every notification is in the portal's centre anyway.</summary>

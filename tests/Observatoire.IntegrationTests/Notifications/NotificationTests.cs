@@ -161,7 +161,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
 
         var page = await client.GetHtml("/compte/notifications");
         var legends = page.QuerySelectorAll("main fieldset legend").Select(l => l.Text()).ToList();
-        Assert.Equal(10, legends.Count);
+        Assert.Equal(11, legends.Count);
         Assert.All(legends, l => Assert.EndsWith("(réglage par défaut de votre rôle)", l));
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#choix-ObservationReviewed-Immediate")!).IsChecked);
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#choix-ObservationsToValidate-Daily")!).IsChecked);
@@ -172,7 +172,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
 
         // A contributor is not offered Coordination's kinds, and cannot set them by hand.
         var contributor = await Portal.SignedInAs(Roles.Contributeur);
-        Assert.Equal(6, (await contributor.GetHtml("/compte/notifications")).QuerySelectorAll("main fieldset").Length);
+        Assert.Equal(7, (await contributor.GetHtml("/compte/notifications")).QuerySelectorAll("main fieldset").Length);
         using var refused = await contributor.PostForm("/compte/notifications", new Dictionary<string, string> { ["Choix[ToolProposals]"] = "Immediate" }, "main form");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(1, await Portal.Db(db => db.NotificationPreferences.CountAsync()));

@@ -49,10 +49,10 @@ public class NotificationRulesTests
     public void Coordination_kinds_are_offered_to_coordination_only()
     {
         Assert.Equal([NotificationKind.ObservationReviewed, NotificationKind.WikiPageChanged, NotificationKind.WatchWeek, NotificationKind.WatchComment,
-            NotificationKind.GroupRequest, NotificationKind.GroupJoined], NotificationDefaults.KindsFor([Roles.Contributeur]));
+            NotificationKind.GroupRequest, NotificationKind.GroupJoined, NotificationKind.EventReminder], NotificationDefaults.KindsFor([Roles.Contributeur]));
         // A partner generates syntheses (Policies.Reader), so learns when their data changed.
         Assert.Equal([NotificationKind.WikiPageChanged, NotificationKind.WatchWeek, NotificationKind.WatchComment, NotificationKind.SynthesisDataChanged,
-            NotificationKind.GroupRequest, NotificationKind.GroupJoined], NotificationDefaults.KindsFor([Roles.Partenaire]));
+            NotificationKind.GroupRequest, NotificationKind.GroupJoined, NotificationKind.EventReminder], NotificationDefaults.KindsFor([Roles.Partenaire]));
         Assert.Contains(NotificationKind.ObservationsToValidate, NotificationDefaults.KindsFor([Roles.Coordination]));
         Assert.Contains(NotificationKind.SurveyManaged, NotificationDefaults.KindsFor([Roles.Coordination]));
     }

@@ -6,7 +6,7 @@ namespace Observatoire.Web.Pages.Notifications;
 /// validation queue, comments on watch items, syntheses whose data changed) or once a week (tool proposals, which are
 /// rarely urgent). The week's watch is itself a weekly digest: it comes alone on Monday morning, to every role (the
 /// partners asked for it). A group's requests and answers, and Coordination's surveys closing or reaching their
-/// threshold, come at once: someone waits, or a date is near. A person's own choice overrides these.
+/// threshold, and the reminder of an event tomorrow, come at once: someone waits, or a date is near. A person's own choice overrides these.
 /// </summary>
 public static class NotificationDefaults
 {
@@ -19,14 +19,14 @@ public static class NotificationDefaults
         if (roles.Contains(Roles.Coordination)) kinds.AddRange([NotificationKind.ObservationsToValidate, NotificationKind.ToolProposals, NotificationKind.SurveyManaged]);
         // Those who may generate a synthesis (Policies.Reader).
         if (roles.Any(r => r is Roles.Administrateur or Roles.Coordination or Roles.Partenaire)) kinds.Add(NotificationKind.SynthesisDataChanged);
-        if (roles.Count > 0) kinds.AddRange([NotificationKind.GroupRequest, NotificationKind.GroupJoined]);
+        if (roles.Count > 0) kinds.AddRange([NotificationKind.GroupRequest, NotificationKind.GroupJoined, NotificationKind.EventReminder]);
         return kinds;
     }
 
     public static NotificationDelivery For(NotificationKind kind) => kind switch
     {
         NotificationKind.ObservationReviewed or NotificationKind.WatchWeek or NotificationKind.SurveyManaged
-            or NotificationKind.GroupRequest or NotificationKind.GroupJoined => NotificationDelivery.Immediate,
+            or NotificationKind.GroupRequest or NotificationKind.GroupJoined or NotificationKind.EventReminder => NotificationDelivery.Immediate,
         NotificationKind.ToolProposals => NotificationDelivery.Weekly,
         _ => NotificationDelivery.Daily,
     };

@@ -64,6 +64,7 @@ public static class NotificationMail
         NotificationKind.SynthesisDataChanged => "les courriels sur les données des synthèses que vous avez produites",
         NotificationKind.GroupRequest => "les courriels sur les demandes pour rejoindre vos groupes",
         NotificationKind.GroupJoined => "les courriels sur vos demandes pour rejoindre un groupe",
+        NotificationKind.EventReminder => "les rappels des événements où vous êtes inscrit",
         _ => "ces courriels",
     };
 }
