@@ -14,7 +14,7 @@ public class GroupNoticeTests(PortalFixture portal) : PortalTest(portal)
         var member = await Portal.CreateUser(Roles.Partenaire);
         using var animateurClient = await Portal.SignIn(animateur.Email!);
         using var memberClient = await Portal.SignIn(member.Email!);
-        (await animateurClient.PostForm("/compte/notifications", new Dictionary<string, string> { ["Choix[GroupRequest]"] = "Never" }, "main form")).AssertRedirect();
+        await animateurClient.Choose(NotificationKind.GroupRequest, NotificationDelivery.Never);
 
         (await memberClient.PostForm("/groupes/groupe-methode", new Dictionary<string, string>(), "form[action*='handler=Join']")).AssertRedirect();
         var request = Assert.Single(await Portal.Db(db => db.Notifications.Where(n => n.Kind == NotificationKind.GroupRequest).ToListAsync()));

@@ -5,9 +5,17 @@ using Observatoire.Web.Pages.Notifications;
 
 namespace Observatoire.IntegrationTests.Notifications;
 
-/// <summary>The worker's round, run by hand at a chosen time, and the SMTP send towards a test server.</summary>
+/// <summary>A person's choice, the worker's round run by hand at a chosen time, and the SMTP send towards a test server.</summary>
 public static class NotificationRounds
 {
+    /// <summary>Chooses how <paramref name="kind"/> is mailed, through « Mon compte › Notifications ».</summary>
+    public static async Task Choose(this HttpClient client, NotificationKind kind, NotificationDelivery delivery)
+    {
+        using var saved = await client.PostForm(NotificationMailer.PreferencesPath,
+            new Dictionary<string, string> { [$"Choix[{kind}]"] = delivery.ToString() }, "main form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
     /// <summary>
     /// One round at <paramref name="now"/>: the features' sources (a survey closing, the week's watch…), then notices
     /// into mails — the immediate ones and the digests due then.

@@ -1,4 +1,3 @@
-using Observatoire.IntegrationTests.Groups;
 using Observatoire.IntegrationTests.Surveys;
 
 namespace Observatoire.IntegrationTests.Notifications;
@@ -36,7 +35,7 @@ public class SurveyNoticeTests(PortalFixture portal) : PortalTest(portal)
         var refuser = await Portal.CreateUser(Roles.Coordination);
         var contributor = await Portal.CreateUser(Roles.Contributeur);
         using (var client = await Portal.SignIn(refuser.Email!))
-            (await client.PostForm("/compte/notifications", new Dictionary<string, string> { ["Choix[SurveyManaged]"] = "Never" }, "main form")).AssertRedirect();
+            await client.Choose(NotificationKind.SurveyManaged, NotificationDelivery.Never);
 
         await using var smtp = await TestSmtpServer.StartNewAsync();
         await Portal.RoundAsync(DateTime.UtcNow);
@@ -51,7 +50,7 @@ public class SurveyNoticeTests(PortalFixture portal) : PortalTest(portal)
         Assert.DoesNotContain(notices, n => n.UserId == contributor.Id);
         var mail = Assert.Single(smtp.Received);
         Assert.Equal(coordinator.Email, mail.To.Mailboxes.Single().Address);
-        Assert.Contains("0 réponses à ce jour.", mail.TextBody);
+        Assert.Contains("0 réponse à ce jour.", mail.TextBody);
         Assert.Contains($"http://localhost/enquetes/gestion/{soon.Id}", mail.TextBody);
         Assert.Contains("Ne plus recevoir les courriels sur les enquêtes que vous gérez", mail.TextBody);
     }

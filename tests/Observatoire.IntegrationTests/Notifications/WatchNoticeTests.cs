@@ -13,12 +13,6 @@ public class WatchNoticeTests(PortalFixture portal) : PortalTest(portal)
     private Task<List<string>> Notices(AppUser user, NotificationKind kind) =>
         Portal.Db(db => db.Notifications.Where(n => n.UserId == user.Id && n.Kind == kind).Select(n => n.Title + "\n" + n.Text).ToListAsync());
 
-    private async Task Choose(HttpClient client, NotificationKind kind, NotificationDelivery delivery)
-    {
-        using var saved = await client.PostForm("/compte/notifications", new Dictionary<string, string> { [$"Choix[{kind}]"] = delivery.ToString() }, "main form");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-    }
-
     [Fact]
     public async Task A_comment_reaches_the_poster_and_earlier_commenters_only_and_their_mail_follows_their_choice()
     {
@@ -30,8 +24,8 @@ public class WatchNoticeTests(PortalFixture portal) : PortalTest(portal)
         using var posterClient = await Portal.SignIn(poster.Email!);
         using var firstClient = await Portal.SignIn(first.Email!);
         using var secondClient = await Portal.SignIn(second.Email!);
-        await Choose(posterClient, NotificationKind.WatchComment, NotificationDelivery.Immediate);
-        await Choose(firstClient, NotificationKind.WatchComment, NotificationDelivery.Never);
+        await posterClient.Choose(NotificationKind.WatchComment, NotificationDelivery.Immediate);
+        await firstClient.Choose(NotificationKind.WatchComment, NotificationDelivery.Never);
 
         await Comment(firstClient, id, "Testé au Sanitas : très clair.");
         await Comment(secondClient, id, "Aussi à la Rabière.");
@@ -65,7 +59,7 @@ public class WatchNoticeTests(PortalFixture portal) : PortalTest(portal)
         var partner = await Portal.CreateUser(Roles.Partenaire);
         var coordinator = await Portal.CreateUser(Roles.Coordination);
         var refuser = await Portal.CreateUser(Roles.Contributeur);
-        using (var client = await Portal.SignIn(refuser.Email!)) await Choose(client, NotificationKind.WatchWeek, NotificationDelivery.Never);
+        using (var client = await Portal.SignIn(refuser.Email!)) await client.Choose(NotificationKind.WatchWeek, NotificationDelivery.Never);
 
         // Before the digest hour on Monday, the week before last is looked at: it had nothing new.
         await Portal.RoundAsync(At(monday, 6));

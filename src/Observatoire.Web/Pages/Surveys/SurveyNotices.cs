@@ -22,7 +22,7 @@ public class SurveyNotices(ObservatoireDbContext db, Suppression suppression) : 
             .ToListAsync(ct);
         foreach (var s in surveys)
         {
-            var responses = s.Responses == 1 ? "1 réponse" : $"{s.Responses.ToString("N0", French.Culture)} réponses";
+            var responses = s.Responses <= 1 ? $"{s.Responses} réponse" : $"{s.Responses.ToString("N0", French.Culture)} réponses";
             if (s.ClosesAt is { } closes && closes > now && closes <= soon)
                 await Notify.OnceAsync(db, $"survey-closing:{s.Id}:{closes:yyyyMMddHHmm}", now, async () =>
                     await Notify.AddAsync(db, await Notify.CoordinationAsync(db, ct), NotificationKind.SurveyManaged,
