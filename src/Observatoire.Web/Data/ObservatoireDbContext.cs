@@ -74,6 +74,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+    public DbSet<NotificationTrigger> NotificationTriggers => Set<NotificationTrigger>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,20 @@ public enum NotificationKind
     [Display(Name = "Les observations à valider")] ObservationsToValidate,
     /// <summary>Coordination: a tool was proposed and waits to be checked.</summary>
     [Display(Name = "Les outils proposés à vérifier")] ToolProposals,
+    /// <summary>The watch items published last week, in one notice on Monday morning.</summary>
+    [Display(Name = "La veille de la semaine")] WatchWeek,
+    /// <summary>A comment on a watch item I posted or commented on.</summary>
+    [Display(Name = "Les commentaires sur les liens de veille que je suis")] WatchComment,
+    /// <summary>Coordination: a survey closes in three days, or reached the number of responses its results need.</summary>
+    [Display(Name = "Les enquêtes que je gère")] SurveyManaged,
+    /// <summary>The data behind a synthesis I generated changed since (« données modifiées depuis »).</summary>
+    [Display(Name = "Les synthèses que j'ai produites")] SynthesisDataChanged,
+    /// <summary>Someone asks to join a group I animate (Coordination, for a group without animateur).</summary>
+    [Display(Name = "Les demandes pour rejoindre mes groupes")] GroupRequest,
+    /// <summary>My request to join a group was accepted.</summary>
+    [Display(Name = "Mes demandes pour rejoindre un groupe")] GroupJoined,
+    /// <summary>An event I registered for (and have a seat at) starts within a day.</summary>
+    [Display(Name = "Les rappels des événements où je suis inscrit")] EventReminder,
 }
 
 /// <summary>How a person's notifications of one kind reach them by mail; every notification is in the portal's centre anyway.</summary>
@@ -68,4 +82,15 @@ public class NotificationDigest
     public DateOnly PeriodStart { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Items { get; set; }
+}
+
+/// <summary>
+/// A notice that no request causes but a date, a count or a change of data found by the worker (a survey closing soon,
+/// the week's watch): its key (<c>survey-closing:12:…</c>) is written once, in the transaction of its notices, so the
+/// notice is written once whatever the number of rounds and portal instances.
+/// </summary>
+public class NotificationTrigger
+{
+    public required string Key { get; set; }
+    public DateTime CreatedAt { get; set; }
 }

@@ -1,3 +1,5 @@
+using Observatoire.IntegrationTests.Notifications;
+
 namespace Observatoire.IntegrationTests.Groups;
 
 public class MembershipTests(PortalFixture portal) : PortalTest(portal)
@@ -16,6 +18,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
         var page = await memberClient.GetHtml("/groupes/groupe-methode");
         Assert.Contains("attend l'accord d'un animateur", page.Body!.Text());
         Assert.Equal(MembershipStatus.Requested, await Status(member));
+        await Portal.RoundAsync(DateTime.UtcNow);
         Assert.True(await Portal.Db(db => db.MailMessages.AnyAsync(m => m.To == animateur.Email && m.Subject.Contains("rejoindre"))));
 
         using var animateurClient = await Portal.SignIn(animateur.Email!);
@@ -25,6 +28,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
 
         approve.AssertRedirect();
         Assert.Equal(MembershipStatus.Approved, await Status(member));
+        await Portal.RoundAsync(DateTime.UtcNow);
         Assert.True(await Portal.Db(db => db.MailMessages.AnyAsync(m => m.To == member.Email && m.Subject.StartsWith("Bienvenue"))));
         Assert.Contains("Vous faites partie du groupe", (await memberClient.GetHtml("/groupes/groupe-methode")).Body!.Text());
         Assert.True(await Portal.Db(db => db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.UserId == member.Id)));
@@ -99,6 +103,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
 
         var creator = await Portal.Db(db => db.GroupMemberships.SingleAsync(m => m.UserId == coordinator.Id));
         Assert.Equal((GroupRole.Facilitator, MembershipStatus.Approved), (creator.Role, creator.Status));
+        await Portal.RoundAsync(DateTime.UtcNow);
         Assert.True(await Portal.Db(db => db.MailMessages.AnyAsync(m => m.To == coordinator.Email && m.Subject.Contains("rejoindre"))));
         Assert.Contains("attend l'accord d'un animateur", (await memberClient.GetHtml("/groupes/groupe-acces-aux-droits")).Body!.Text());
     }
@@ -131,6 +136,7 @@ public class MembershipTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Votre demande sera examinée par la coordination", after.Body!.Text());
         Assert.DoesNotContain("envoyée aux animateurs", after.Body!.Text());
         Assert.Contains("examinée par la coordination", after.QuerySelector("#participer")!.ParentElement!.Text());
+        await Portal.RoundAsync(DateTime.UtcNow);
         var mail = await Portal.Db(db => db.MailMessages.SingleAsync(m => m.To == coordinator.Email));
         Assert.Contains("n'a pas d'animateur", mail.Body);
         Assert.Contains("/groupes/groupe-methode#demandes", mail.Body);

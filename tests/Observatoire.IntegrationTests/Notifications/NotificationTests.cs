@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Wiki;
 using Observatoire.Web.Infrastructure;
@@ -44,7 +43,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
 
         await using var smtp = await TestSmtpServer.StartNewAsync();
         await Portal.Scope(sp => sp.GetRequiredService<NotificationMailer>().RunAsync(default));
-        await SendAsync(smtp);
+        await Portal.SendAsync(smtp);
 
         var mail = Assert.Single(smtp.Received);
         Assert.Equal(author.Email, mail.To.Mailboxes.Single().Address);
@@ -107,7 +106,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
         await Portal.Scope(sp => sp.GetRequiredService<NotificationMailer>().RunAsync(default));
         Assert.Equal(0, await Portal.Db(db => db.MailMessages.CountAsync()));
         var clock = Tomorrow();
-        await Task.WhenAll(Digest(Portal.Factory.Services, clock), Digest(Portal.Hardened.Services, clock), Digest(Portal.Factory.Services, clock));
+        await Task.WhenAll(NotificationRounds.MailAsync(Portal.Factory.Services, clock), NotificationRounds.MailAsync(Portal.Hardened.Services, clock), NotificationRounds.MailAsync(Portal.Factory.Services, clock));
 
         var digest = await Portal.Db(db => db.MailMessages.SingleAsync());
         Assert.Equal(reader.Email, digest.To);
@@ -118,7 +117,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(1, await Portal.Db(db => db.NotificationDigests.CountAsync()));
         // The next day's run finds nothing new.
         clock.Advance(TimeSpan.FromDays(1));
-        await Digest(Portal.Factory.Services, clock);
+        await NotificationRounds.MailAsync(Portal.Factory.Services, clock);
         Assert.Equal(1, await Portal.Db(db => db.MailMessages.CountAsync()));
     }
 
@@ -162,7 +161,7 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
 
         var page = await client.GetHtml("/compte/notifications");
         var legends = page.QuerySelectorAll("main fieldset legend").Select(l => l.Text()).ToList();
-        Assert.Equal(4, legends.Count);
+        Assert.Equal(11, legends.Count);
         Assert.All(legends, l => Assert.EndsWith("(réglage par défaut de votre rôle)", l));
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#choix-ObservationReviewed-Immediate")!).IsChecked);
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#choix-ObservationsToValidate-Daily")!).IsChecked);
@@ -173,25 +172,9 @@ public class NotificationTests(PortalFixture portal) : PortalTest(portal)
 
         // A contributor is not offered Coordination's kinds, and cannot set them by hand.
         var contributor = await Portal.SignedInAs(Roles.Contributeur);
-        Assert.Equal(2, (await contributor.GetHtml("/compte/notifications")).QuerySelectorAll("main fieldset").Length);
+        Assert.Equal(7, (await contributor.GetHtml("/compte/notifications")).QuerySelectorAll("main fieldset").Length);
         using var refused = await contributor.PostForm("/compte/notifications", new Dictionary<string, string> { ["Choix[ToolProposals]"] = "Immediate" }, "main form");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(1, await Portal.Db(db => db.NotificationPreferences.CountAsync()));
-    }
-
-    private static async Task Digest(IServiceProvider services, TimeProvider clock)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<NotificationMailer>(scope.ServiceProvider, clock).RunAsync(default);
-    }
-
-    private async Task SendAsync(TestSmtpServer smtp)
-    {
-        await using var scope = Portal.Factory.Services.CreateAsyncScope();
-        var options = Options.Create(new ObservatoireOptions
-        {
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, UseStartTls = false, From = "observatoire@test.fr" },
-        });
-        await ActivatorUtilities.CreateInstance<OutboxSender>(scope.ServiceProvider, options).SendDueAsync(default);
     }
 }

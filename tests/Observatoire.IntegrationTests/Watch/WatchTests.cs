@@ -4,22 +4,6 @@ namespace Observatoire.IntegrationTests.Watch;
 
 public class WatchTests(PortalFixture portal) : PortalTest(portal)
 {
-    private Task<int> Item(WatchStatus status = WatchStatus.Published, DateTime? publishedAt = null, string title = "Les Bons Clics",
-        string? postedById = null) =>
-        Portal.Db(async db =>
-        {
-            var tool = db.DigitalTools.FirstOrDefault();
-            var item = new WatchItem
-            {
-                Url = "https://lesbonsclics.fr/" + Guid.NewGuid().ToString("N"), Title = title, Note = "Ressources pour les aidants.",
-                Status = status, CreatedAt = DateTime.UtcNow, PublishedAt = status == WatchStatus.Published ? publishedAt ?? DateTime.UtcNow : null,
-                PostedById = postedById, Tools = tool is null ? [] : [tool],
-            };
-            db.WatchItems.Add(item);
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
-
     [Fact]
     public async Task A_member_posts_a_link_that_is_published_at_once_and_a_second_post_of_it_is_refused()
     {
@@ -49,7 +33,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Useful_is_one_mark_per_member_and_a_second_click_removes_it()
     {
-        var id = await Item();
+        var id = await Portal.WatchItem();
         using var a = await Portal.SignedInAs(Roles.Contributeur);
         using var b = await Portal.SignedInAs(Roles.Partenaire);
 
@@ -65,7 +49,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Members_comment_and_visitors_see_no_comment()
     {
-        var id = await Item();
+        var id = await Portal.WatchItem();
         using var member = await Portal.SignedInAs(Roles.Contributeur);
 
         using var empty = await member.PostForm($"/veille/{id}", new Dictionary<string, string> { ["Comment"] = "  " }, "form[action*='handler=Comment']");
@@ -84,7 +68,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     public async Task A_contributor_turns_an_item_into_a_wiki_page_with_its_first_revision_and_a_partner_cannot()
     {
         await Portal.Seed(s => s.Tool("Pix"));
-        var id = await Item();
+        var id = await Portal.WatchItem();
         using var partner = await Portal.SignedInAs(Roles.Partenaire);
         using var forbidden = await partner.PostWithToken($"/veille/{id}", $"/veille/{id}?handler=ToWiki", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
@@ -106,7 +90,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     {
         var observation = await Portal.Seed(s => s.Observation("Atelier Pix au centre social"));
         var draft = await Portal.Seed(s => s.Observation("Brouillon d'un autre", status: ObservationStatus.Draft));
-        var id = await Item();
+        var id = await Portal.WatchItem();
         using var contributor = await Portal.SignedInAs(Roles.Contributeur);
 
         using var hidden = await contributor.PostForm($"/veille/{id}", new Dictionary<string, string> { ["ObservationId"] = draft.Id.ToString() },
@@ -124,10 +108,10 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     public async Task The_weekly_digest_lists_the_items_published_that_paris_week()
     {
         // Week 47 of 2026 runs from Monday 16 to Sunday 22 November, Paris time (UTC+1).
-        await Item(publishedAt: new DateTime(2026, 11, 15, 22, 59, 0, DateTimeKind.Utc), title: "Dimanche soir, semaine 46");
-        await Item(publishedAt: new DateTime(2026, 11, 15, 23, 1, 0, DateTimeKind.Utc), title: "Lundi 0 h 01, semaine 47");
-        await Item(publishedAt: new DateTime(2026, 11, 22, 22, 59, 0, DateTimeKind.Utc), title: "Dimanche 23 h 59, semaine 47");
-        await Item(status: WatchStatus.ToReview, title: "À examiner");
+        await Portal.WatchItem(publishedAt: new DateTime(2026, 11, 15, 22, 59, 0, DateTimeKind.Utc), title: "Dimanche soir, semaine 46");
+        await Portal.WatchItem(publishedAt: new DateTime(2026, 11, 15, 23, 1, 0, DateTimeKind.Utc), title: "Lundi 0 h 01, semaine 47");
+        await Portal.WatchItem(publishedAt: new DateTime(2026, 11, 22, 22, 59, 0, DateTimeKind.Utc), title: "Dimanche 23 h 59, semaine 47");
+        await Portal.WatchItem(status: WatchStatus.ToReview, title: "À examiner");
 
         var page = await Portal.CreateClient().GetHtml("/veille/semaine?semaine=2026-W47");
 
@@ -140,7 +124,7 @@ public class WatchTests(PortalFixture portal) : PortalTest(portal)
     [Fact]
     public async Task Items_read_from_feeds_stay_hidden_until_coordination_publishes_them()
     {
-        var id = await Item(status: WatchStatus.ToReview, title: "Lu dans un flux");
+        var id = await Portal.WatchItem(status: WatchStatus.ToReview, title: "Lu dans un flux");
         using var contributor = await Portal.SignedInAs(Roles.Contributeur);
         await contributor.GetHtml($"/veille/{id}", HttpStatusCode.NotFound);
         Assert.DoesNotContain("Lu dans un flux", (await contributor.GetHtml("/veille")).Body!.Text());

@@ -38,7 +38,8 @@ public class NotificationRulesTests
     {
         // A survey is answered anonymously, often by residents: no notice (hence no mail) may carry a response or its
         // answers. A kind about a survey's responses must aggregate (« seuil atteint »), never show one: add it here knowingly.
-        var names = Enum.GetNames<NotificationKind>();
+        // SurveyManaged is such an aggregate: a survey's title, its closing date, its number of responses.
+        var names = Enum.GetNames<NotificationKind>().Where(n => n != nameof(NotificationKind.SurveyManaged));
         Assert.DoesNotContain(names, n => n.Contains("Response", StringComparison.Ordinal) || n.Contains("Answer", StringComparison.Ordinal)
             || n.Contains("Survey", StringComparison.Ordinal));
         Assert.DoesNotContain(typeof(Notification).GetProperties(), p => p.PropertyType.Name.Contains("Response", StringComparison.Ordinal));
@@ -47,8 +48,12 @@ public class NotificationRulesTests
     [Fact]
     public void Coordination_kinds_are_offered_to_coordination_only()
     {
-        Assert.Equal([NotificationKind.ObservationReviewed, NotificationKind.WikiPageChanged], NotificationDefaults.KindsFor([Roles.Contributeur]));
-        Assert.Equal([NotificationKind.WikiPageChanged], NotificationDefaults.KindsFor([Roles.Partenaire]));
+        Assert.Equal([NotificationKind.ObservationReviewed, NotificationKind.WikiPageChanged, NotificationKind.WatchWeek, NotificationKind.WatchComment,
+            NotificationKind.GroupRequest, NotificationKind.GroupJoined, NotificationKind.EventReminder], NotificationDefaults.KindsFor([Roles.Contributeur]));
+        // A partner generates syntheses (Policies.Reader), so learns when their data changed.
+        Assert.Equal([NotificationKind.WikiPageChanged, NotificationKind.WatchWeek, NotificationKind.WatchComment, NotificationKind.SynthesisDataChanged,
+            NotificationKind.GroupRequest, NotificationKind.GroupJoined, NotificationKind.EventReminder], NotificationDefaults.KindsFor([Roles.Partenaire]));
         Assert.Contains(NotificationKind.ObservationsToValidate, NotificationDefaults.KindsFor([Roles.Coordination]));
+        Assert.Contains(NotificationKind.SurveyManaged, NotificationDefaults.KindsFor([Roles.Coordination]));
     }
 }

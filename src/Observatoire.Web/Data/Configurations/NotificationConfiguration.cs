@@ -33,3 +33,12 @@ public class NotificationDigestConfiguration : IEntityTypeConfiguration<Notifica
         b.HasIndex(d => new { d.UserId, d.Period, d.PeriodStart }).IsUnique();
     }
 }
+
+public class NotificationTriggerConfiguration : IEntityTypeConfiguration<NotificationTrigger>
+{
+    public void Configure(EntityTypeBuilder<NotificationTrigger> b)
+    {
+        b.HasKey(t => t.Key);
+        b.Property(t => t.Key).HasMaxLength(200);
+    }
+}

@@ -1562,6 +1562,20 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.NotificationTrigger", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NotificationTriggers");
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Observation", b =>
                 {
                     b.Property<int>("Id")

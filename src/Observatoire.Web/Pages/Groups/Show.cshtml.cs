@@ -1,3 +1,4 @@
+using Observatoire.Web.Pages.Notifications;
 using Observatoire.Web.Pages.Events;
 using Observatoire.Web.Pages.Watch;
 
@@ -7,7 +8,7 @@ namespace Observatoire.Web.Pages.Groups;
 /// A working group: its purpose, wiki page, members, events and watch items. Members ask to join or leave;
 /// the group's animateurs (and Coordination) approve requests and name animateurs.
 /// </summary>
-public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks links, TimeProvider clock) : PageModel
+public class ShowModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
 {
     public record View(int Id, string Name, string Slug, string Purpose, string? WikiSlug, string? WikiTitle);
     public record MemberRow(int Id, string Name, GroupRole Role, MembershipStatus Status, DateTime RequestedAt, bool IsMe);
@@ -79,11 +80,19 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
             && (m.UserId == userId || (m.ActorId != null && m.Actor!.User!.Id == userId)), ct);
         if (!already)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             db.GroupMemberships.Add(new GroupMembership
             {
-                GroupId = group.Id, UserId = userId, Role = GroupRole.Member, Status = MembershipStatus.Requested,
-                RequestedAt = clock.GetUtcNow().UtcDateTime,
+                GroupId = group.Id, UserId = userId, Role = GroupRole.Member, Status = MembershipStatus.Requested, RequestedAt = now,
             });
+            var name = User.FindFirstValue(ObservatoireClaims.DisplayName) ?? "Un membre";
+            var animateurs = await Animateurs(group.Id, ct);
+            // Coordination may approve in any group: a group without animateur would otherwise leave the request unread.
+            var recipients = animateurs.Count > 0 ? animateurs : await CoordinationAccounts(ct);
+            var why = animateurs.Count > 0 ? "" : "\nLe groupe n'a pas d'animateur : la demande est adressée à la coordination.";
+            // The notices commit with the request, and a double click's second request takes its notices with it.
+            await Notify.AddAsync(db, recipients, NotificationKind.GroupRequest, $"Demande pour rejoindre « {group.Name} »",
+                $"{name} demande à rejoindre le groupe « {group.Name} ».{why}", $"/groupes/{slug}#demandes", now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -93,14 +102,6 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
                 // A double click: the first request is there, which is what was asked.
                 return Redirect($"/groupes/{slug}");
             }
-            var name = User.Identity?.Name ?? "Un membre";
-            var animateurs = await AnimateurEmails(group.Id, ct);
-            // Coordination may approve in any group: a group without animateur would otherwise leave the request unread.
-            var recipients = animateurs.Count > 0 ? animateurs : await CoordinationEmails(ct);
-            var why = animateurs.Count > 0 ? "" : "Le groupe n'a pas d'animateur : la demande est adressée à la coordination.\n\n";
-            foreach (var email in recipients)
-                await mailer.SendAsync(email, $"Demande pour rejoindre « {group.Name} »",
-                    $"{name} demande à rejoindre le groupe « {group.Name} ».\n\n{why}Accepter ou refuser : {links.Absolute($"/groupes/{slug}#demandes")}\n", ct);
             TempData["Message"] = animateurs.Count > 0
                 ? "Votre demande est envoyée aux animateurs du groupe."
                 : "Votre demande sera examinée par la coordination : le groupe n'a pas encore d'animateur.";
@@ -129,10 +130,11 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
         {
             m.Status = MembershipStatus.Approved;
             m.ApprovedAt = clock.GetUtcNow().UtcDateTime;
+            // The notice commits with the approval.
+            if (m.UserId is { } member)
+                await Notify.AddAsync(db, [member], NotificationKind.GroupJoined, $"Bienvenue dans « {m.Group.Name} »",
+                    $"Votre demande est acceptée : vous faites partie du groupe « {m.Group.Name} ».", $"/groupes/{slug}", m.ApprovedAt.Value, ct);
             await db.SaveChangesAsync(ct);
-            if (m.User?.Email is { } email)
-                await mailer.SendAsync(email, $"Bienvenue dans « {m.Group.Name} »",
-                    $"Votre demande est acceptée : vous faites partie du groupe « {m.Group.Name} ».\n\n{links.Absolute($"/groupes/{slug}")}\n", ct);
         }
         TempData["Message"] = "La demande est acceptée.";
         return Redirect($"/groupes/{slug}#demandes");
@@ -199,21 +201,21 @@ public class ShowModel(ObservatoireDbContext db, Mailer mailer, AccountLinks lin
             .SingleOrDefaultAsync(m => m.Id == membershipId && m.Group.Slug == slug, ct);
 
     /// <summary>Accounts of the Coordination role, or the administrators when nobody holds it.</summary>
-    private async Task<List<string>> CoordinationEmails(CancellationToken ct)
+    private async Task<List<string>> CoordinationAccounts(CancellationToken ct)
     {
         foreach (var role in new[] { Roles.Coordination, Roles.Administrateur })
         {
-            var emails = await db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
-                .Join(db.Users, ur => ur.UserId, u => u.Id, (ur, u) => u.Email)
-                .Where(e => e != null).Select(e => e!).Distinct().ToListAsync(ct);
-            if (emails.Count > 0) return emails;
+            var ids = await db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
+                .Select(ur => ur.UserId).Distinct().ToListAsync(ct);
+            if (ids.Count > 0) return ids;
         }
         return [];
     }
 
-    private Task<List<string>> AnimateurEmails(int groupId, CancellationToken ct) =>
+    /// <summary>The group's approved animateurs who have an account (directly, or through their directory entry).</summary>
+    private Task<List<string>> Animateurs(int groupId, CancellationToken ct) =>
         db.GroupMemberships.AsNoTracking()
             .Where(m => m.GroupId == groupId && m.Role == GroupRole.Facilitator && m.Status == MembershipStatus.Approved)
-            .Select(m => m.User != null ? m.User.Email : m.Actor!.User != null ? m.Actor.User.Email : null)
-            .Where(e => e != null).Select(e => e!).Distinct().ToListAsync(ct);
+            .Select(m => m.UserId ?? (m.Actor!.User != null ? m.Actor.User.Id : null))
+            .Where(id => id != null).Select(id => id!).Distinct().ToListAsync(ct);
 }

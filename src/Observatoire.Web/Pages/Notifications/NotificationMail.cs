@@ -58,6 +58,13 @@ public static class NotificationMail
         NotificationKind.WikiPageChanged => "les courriels sur les pages du wiki que vous suivez",
         NotificationKind.ObservationsToValidate => "les courriels sur les observations à valider",
         NotificationKind.ToolProposals => "les courriels sur les outils proposés",
+        NotificationKind.WatchWeek => "la veille de la semaine",
+        NotificationKind.WatchComment => "les courriels sur les commentaires des liens de veille que vous suivez",
+        NotificationKind.SurveyManaged => "les courriels sur les enquêtes que vous gérez",
+        NotificationKind.SynthesisDataChanged => "les courriels sur les données des synthèses que vous avez produites",
+        NotificationKind.GroupRequest => "les courriels sur les demandes pour rejoindre vos groupes",
+        NotificationKind.GroupJoined => "les courriels sur vos demandes pour rejoindre un groupe",
+        NotificationKind.EventReminder => "les rappels des événements où vous êtes inscrit",
         _ => "ces courriels",
     };
 }

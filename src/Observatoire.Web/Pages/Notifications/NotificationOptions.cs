@@ -8,6 +8,8 @@ public class NotificationOptions
     public bool WorkerEnabled { get; set; } = true;
     /// <summary>Seconds between two rounds: an immediate notice is mailed within about this long.</summary>
     public int PollSeconds { get; set; } = 15;
+    /// <summary>Minutes between two looks of the features' sources (a synthesis' fingerprint reads every row in its scope).</summary>
+    public int ScanMinutes { get; set; } = 10;
     /// <summary>Paris hour from which the day's digest (and on Mondays the week's) is built.</summary>
     public int DigestHour { get; set; } = 7;
 }

@@ -32,5 +32,29 @@ public static class Notify
          where r.Name == Roles.Coordination
          select ur.UserId).ToListAsync(ct);
 
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
+    /// <summary>
+    /// Writes the notices of <paramref name="write"/> once per <paramref name="key"/>, for the notices no request causes
+    /// (<see cref="INotificationSource"/>): the key's row and the notices commit together; a second round, or a second
+    /// instance waiting on the key's unique index, inserts nothing and writes nothing. Returns whether it wrote.
+    /// </summary>
+    public static async Task<bool> OnceAsync(ObservatoireDbContext db, string key, DateTime now, Func<Task> write, CancellationToken ct)
+    {
+        if (await db.NotificationTriggers.AnyAsync(t => t.Key == key, ct)) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "NotificationTriggers" ("Key", "CreatedAt") VALUES ({key}, {now}) ON CONFLICT ("Key") DO NOTHING""", ct);
+        if (claimed == 0) return false;
+        await write();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Every account holding a role, but those who chose « jamais » for <paramref name="kind"/>: who a broadcast notice goes to.</summary>
+    public static Task<List<string>> EveryoneButNeverAsync(ObservatoireDbContext db, NotificationKind kind, CancellationToken ct) =>
+        db.UserRoles.Select(ur => ur.UserId).Distinct()
+            .Where(id => !db.NotificationPreferences.Any(p => p.UserId == id && p.Kind == kind && p.Delivery == NotificationDelivery.Never))
+            .ToListAsync(ct);
+
+    public static string Clip(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }

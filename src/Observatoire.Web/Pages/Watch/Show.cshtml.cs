@@ -39,7 +39,10 @@ public class ShowModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
         if (body.Length == 0) ModelState.AddModelError(nameof(Comment), "Écrivez votre commentaire.");
         else if (body.Length > MaxComment) ModelState.AddModelError(nameof(Comment), $"Le commentaire ne peut dépasser {MaxComment} caractères.");
         if (!ModelState.IsValid) return Page();
-        db.WatchComments.Add(new WatchComment { ItemId = id, AuthorId = User.UserId(), Body = body, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The followers' notices commit with the comment.
+        await WatchNotices.CommentedAsync(db, id, Item.Title, Item.PostedById, User.UserId()!, User.FindFirstValue(ObservatoireClaims.DisplayName) ?? "Un membre", body, now, ct);
+        db.WatchComments.Add(new WatchComment { ItemId = id, AuthorId = User.UserId(), Body = body, CreatedAt = now });
         await db.SaveChangesAsync(ct);
         return Redirect($"/veille/{id}#commentaires");
     }

@@ -1,10 +1,11 @@
 namespace Observatoire.Web.Pages.Watch;
 
-/// <summary>Services of the watch: its settings and the background reader of RSS/Atom sources.</summary>
+/// <summary>Services of the watch: its settings, the background reader of RSS/Atom sources and the week's notice.</summary>
 public static class WatchServices
 {
     public static IServiceCollection AddObservatoireWatch(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<WatchOptions>(configuration.GetSection(WatchOptions.Section))
             .AddSingleton<FeedFetcher>()
+            .AddScoped<Notifications.INotificationSource, WatchWeekSource>()
             .AddHostedService<FeedFetcherService>();
 }
