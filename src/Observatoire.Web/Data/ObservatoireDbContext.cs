@@ -57,6 +57,7 @@ public class ObservatoireDbContext(DbContextOptions<ObservatoireDbContext> optio
     public DbSet<FeedSource> FeedSources => Set<FeedSource>();
     public DbSet<MailMessage> MailMessages => Set<MailMessage>();
     public DbSet<Synthesis> Syntheses => Set<Synthesis>();
+    public DbSet<SynthesisDownload> SynthesisDownloads => Set<SynthesisDownload>();
     public DbSet<AnalysisFact> AnalysisFacts => Set<AnalysisFact>();
     public DbSet<AnalysisCell> AnalysisCells => Set<AnalysisCell>();
     public DbSet<AnalysisToolCell> AnalysisToolCells => Set<AnalysisToolCell>();

@@ -17,8 +17,8 @@ public enum NotificationKind
     [Display(Name = "Les commentaires sur les liens de veille que je suis")] WatchComment,
     /// <summary>Coordination: a survey closes in three days, or reached the number of responses its results need.</summary>
     [Display(Name = "Les enquêtes que je gère")] SurveyManaged,
-    /// <summary>The data behind a synthesis I generated changed since (« données modifiées depuis »).</summary>
-    [Display(Name = "Les synthèses que j'ai produites")] SynthesisDataChanged,
+    /// <summary>The data behind a synthesis I generated or downloaded changed since (« données modifiées depuis »).</summary>
+    [Display(Name = "Les synthèses que j'ai produites ou téléchargées")] SynthesisDataChanged,
     /// <summary>Someone asks to join a group I animate (Coordination, for a group without animateur).</summary>
     [Display(Name = "Les demandes pour rejoindre mes groupes")] GroupRequest,
     /// <summary>My request to join a group was accepted.</summary>

@@ -68,7 +68,7 @@ public class MyDataTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task The_download_includes_my_notifications_and_my_choices_not_anyone_elses()
+    public async Task The_download_includes_my_notifications_my_choices_and_the_syntheses_i_downloaded_not_anyone_elses()
     {
         var user = await Portal.CreateUser(Roles.Contributeur);
         var other = await Portal.CreateUser(Roles.Contributeur);
@@ -77,6 +77,13 @@ public class MyDataTests(PortalFixture portal) : PortalTest(portal)
             db.Notifications.Add(new Notification { UserId = user.Id, Title = "Page modifiée : Ateliers", Link = "/wiki/ateliers", CreatedAt = DateTime.UtcNow });
             db.Notifications.Add(new Notification { UserId = other.Id, Title = "Notification d'une autre personne", Link = "/wiki", CreatedAt = DateTime.UtcNow });
             db.NotificationPreferences.Add(new NotificationPreference { UserId = user.Id, Kind = NotificationKind.WikiPageChanged, Delivery = NotificationDelivery.Weekly });
+            Synthesis Synthesis(int number, string title) => new()
+            {
+                Year = 2026, Number = number, Reference = $"SYN-2026-000{number}", Title = title, Parameters = "{}", GeneratedByName = "Coordination",
+                Fingerprint = new string('0', 64), GeneratedAt = DateTime.UtcNow, PageCount = 1,
+            };
+            db.SynthesisDownloads.Add(new SynthesisDownload { Synthesis = Synthesis(1, "Bilan de l'emploi"), UserId = user.Id, DownloadedAt = DateTime.UtcNow });
+            db.SynthesisDownloads.Add(new SynthesisDownload { Synthesis = Synthesis(2, "Synthèse d'une autre personne"), UserId = other.Id, DownloadedAt = DateTime.UtcNow });
             return db.SaveChangesAsync();
         });
         using var client = await Portal.SignIn(user.Email!);
@@ -87,5 +94,7 @@ public class MyDataTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(["Page modifiée : Ateliers"], json.RootElement.GetProperty("notifications").EnumerateArray().Select(n => n.GetProperty("titre").GetString()));
         var choice = Assert.Single(json.RootElement.GetProperty("choixNotifications").EnumerateArray());
         Assert.Equal("Weekly", choice.GetProperty("courriel").GetString());
+        var synthesis = Assert.Single(json.RootElement.GetProperty("synthesesTelechargees").EnumerateArray());
+        Assert.Equal(("SYN-2026-0001", "Bilan de l'emploi"), (synthesis.GetProperty("reference").GetString(), synthesis.GetProperty("titre").GetString()));
     }
 }

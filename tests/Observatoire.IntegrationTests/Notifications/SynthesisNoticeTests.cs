@@ -3,7 +3,10 @@ using Observatoire.Web.Pages.Syntheses;
 
 namespace Observatoire.IntegrationTests.Notifications;
 
-/// <summary>« Données modifiées depuis »: the person who generated a synthesis learns once per change that its data changed.</summary>
+/// <summary>
+/// « Données modifiées depuis »: the person who generated a synthesis and those who downloaded it learn once per change that
+/// its data changed.
+/// </summary>
 public class SynthesisNoticeTests(PortalFixture portal) : PortalTest(portal)
 {
     /// <summary>A synthesis of the last month as <paramref name="by"/> generated it now, with today's fingerprint.</summary>
@@ -29,12 +32,22 @@ public class SynthesisNoticeTests(PortalFixture portal) : PortalTest(portal)
         Portal.Db(db => db.Notifications.Where(n => n.Kind == NotificationKind.SynthesisDataChanged).OrderBy(n => n.Id).ToListAsync());
 
     [Fact]
-    public async Task The_person_who_generated_a_synthesis_learns_once_per_change_that_its_data_changed()
+    public async Task The_person_who_generated_a_synthesis_and_those_who_downloaded_it_learn_once_per_change_that_its_data_changed()
     {
         await Portal.Seed(s => s.Observation("Atelier Pix"));
         var author = await Portal.CreateUser(Roles.Partenaire);
         var other = await Portal.CreateUser(Roles.Partenaire);
         var reference = await Generated(author);
+        // A Coordination member downloads it twice: one reader. The author's own download adds no second notice.
+        var reader = await Portal.CreateUser(Roles.Coordination);
+        var readerClient = await Portal.SignIn(reader.Email!);
+        var authorClient = await Portal.SignIn(author.Email!);
+        foreach (var client in new[] { readerClient, readerClient, authorClient })
+        {
+            using var pdf = await client.GetAsync($"/syntheses/{reference}.pdf");
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        }
+        Assert.Equal(2, await Portal.Db(db => db.SynthesisDownloads.CountAsync()));
 
         // Unchanged data: nothing.
         await Portal.RoundAsync(DateTime.UtcNow);
@@ -43,8 +56,10 @@ public class SynthesisNoticeTests(PortalFixture portal) : PortalTest(portal)
         await Recount("Atelier Pix", 12);
         await Portal.RoundAsync(DateTime.UtcNow);
         await Portal.RoundAsync(DateTime.UtcNow);
-        var notice = Assert.Single(await Notices());
-        Assert.Equal((author.Id, $"Données modifiées depuis la synthèse {reference}", "/syntheses#precedentes"), (notice.UserId, notice.Title, notice.Link));
+        var notices = await Notices();
+        Assert.Equal(new[] { author.Id, reader.Id }.Order(StringComparer.Ordinal), notices.Select(n => n.UserId).Order(StringComparer.Ordinal));
+        var notice = notices.Single(n => n.UserId == author.Id);
+        Assert.Equal(($"Données modifiées depuis la synthèse {reference}", "/syntheses#precedentes"), (notice.Title, notice.Link));
         Assert.StartsWith("« Bilan du mois », produite le ", notice.Text);
         Assert.Empty(await Portal.Db(db => db.Notifications.Where(n => n.UserId == other.Id).ToListAsync()));
 
@@ -53,7 +68,7 @@ public class SynthesisNoticeTests(PortalFixture portal) : PortalTest(portal)
         await Portal.RoundAsync(DateTime.UtcNow.AddDays(1));
         await Portal.RoundAsync(DateTime.UtcNow.AddDays(1));
         await Portal.SendAsync(smtp);
-        var mail = Assert.Single(smtp.Received);
+        var mail = Assert.Single(smtp.Received, m => m.To.Mailboxes.Single().Address == author.Email);
         Assert.Equal((author.Email, "Votre résumé quotidien : 1 notification"), (mail.To.Mailboxes.Single().Address, mail.Subject));
         Assert.Contains($"Données modifiées depuis la synthèse {reference}", mail.TextBody);
         Assert.Contains("http://localhost/syntheses#precedentes", mail.TextBody);
@@ -61,6 +76,6 @@ public class SynthesisNoticeTests(PortalFixture portal) : PortalTest(portal)
         // A further change notifies again.
         await Recount("Atelier Pix", 14);
         await Portal.RoundAsync(DateTime.UtcNow);
-        Assert.Equal(2, (await Notices()).Count);
+        Assert.Equal(4, (await Notices()).Count);
     }
 }

@@ -71,7 +71,7 @@ public class WatchNoticeTests(PortalFixture portal) : PortalTest(portal)
 
         // Ordered as the week's page: most marked useful first, then the latest.
         var notice = Assert.Single(await Notices(partner, NotificationKind.WatchWeek));
-        Assert.Equal($"La veille de la semaine du {monday.AddDays(-7).ToString("d MMMM", French.Culture)} : 2 liens\n– Pix pour les aidants\n– Les Bons Clics", notice);
+        Assert.Equal($"La veille de la semaine du {ParisTime.DayAndMonth(monday.AddDays(-7))} : 2 liens\n– Pix pour les aidants\n– Les Bons Clics", notice);
         Assert.Single(await Notices(coordinator, NotificationKind.WatchWeek));
         Assert.Empty(await Notices(refuser, NotificationKind.WatchWeek));
         Assert.Equal([coordinator.Email, partner.Email], smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order());

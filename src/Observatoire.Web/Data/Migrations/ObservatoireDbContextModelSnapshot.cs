@@ -2307,6 +2307,24 @@ namespace Observatoire.Web.Data.Migrations
                     b.ToTable("Syntheses", (string)null);
                 });
 
+            modelBuilder.Entity("Observatoire.Web.Domain.SynthesisDownload", b =>
+                {
+                    b.Property<int>("SynthesisId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SynthesisId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SynthesisDownloads", (string)null);
+                });
+
             modelBuilder.Entity("Observatoire.Web.Domain.Territory", b =>
                 {
                     b.Property<int>("Id")
@@ -3554,6 +3572,25 @@ namespace Observatoire.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("GeneratedBy");
+                });
+
+            modelBuilder.Entity("Observatoire.Web.Domain.SynthesisDownload", b =>
+                {
+                    b.HasOne("Observatoire.Web.Domain.Synthesis", "Synthesis")
+                        .WithMany()
+                        .HasForeignKey("SynthesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Observatoire.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Synthesis");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Territory", b =>

@@ -43,6 +43,9 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             .ToListAsync(ct);
         var choixNotifications = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == id)
             .Select(p => new { sujet = p.Kind.ToString(), courriel = p.Delivery.ToString() }).ToListAsync(ct);
+        // The syntheses the person downloaded: they are told when their data changes.
+        var synthesesTelechargees = await db.SynthesisDownloads.AsNoTracking().Where(d => d.UserId == id).OrderBy(d => d.DownloadedAt)
+            .Select(d => new { reference = d.Synthesis.Reference, titre = d.Synthesis.Title, premierTelechargement = d.DownloadedAt }).ToListAsync(ct);
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var compte = new
@@ -51,7 +54,8 @@ public class MyDataModel(ObservatoireDbContext db, UserManager<AppUser> users, S
             data.compte.creeLe, data.compte.derniereConnexion,
         };
         await audit.RecordAsync(AuditActions.Export, data.compte.nom, "mes données (JSON)");
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { compte, data.structures, data.acteur, observations, commentaires, notifications, choixNotifications },
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { compte, data.structures, data.acteur, observations, commentaires, notifications, choixNotifications,
+                synthesesTelechargees },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return File(json, "application/json; charset=utf-8", $"mes-donnees-observatoire-{ParisTime.Today(DateTime.UtcNow):yyyy-MM-dd}.json");
     }

@@ -17,7 +17,7 @@ public class EventReminders(ObservatoireDbContext db) : INotificationSource
         var events = await db.Events.AsNoTracking().Where(e => !e.IsCancelled && e.StartsAt > now && e.StartsAt <= until)
             .Select(e => new { e.Id, e.Title, e.Slug, e.StartsAt, e.EndsAt, e.Place, e.OnlineUrl }).ToListAsync(ct);
         foreach (var e in events)
-            await Notify.OnceAsync(db, $"event-reminder:{e.Id}:{e.StartsAt:yyyyMMddHHmm}", now, async () =>
+            await Notify.OnceAsync(db, $"event-reminder:{e.Id}:{e.StartsAt.Ticks}", now, async () =>
             {
                 var members = await db.EventRegistrations
                     .Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed && r.UserId != null)

@@ -24,7 +24,7 @@ public class SurveyNotices(ObservatoireDbContext db, Suppression suppression) : 
         {
             var responses = s.Responses <= 1 ? $"{s.Responses} réponse" : $"{s.Responses.ToString("N0", French.Culture)} réponses";
             if (s.ClosesAt is { } closes && closes > now && closes <= soon)
-                await Notify.OnceAsync(db, $"survey-closing:{s.Id}:{closes:yyyyMMddHHmm}", now, async () =>
+                await Notify.OnceAsync(db, $"survey-closing:{s.Id}:{closes.Ticks}", now, async () =>
                     await Notify.AddAsync(db, await Notify.CoordinationAsync(db, ct), NotificationKind.SurveyManaged,
                         $"L'enquête « {s.Title} » ferme le {ParisTime.Format(closes)}", $"{responses} à ce jour.",
                         $"/enquetes/gestion/{s.Id}", now, ct), ct);

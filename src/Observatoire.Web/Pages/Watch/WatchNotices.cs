@@ -39,7 +39,7 @@ public class WatchWeekSource(ObservatoireDbContext db, IOptions<NotificationOpti
             .OrderByDescending(w => w.Usefuls.Count).ThenByDescending(w => w.PublishedAt)
             .Select(w => w.Title).ToListAsync(ct);
         if (items.Count == 0) return;
-        var title = $"La veille de la semaine du {week.ToString("d MMMM", French.Culture)} : " + (items.Count == 1 ? "1 lien" : $"{items.Count} liens");
+        var title = $"La veille de la semaine du {ParisTime.DayAndMonth(week)} : " + (items.Count == 1 ? "1 lien" : $"{items.Count} liens");
         var text = string.Join("\n", items.Take(20).Select(t => "– " + t)) + (items.Count > 20 ? $"\n… et {items.Count - 20} autres" : "");
         await Notify.OnceAsync(db, "watch-week:" + key, now, async () =>
             await Notify.AddAsync(db, await Notify.EveryoneButNeverAsync(db, NotificationKind.WatchWeek, ct), NotificationKind.WatchWeek,
