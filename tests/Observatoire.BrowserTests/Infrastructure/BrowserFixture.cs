@@ -135,6 +135,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return email;
     }
 
+    /// <summary>A fresh page at this viewport size, signed in through the form with an account of <see cref="CreateAccount"/>.</summary>
+    public async Task<IPage> SignedInPage(string email, int width = 1280, int height = 800)
+    {
+        var page = await NewPage(width, height);
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        return page;
+    }
+
     /// <summary>Adds entities through a <see cref="SeedBuilder"/> and saves them.</summary>
     public async Task<T> Seed<T>(Func<SeedBuilder, T> build)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Observatoire.IntegrationTests.Infrastructure;
@@ -106,7 +105,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await coordinator.Context.CloseAsync();
         await admin.Context.CloseAsync();
 
-        var pages = (await PdfText(pdf)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+        var pages = (await PdfTextLayer.ReadAsync(pdf)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(pages);
         Assert.All(pages, page => Assert.Contains(Name, Regex.Replace(page, @"\s+", " ")));
         Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}"));
@@ -156,28 +155,6 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
                 return;
             }
         Assert.Fail($"« {text} » n'est pas proposé dans « {label} ».");
-    }
-
-    /// <summary>The PDF's text, pages separated by form feeds (poppler-utils' pdftotext, installed by scripts/test.sh).</summary>
-    private static async Task<string> PdfText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, pdf);
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"])
-            {
-                RedirectStandardOutput = true,
-            })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     [GeneratedRegex(@"^Aucun administrateur : ouvrez (?<url>http://\S+/installation\?jeton=\S+) pour installer l'observatoire")]

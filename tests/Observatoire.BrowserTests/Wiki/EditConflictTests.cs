@@ -40,7 +40,8 @@ public class EditConflictTests(BrowserFixture browser)
             await WikiStore.SaveRevisionAsync(db, new WikiPage { Title = "Bilan de l'atelier", Slug = slug, Visibility = WikiVisibility.Public },
                 "Bilan de l'atelier", "## Résultats\n\nÀ venir.", null, null, DateTime.UtcNow, default);
         }
-        var first = await SignedIn(await Account(Roles.Contributeur));
+        var firstEmail = await Account(Roles.Contributeur);
+        var first = await SignedIn(firstEmail);
         var second = await SignedIn(await Account(Roles.Coordination));
         await first.GotoAsync($"/wiki/{slug}/modifier");
         await second.GotoAsync($"/wiki/{slug}/modifier");
@@ -56,12 +57,26 @@ public class EditConflictTests(BrowserFixture browser)
         var heading = await second.Locator(".conflict h2").TextContentAsync();
         var kept = await second.Locator("textarea[name='Input.Markdown']").InputValueAsync();
         var theirs = await second.Locator("textarea#autre-version").InputValueAsync();
+        // #17.12: who wrote the other version, a link to it, and each side's change under its own name.
+        var intro = await second.Locator(".conflict h2 + p").InnerTextAsync();
+        var theirLink = await second.Locator(".conflict h2 + p a").GetAttributeAsync("href");
+        var theirChange = string.Join(" ", await second.Locator("#sa-modification ins").AllInnerTextsAsync());
+        var yourChange = string.Join(" ", await second.Locator("#votre-modification ins").AllInnerTextsAsync());
+        var disputed = await second.Locator("#fusion .merge-conflict").InnerTextAsync();
         var results = await second.RunAxe();
         await BrowserFixture.Screenshot(second, "wiki-conflict-phone.png");
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
 
         Assert.Contains("Quelqu'un a modifié cette page", heading);
+        Assert.StartsWith($"Contributeur {firstEmail[5..9]} a enregistré la version 2", intro);
+        Assert.Equal($"/wiki/{slug}/version/2", theirLink);
+        Assert.Contains("Quarante", theirChange);
+        Assert.DoesNotContain("Agora", theirChange);
+        Assert.Contains("Agora", yourChange);
+        Assert.DoesNotContain("Quarante", yourChange);
+        Assert.Contains("Quarante contributeurs formés.", disputed);
+        Assert.Contains("Une Agora qui publie chaque semaine.", disputed);
         Assert.Equal(mine, kept.Replace("\r\n", "\n"));
         Assert.Equal("## Résultats\n\nQuarante contributeurs formés.", theirs.Replace("\r\n", "\n"));
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

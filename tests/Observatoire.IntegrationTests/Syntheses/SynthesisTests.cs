@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Observatoire.IntegrationTests.Syntheses;
 
@@ -142,27 +143,75 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task Prose_is_hyphenated_in_french_and_its_words_read_whole_in_the_pdf()
+    public async Task The_pdf_text_layer_holds_every_word_whole_and_the_pdf_is_tagged()
     {
         await SeedRabiereAsync();
         var partner = await Portal.SignedInAs(Roles.Partenaire);
+        const string filter = $"{Period}&territoire=rabiere";
 
-        var (_, pdf) = await GenerateAsync(partner, $"{Period}&territoire=rabiere");
+        var (_, pdf) = await GenerateAsync(partner, filter);
 
-        using var doc = PdfDocument.Open(pdf);
-        var raw = string.Join("\n", doc.GetPages().Select(PageText));
-        // Chromium broke at least one line inside a word, where a soft hyphen allowed it, and drew a hyphen there.
-        var broken = Regex.Matches(raw, "(\\S+)\u00AD[\u2010-]\\s+(\\S+)").Select(m => m.Value).ToList();
-        Assert.NotEmpty(broken);
-        Assert.All(broken, b => Assert.Matches("^\\p{L}", b));
-        var text = Read(pdf).Text;
-        // Ordinal comparisons: a culture-aware search ignores soft hyphens, and would find these words even cut.
-        Assert.Contains("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes.", text, StringComparison.Ordinal);
-        Assert.Contains("Les chiffres portent sur les observations d'usages saisies par les structures membres et validées par la coordination de l'observatoire", text, StringComparison.Ordinal);
+        // #17.7: soft hyphens inside words cut them in the text layer, where search and copy missed them (pdftotext found
+        // « observés » 4 times in a synthesis that printed it more). pdftotext now finds each word as often as the
+        // glyphs on the pages spell it (read letter by letter, see PageText).
+        var text = Spaces(await PdfTextLayer.ReadAsync(pdf));
+        var printed = Read(pdf).Text;
+        // Kept beside the test binaries for a look by eye (pdftoppm -png -r 60).
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "syntheses"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "syntheses", "synthese-rabiere.pdf"), pdf);
         Assert.DoesNotContain('\u00AD', text);
-        // Headings and table headers get no soft hyphen: they are never broken inside a word.
-        Assert.Contains("Méthodologie", raw, StringComparison.Ordinal);
-        Assert.Contains("Association Résoudre", raw, StringComparison.Ordinal);
+        foreach (var word in new[] { "observés", "observations", "validées", "indicateurs", "méthodologie", "participants", "structures" })
+        {
+            var (onPages, inText) = (Count(printed, word), Count(text, word));
+            Assert.True(onPages > 0 && inText == onPages, $"« {word} » : {onPages} fois sur les pages, {inText} dans le texte du PDF.");
+        }
+        Assert.Contains("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes.", text, StringComparison.Ordinal);
+
+        // Tagged: marked content under a structure tree of headings, tables, and charts as figures with their text.
+        using var doc = PdfDocument.Open(pdf);
+        var catalog = doc.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.TryGet(NameToken.Create("MarkInfo"), out var markInfo)
+            && Resolve(doc, markInfo) is DictionaryToken marks && marks.TryGet(NameToken.Create("Marked"), out var marked)
+            && Resolve(doc, marked) is BooleanToken { Data: true }, "Le PDF n'est pas balisé (MarkInfo /Marked true).");
+        Assert.True(catalog.TryGet(NameToken.Create("StructTreeRoot"), out var root), "Le PDF n'a pas d'arbre de structure.");
+        var elements = new List<(string Type, string? Alt)>();
+        Walk(doc, root, elements);
+        Assert.All(new[] { "H1", "H2", "H3", "P", "Table", "TH", "TD", "L", "LI" }, type => Assert.Contains(elements, e => e.Type == type));
+        var charts = elements.Where(e => e.Type == "Figure" && e.Alt is not null).Select(e => e.Alt!).ToList();
+        Assert.NotEmpty(charts);
+        Assert.All(charts, alt => Assert.StartsWith("Graphique en barres, ", alt));
+        Assert.Contains(charts, alt => alt.Contains("Pôle emploi connect", StringComparison.Ordinal));
+    }
+
+    /// <summary>Times <paramref name="word"/> occurs as a whole word, any case (the cover prints some text in capitals).</summary>
+    private static int Count(string text, string word) =>
+        Regex.Count(text, $@"(?<!\w){Regex.Escape(word)}(?!\w)", RegexOptions.IgnoreCase);
+
+    private static IToken Resolve(PdfDocument doc, IToken token) =>
+        token is IndirectReferenceToken reference ? doc.Structure.GetObject(reference.Data).Data : token;
+
+    /// <summary>The structure elements under <paramref name="token"/>, depth first: their type (/S) and alternative text (/Alt).</summary>
+    private static void Walk(PdfDocument doc, IToken token, List<(string Type, string? Alt)> elements)
+    {
+        switch (Resolve(doc, token))
+        {
+            case ArrayToken kids:
+                foreach (var kid in kids.Data) Walk(doc, kid, elements);
+                break;
+            case DictionaryToken element:
+                if (element.TryGet(NameToken.Create("S"), out var type) && Resolve(doc, type) is NameToken name)
+                {
+                    var alt = element.TryGet(NameToken.Create("Alt"), out var a) ? Resolve(doc, a) switch
+                    {
+                        StringToken s => s.Data,
+                        HexToken h => h.Data,
+                        _ => null,
+                    } : null;
+                    elements.Add((name.Data, alt));
+                }
+                if (element.TryGet(NameToken.Create("K"), out var children)) Walk(doc, children, elements);
+                break;
+        }
     }
 
     [Fact]

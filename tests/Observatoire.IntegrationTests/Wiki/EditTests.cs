@@ -95,9 +95,26 @@ public class EditTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Quelqu'un a modifié cette page", page.QuerySelector(".conflict h2")!.Text());
         Assert.Equal(mine, page.QuerySelector("textarea[name='Input.Markdown']")!.TextContent.Replace("\r\n", "\n"));
         Assert.Equal(theirs, page.QuerySelector("textarea#autre-version")!.TextContent.Replace("\r\n", "\n"));
-        var diff = page.QuerySelector(".conflict .diff")!.Children;
-        Assert.Equal(theirs, string.Concat(diff.Where(e => e.TagName != "INS").Select(e => e.TextContent)));
-        Assert.Equal(mine, string.Concat(diff.Where(e => e.TagName != "DEL").Select(e => e.TextContent)));
+        // #17.12: the other person is named, with a link to their version.
+        var intro = page.QuerySelector(".conflict h2 + p")!;
+        Assert.Contains("Contributeur de test a enregistré la version 2", intro.Text());
+        Assert.Equal("version 2", intro.QuerySelector("a[href='/wiki/bilan/version/2']")!.Text());
+        // Their change goes from the version both started from to theirs; the user's, from that version to the text typed.
+        var (theirChange, yourChange) = (page.QuerySelector("#sa-modification")!, page.QuerySelector("#votre-modification")!);
+        Assert.Equal("Sa modification (Contributeur de test) : de la version 1 à la version 2", theirChange.QuerySelector("summary")!.Text());
+        Assert.Equal("Votre modification : de la version 1 à votre texte", yourChange.QuerySelector("summary")!.Text());
+        Assert.Equal((Base, theirs), Sides(theirChange));
+        Assert.Contains("Quarante", Added(theirChange));
+        Assert.DoesNotContain("Agora", Added(theirChange));
+        Assert.Equal((Base, mine), Sides(yourChange));
+        Assert.Contains("Agora", Added(yourChange));
+        Assert.DoesNotContain("Quarante", Added(yourChange));
+        // The merge keeps the untouched lines and shows the disputed one from both sides, each named.
+        var merge = page.QuerySelector("#fusion .merge")!;
+        Assert.StartsWith("## Contexte\n\nLa Rabière.\n\n## Résultats", merge.QuerySelector(".merge-settled")!.TextContent);
+        var disputed = Assert.Single(merge.QuerySelectorAll(".merge-conflict"));
+        Assert.Equal("Sa version (Contributeur de test)Quarante contributeurs formés.", disputed.QuerySelector(".merge-theirs")!.TextContent);
+        Assert.Equal("Votre versionUne Agora qui publie chaque semaine.", disputed.QuerySelector(".merge-mine")!.TextContent);
         Assert.Equal("2", page.QuerySelector("input[name='Input.BaseRevision']")!.GetAttribute("value"));
         Assert.Equal(theirs, await Portal.Db(db => db.WikiPages.Select(p => p.CurrentRevision!.Markdown).SingleAsync()));
     }
@@ -192,4 +209,15 @@ public class EditTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("https://ailleurs.example/affiche.png", notice);
         Assert.DoesNotContain("logo.png", notice);
     }
+
+    /// <summary>The texts before and after a word diff, rebuilt from its segments.</summary>
+    private static (string Before, string After) Sides(IElement section)
+    {
+        var diff = section.QuerySelector(".diff")!.Children;
+        return (string.Concat(diff.Where(e => e.TagName != "INS").Select(e => e.TextContent)),
+            string.Concat(diff.Where(e => e.TagName != "DEL").Select(e => e.TextContent)));
+    }
+
+    /// <summary>What a word diff shows as added.</summary>
+    private static string Added(IElement section) => string.Join(" ", section.QuerySelectorAll(".diff ins").Select(e => e.TextContent));
 }

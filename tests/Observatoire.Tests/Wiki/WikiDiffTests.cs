@@ -59,7 +59,15 @@ public class WikiDiffTests
     {
         var mine = Base.Replace("Acteurs : Résoudre.", "Acteurs : Résoudre et le BIJ.");
         var theirs = Base.Replace("Acteurs : Résoudre.", "Acteurs : Résoudre, centre social.");
-        Assert.False(WikiDiff.Merge(Base, mine, theirs).Succeeded);
+        var merge = WikiDiff.Merge(Base, mine, theirs);
+        Assert.False(merge.Succeeded);
+        // What the merge settled, then the line each side wrote, for the person who decides.
+        Assert.Equal(
+        [
+            new MergePart("# Agora\n\nContexte : la Rabière.\n"),
+            new MergePart(null, Mine: "Acteurs : Résoudre et le BIJ.", Theirs: "Acteurs : Résoudre, centre social."),
+            new MergePart("\nRésultats : à venir."),
+        ], merge.Parts);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed record ChartBar(string? Group, string Label, int? Value, string Di
 /// <summary>
 /// Horizontal bar charts as inline SVG written by hand: presentation attributes and CSS classes only, no
 /// <c>style=</c>, so the strict CSP (<c>style-src 'self'</c>) allows them inline and bars can be links.
-/// The SVG is hidden from assistive technologies: the data table next to each chart carries the same figures.
+/// The SVG is hidden from assistive technologies (the data table next to each chart carries the same figures) unless
+/// it is given a label: then it is one image with that text, as a tagged PDF's Figure needs.
 /// </summary>
 public static class Charts
 {
@@ -23,7 +24,8 @@ public static class Charts
     /// <param name="bars">The bars, in display order.</param>
     /// <param name="fullScale">The value drawn at full width (e.g. the respondents of a question, so bars read as
     /// percentages); by default the largest bar. Longer bars (several answers per respondent) stop at full width.</param>
-    public static IHtmlContent HorizontalBars(IReadOnlyList<ChartBar> bars, int? fullScale = null)
+    /// <param name="label">The chart's alternative text; without it the chart is hidden from assistive technologies.</param>
+    public static IHtmlContent HorizontalBars(IReadOnlyList<ChartBar> bars, int? fullScale = null, string? label = null)
     {
         var max = fullScale ?? bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max();
         var scale = max <= 0 ? 0 : (double)(Width - ValueRoom) / max;
@@ -50,8 +52,9 @@ public static class Charts
             y += RowHeight;
         }
         var height = Math.Max(y, 1);
+        var accessibility = label is null ? "aria-hidden=\"true\"" : $"role=\"img\" aria-label=\"{Escape(label)}\"";
         return new HtmlString(
-            $"""<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {height}" width="{Width}" height="{height}" aria-hidden="true" focusable="false">{svg}</svg>""");
+            $"""<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {height}" width="{Width}" height="{height}" {accessibility} focusable="false">{svg}</svg>""");
     }
 
     private static string Shorten(string text) => text.Length <= MaxLabel ? text : text[..(MaxLabel - 1)] + "…";

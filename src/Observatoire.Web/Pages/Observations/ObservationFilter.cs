@@ -95,7 +95,11 @@ public sealed record ObservationFilter
     /// <summary>A link to <paramref name="path"/> with this filter, e.g. <c>filter with { Page = 2 }</c>.Url().</summary>
     public string Url(string path = "/observations") => QueryHelpers.AddQueryString(path, ToQuery());
 
-    public bool IsEmpty => this with { Sort = ObservationSort.Recent, Page = 1 } == new ObservationFilter();
+    public bool IsEmpty => ActiveCount == 0;
+
+    /// <summary>How many criteria narrow the list (the sort and the page do not).</summary>
+    public int ActiveCount =>
+        new object?[] { From, To, Territory, Structure, Tool, Theme, Audience, Status, Text }.Count(v => v is not null);
 
     /// <summary>The filter's slugs turned into ids; an unknown slug is -1 (or no territory), which matches nothing.</summary>
     public sealed record Ids(int[]? Territories, int? Structure, int? Tool, int? Theme, int? Audience);

@@ -43,17 +43,17 @@ public static class SynthesisDocument
     /// <summary>
     /// A complete document; <paramref name="head"/> carries the style sheet (inline &lt;style&gt; or &lt;link&gt;).
     /// <paramref name="printed"/> adds the page column of the contents, filled by the PDF engine (data-page-of); the
-    /// preview in a browser has no pages. The body's prose is hyphenated (soft hyphens): Chromium offline has no
-    /// French dictionary for <c>hyphens: auto</c>.
+    /// preview in a browser has no pages. Words are never hyphenated: a word cut at a line's end is cut in the PDF's
+    /// text layer too, where search and copy then miss it (#17.7).
     /// </summary>
     public static string Render(SynthesisContent c, Stamp stamp, string head, string? beforeDocument = null, bool printed = false)
     {
         var body = new StringBuilder(64 * 1024);
         Body(body, c, stamp, printed);
-        var sb = new StringBuilder(body.Length + body.Length / 8 + 4096);
+        var sb = new StringBuilder(body.Length + 4096);
         sb.Append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(T(c.Title)).Append("</title>")
             .Append(head).Append("</head>\n<body>\n").Append(beforeDocument ?? "");
-        sb.Append(FrenchHyphenation.InHtml(body.ToString()));
+        sb.Append(body);
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
@@ -176,7 +176,9 @@ public static class SynthesisDocument
                 sb.Append($"<p class=\"muted\">{T("Aucune donnée pour ces filtres.")}</p>\n</div>\n");
                 continue;
             }
-            sb.Append("<div class=\"indicator-body\"><figure class=\"chart-figure\">").Append(Charts.HorizontalBars(chart.Bars).ToString()).Append("</figure>\n");
+            // The chart's alternative text, which the tagged PDF carries on its Figure: what it shows, figures included.
+            var alt = $"Graphique en barres, {chart.Definition.Label} ({chart.Unit}) : " + string.Join(" ; ", chart.Bars.Select(b => $"{(b.Group is null ? "" : b.Group + ", ")}{b.Label} {b.Display}"));
+            sb.Append("<div class=\"indicator-body\"><figure class=\"chart-figure\">").Append(Charts.HorizontalBars(chart.Bars, label: FrenchTypography.Text(alt)).ToString()).Append("</figure>\n");
             sb.Append("<table><thead><tr>");
             if (chart.GroupHeading is not null) sb.Append($"<th scope=\"col\">{T(chart.GroupHeading)}</th>");
             sb.Append($"<th scope=\"col\">{T(chart.GroupHeading is null ? "Libellé" : "Outil")}</th><th scope=\"col\" class=\"num\">{T(UpperFirst(chart.Unit))}</th></tr></thead><tbody>\n");

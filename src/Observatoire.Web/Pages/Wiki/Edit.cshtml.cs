@@ -18,8 +18,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     public IReadOnlyList<Choice> TerritoryChoices { get; private set; } = [];
     public IReadOnlyList<Choice> ThemeChoices { get; private set; } = [];
 
-    /// <summary>What another person saved meanwhile, shown beside the user's own text.</summary>
-    public record ConflictView(int Number, string Author, DateTime At, string Markdown, IReadOnlyList<DiffSegment> Changes);
+    /// <summary>
+    /// A conflict in three views: their change (base → their revision <see cref="Number"/>), the user's change (base →
+    /// the text typed), and the merge, where each conflicting passage shows both sides. <see cref="BaseNumber"/> is 0
+    /// when the page did not exist when the user started.
+    /// </summary>
+    public record ConflictView(int BaseNumber, int Number, string Author, DateTime At, string Markdown,
+        IReadOnlyList<DiffSegment> TheirChange, IReadOnlyList<DiffSegment> YourChange, IReadOnlyList<MergePart> Merge);
 
     public class InputModel
     {
@@ -181,12 +186,15 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 .Select(r => new { r.Markdown, r.Title, r.CreatedAt })
                 .SingleOrDefaultAsync(ct);
             var theirs = page.CurrentRevision!;
-            var merged = baseRevision is null ? new MergeResult(null) : WikiDiff.Merge(baseRevision.Markdown, markdown, theirs.Markdown);
+            // No base revision (the page was created meanwhile): both sides wrote everything from nothing.
+            var baseMarkdown = baseRevision?.Markdown ?? "";
+            var merged = WikiDiff.Merge(baseMarkdown, markdown, theirs.Markdown);
             if (!merged.Succeeded)
             {
                 var author = await db.Users.Where(u => u.Id == theirs.AuthorId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
-                Conflict = new ConflictView(theirs.Number, author ?? "une autre personne", theirs.CreatedAt, theirs.Markdown,
-                    WikiDiff.Words(theirs.Markdown, markdown));
+                Conflict = new ConflictView(baseRevision is null ? 0 : Input.BaseRevision, theirs.Number, author ?? "une autre personne",
+                    theirs.CreatedAt, theirs.Markdown, WikiDiff.Words(baseMarkdown, theirs.Markdown), WikiDiff.Words(baseMarkdown, markdown),
+                    merged.Parts);
                 // The next save is based on what is now current: the user has seen it and chosen.
                 ModelState.Remove("Input.BaseRevision");
                 Input.BaseRevision = theirs.Number;
@@ -195,7 +203,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             }
             markdown = merged.Merged!;
             // A field the user did not touch keeps the other person's value.
-            if (baseRevision!.Title == title) title = theirs.Title;
+            if (baseRevision?.Title == title) title = theirs.Title;
             message = $"La page avait été modifiée entre-temps (version {theirs.Number}) : vos modifications ont été fusionnées avec les siennes.";
         }
         else

@@ -7,10 +7,19 @@ public enum DiffKind { Same, Added, Removed }
 
 public sealed record DiffSegment(DiffKind Kind, string Text);
 
-/// <summary>The outcome of a three-way merge: the merged text, or null when both sides changed the same lines.</summary>
-public sealed record MergeResult(string? Merged)
+/// <summary>
+/// The outcome of a three-way merge: the merged text, or null when both sides changed the same lines; and the merge
+/// stretch by stretch, where each conflict keeps both sides' lines for the person who resolves it.
+/// </summary>
+public sealed record MergeResult(string? Merged, IReadOnlyList<MergePart> Parts)
 {
     public bool Succeeded => Merged is not null;
+}
+
+/// <summary>Lines the merge settled (<see cref="Text"/>), or a conflict: what each side wrote there instead.</summary>
+public sealed record MergePart(string? Text, string? Mine = null, string? Theirs = null)
+{
+    public bool IsConflict => Text is null;
 }
 
 /// <summary>Word-level comparison of two revisions, and the three-way merge of concurrent edits.</summary>
@@ -67,11 +76,18 @@ public static partial class WikiDiff
         var b = Lines(baseText);
         var m = Lines(mine);
         var t = Lines(theirs);
-        if (m.SequenceEqual(t)) return new MergeResult(Join(m));
+        if (m.SequenceEqual(t)) return new MergeResult(Join(m), [new MergePart(Join(m))]);
         var hunks = Hunks(b, m, Side.Mine).Concat(Hunks(b, t, Side.Theirs))
             .OrderBy(h => h.BaseStart).ThenBy(h => h.BaseEnd).ToList();
 
         var output = new List<string>();
+        var parts = new List<MergePart>();
+        void Settled()
+        {
+            if (output.Count > 0) parts.Add(new MergePart(Join(output)));
+            output.Clear();
+        }
+        var conflicts = false;
         var basePos = 0;
         // How far each side's line numbers have drifted from the base's, through the groups already merged.
         var mineOffset = 0;
@@ -96,14 +112,23 @@ public static partial class WikiDiff
             var touchedByMine = group.Any(h => h.Side == Side.Mine);
             var touchedByTheirs = group.Any(h => h.Side == Side.Theirs);
             if (touchedByMine && touchedByTheirs && !mineText.SequenceEqual(theirsText))
-                return new MergeResult(null);
-            output.AddRange(touchedByMine ? mineText : theirsText);
+            {
+                conflicts = true;
+                Settled();
+                parts.Add(new MergePart(null, Join(mineText), Join(theirsText)));
+            }
+            else
+            {
+                output.AddRange(touchedByMine ? mineText : theirsText);
+            }
             mineOffset += mineDelta;
             theirsOffset += theirsDelta;
             basePos = end;
         }
         output.AddRange(b[basePos..]);
-        return new MergeResult(Join(output));
+        var merged = conflicts ? null : Join(output);
+        Settled();
+        return new MergeResult(merged, parts);
     }
 
     private enum Side { Mine, Theirs }
