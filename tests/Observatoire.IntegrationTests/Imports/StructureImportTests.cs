@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Wiki;
 
@@ -191,5 +192,44 @@ public class StructureImportTests(PortalFixture portal) : PortalTest(portal)
         var error = (await response.ReadHtml()).QuerySelector(".field-error")!.Text();
         Assert.Contains("xlsx", error);
         Assert.False(await Portal.Db(db => db.ImportBatches.AnyAsync()));
+    }
+
+    /// <summary>
+    /// A cell holding a character the forms refuse (NUL, a control character, a bidi override, a non-character) refuses
+    /// its line in the dry run, saying the column and the position, as the forms say it next to the field: the character
+    /// is never taken out silently (a NUL in an xlsx or JSON cell used to be dropped), nor stored.
+    /// </summary>
+    [Fact]
+    public async Task A_cell_with_a_character_the_forms_refuse_refuses_its_line_with_the_column_and_the_position()
+    {
+        await ObservationWorld.Create(Portal);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var json = Encoding.UTF8.GetBytes("""
+            [{"Nom": "Maison\u0000pour tous", "Type": "Association"},
+             {"Nom": "Espace\u0085numérique", "Type": "Association"},
+             {"Nom": "Atelier\u202Egpj.exe", "Type": "Association"},
+             {"Nom": "Outil \ufffe fin", "Type": "Association"},
+             {"Nom": "Petits Débrouillards", "Type": "Asso\u0007ciation"},
+             {"Nom": "La Ruche", "Type": "Association"}]
+            """);
+
+        var batch = await client.UploadOk("structures", "structures.json", json);
+        var csv = await client.UploadOk("structures", "structures.csv", ImportClient.Csv("Nom;Type", "Centre\u0085social;Association", "Cyber\u2066base\u2069;Association"));
+
+        var lines = await client.Lines(batch);
+        Assert.Equal("6 lignes : 1 créée, 0 modifiée, 0 inchangée, 5 refusées.", await client.Summary(batch));
+        Assert.Contains(lines, l => l.StartsWith("refusée ligne 2 : colonne « Nom » : Le texte contient un caractère de contrôle invisible (U+0000, position 7)"));
+        Assert.Contains(lines, l => l.StartsWith("refusée ligne 3 : colonne « Nom » : Le texte contient un caractère de contrôle invisible (U+0085, position 7)"));
+        Assert.Contains(lines, l => l.StartsWith("refusée ligne 4 : colonne « Nom » : Le texte contient un caractère invisible qui change le sens de lecture (U+202E, position 8)"));
+        Assert.Contains(lines, l => l.StartsWith("refusée ligne 5 : colonne « Nom » : Le texte contient un caractère qui n'est pas du texte (U+FFFE, position 7)"));
+        Assert.Contains(lines, l => l.StartsWith("refusée ligne 6 : colonne « Type » : Le texte contient un caractère de contrôle invisible (U+0007, position 5)"));
+        var csvLines = await client.Lines(csv);
+        Assert.Contains(csvLines, l => l.StartsWith("refusée ligne 2 : colonne « Nom » : Le texte contient un caractère de contrôle invisible (U+0085, position 7)"));
+        Assert.Contains(csvLines, l => l.StartsWith("refusée ligne 3 : colonne « Nom » : Le texte contient un caractère invisible qui change le sens de lecture (U+2066, position 6)"));
+
+        using var skipped = await client.Commit(batch, skipRefused: true);
+        skipped.AssertRedirectTo(batch);
+        Assert.Equal(["La Ruche"], await Portal.Db(db => db.Structures.Where(s => s.Name != "Association Rabière Numérique" && s.Name != "Centre social Pluriel")
+            .Select(s => s.Name).ToListAsync()));
     }
 }

@@ -22,6 +22,7 @@ namespace Observatoire.IntegrationTests.Security;
 /// decided when some were refused, and field by field only when a whole round decided nothing. The form is read again
 /// only after a save.
 /// </para>
+/// <para>The survey answering screens, reached only by POSTs from the intro, are covered by <see cref="SurveyAnsweringFormTests"/>.</para>
 /// </summary>
 public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : PortalTest(portal)
 {
@@ -42,10 +43,12 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
     private enum Verdict { Kept, Refused, Lost, Error, Undecided }
 
     /// <summary>A form under test: its page, how it is recognised there, its text fields and its latest rendering (null: read it again).</summary>
-    private sealed class Form(string url, string key, IHtmlFormElement current)
+    private sealed class Form(string url, string key, IHtmlFormElement current, IEnumerable<string> others)
     {
-        public string Url { get; } = url;
-        public string Key { get; } = key;
+        public string Url { get; set; } = url;
+        public string Key { get; set; } = key;
+        /// <summary>Other records of the same route, found while exploring: one takes over when a save removes the form.</summary>
+        public Queue<string> Others { get; } = new(others);
         public IHtmlFormElement? Current { get; set; } = current;
         /// <summary>The form as first read: its fields' types and bounds.</summary>
         public IHtmlFormElement Initial { get; } = current;
@@ -104,11 +107,10 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
         foreach (var note in _notes.Take(40)) output.WriteLine(note);
         Assert.Equal(cases, _kept + _refused + _lost + _errors + _undecidable);
         Assert.True(_failures.Count == 0, $"{_failures.Count} défaut(s) :\n" + string.Join("\n", _failures.Take(80)));
-        // The one reason a case may stay undecided: its form left the page with a save (the review of an observation,
-        // sent back to its author by the first value kept). Every other refusal of another field is resolved by
-        // Refill. The bound: the classes left after that first save, for one field of one such form.
-        Assert.True(_undecidableCases.All(c => c.EndsWith(Gone)) && _undecidable <= Keepable.Length + 1,
-            $"{_undecidable} cas indécidables :\n" + string.Join("\n", _undecidableCases));
+        // No case is left undecided: a refusal of another field is resolved by Refill, and a form a save removes (the
+        // review of an observation, sent back to its author by the first value kept) goes on with another record of
+        // its route (Another). One left says the demo data lacks such a record, or a form no longer answers.
+        Assert.True(_undecidable == 0, $"{_undecidable} cas indécidables :\n" + string.Join("\n", _undecidableCases));
     }
 
     /// <summary>
@@ -213,7 +215,9 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
             _requests++;
             form.Current = again.StatusCode == HttpStatusCode.OK ? Find(await again.ReadHtml(), form) : null;
             // A save may take the record out of the state that shows the form (an observation sent back to its author
-            // leaves the review): the cases left cannot be decided on this record, and are counted as such.
+            // leaves the review): the same form of another record takes over; without one, the cases left cannot be
+            // decided, and are counted as such.
+            form.Current ??= await Another(client, form);
             if (form.Current is null) return All(Verdict.Undecided, Gone);
         }
         var action = form.Current.GetAttribute("action");
@@ -307,6 +311,25 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
         return changed;
     }
 
+    /// <summary>
+    /// The same form (the same text fields) on another record of the form's route, which the form then stands for; null
+    /// when no record left shows it.
+    /// </summary>
+    private async Task<IHtmlFormElement?> Another(HttpClient client, Form form)
+    {
+        while (form.Others.TryDequeue(out var url))
+        {
+            using var response = await client.GetAsync(url);
+            _requests++;
+            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            if (Forms(await response.ReadHtml()).FirstOrDefault(f => TextFields(f).SequenceEqual(form.Fields)) is not { } found) continue;
+            _notes.Add($"{form.Url} : le formulaire a disparu après un enregistrement, la suite sur {url}");
+            (form.Url, form.Key) = (url, Key(found));
+            return found;
+        }
+        return null;
+    }
+
     /// <summary>Kept values must read back exactly where the form shows them again (the edit form of the same record).</summary>
     private async Task<Dictionary<string, (Verdict, string)>> ReadBack(HttpClient client, Form form, Dictionary<string, string> values)
     {
@@ -347,6 +370,8 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
     {
         var routes = RouteCoverageTests.PageRoutes(Portal);
         var sampled = new Dictionary<string, (string Url, IDocument Page)>();
+        // Every address seen for a route with parameters: the records a form moves to when a save removes it.
+        var records = new Dictionary<string, List<string>>();
         var queue = new Queue<string>(routes.Where(r => !r.Contains('{') && !RoleMatrix.NotVisited.ContainsKey(r)));
         var seen = new HashSet<string>(queue);
         while (queue.Count > 0 && seen.Count < 600)
@@ -362,12 +387,16 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
             foreach (var href in page.QuerySelectorAll("a[href^='/']").Select(a => a.GetAttribute("href")!))
             {
                 var target = RouteCoverageTests.RouteOf(href, routes);
+                if (target is not null && target.Contains('{') && !href.StartsWith("//") && !href.Contains('?') && !href.Contains('#'))
+                    records.TryAdd(target, []);
+                if (target is not null && records.TryGetValue(target, out var known) && !known.Contains(href)) known.Add(href);
                 if (target is not null && !sampled.ContainsKey(target) && !href.StartsWith("//") && seen.Add(href)) queue.Enqueue(href);
             }
         }
         // Pages are read once: exploring only reads, so what it saw is what the forms start from.
         return sampled.Values.OrderBy(s => s.Url, StringComparer.Ordinal)
-            .SelectMany(s => Forms(s.Page).Where(f => TextFields(f).Count > 0).DistinctBy(Key).Select(f => new Form(s.Url, Key(f), f)))
+            .SelectMany(s => Forms(s.Page).Where(f => TextFields(f).Count > 0).DistinctBy(Key).Select(f => new Form(s.Url, Key(f), f,
+                RouteCoverageTests.RouteOf(s.Url, routes) is { } route && records.TryGetValue(route, out var others) ? others.Where(o => o != s.Url) : [])))
             .ToList();
     }
 

@@ -36,13 +36,12 @@ public static class CellValues
     /// <summary>
     /// The text a cell means: the portal's CSV exports put an apostrophe before a text starting with = + - @ so that no
     /// spreadsheet evaluates it (<see cref="Csv"/>), and spreadsheets hide it the same way; it is not part of the value.
-    /// NUL, which PostgreSQL cannot store, is dropped as the forms drop it.
+    /// A NUL never gets here: <see cref="ImportPipeline"/> refuses its line, as the forms refuse it next to the field.
     /// </summary>
     public static string? Text(string? cell)
     {
         if (cell is null) return null;
         if (cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1])) cell = cell[1..];
-        cell = cell.Replace("\0", "");
         return cell.Length == 0 ? null : cell;
     }
 

@@ -113,7 +113,8 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
                 for (var i = 0; i < mapping.Length; i++)
                     if (mapping[i] is { } key)
                         values[key] = i < row.Cells.Count ? row.Cells[i] : null;
-                var plan = session.Plan(new ImportLine(row.Line, values));
+                var line = new ImportLine(row.Line, values);
+                var plan = CellProblem(kind, line) is { } problem ? LinePlan.Refused(line, problem) : session.Plan(line);
                 counts[(int)plan.Outcome]++;
                 digest.AppendData(Encoding.UTF8.GetBytes($"{plan.Line}\u001f{plan.Outcome}\u001f{plan.Message}\u001e"));
                 if (plan.Outcome == LineOutcome.Refused || lines.Count < KeptLines)
@@ -137,6 +138,18 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
         return new DryRun(counts[0], counts[1], counts[2], counts[3], lines, preview,
             [.. session.Missing.OrderBy(m => m.List).ThenBy(m => m.Name)], [.. createMissing],
             null, Convert.ToHexString(digest.GetHashAndReset()));
+    }
+
+    /// <summary>
+    /// The first cell of the line that <see cref="UserText"/> refuses (NUL, control characters, non-characters, bidi
+    /// controls), said like the forms say it: the line is refused, never stored with the character silently taken out.
+    /// </summary>
+    private static string? CellProblem(ImportKind kind, ImportLine line)
+    {
+        foreach (var column in kind.Columns)
+            if (UserText.Problem(line[column.Key]) is { } problem)
+                return $"colonne « {column.Label} » : {problem}";
+        return null;
     }
 
     private static DryRun Failed(string problem, IReadOnlyCollection<MissingValue> createMissing) =>
