@@ -148,6 +148,9 @@ public class AnsweringTests(PortalFixture portal) : PortalTest(portal)
         Assert.NotNull(page.QuerySelector($"input[name=q{s.Search}][value='{s.SearchOffers}'][checked]"));
         using var wrong = await later.Submit(intro, [("code", "ZZZZ-ZZZZ")], "form[action*=Reprendre]");
         Assert.Contains("ne correspond à aucune réponse", (await wrong.ReadHtml()).QuerySelector(".error-summary")!.Text());
+        // A character no code holds is named, as in every field, rather than « no such code ».
+        using var bidi = await later.Submit(intro, [("code", "ZZZZ\u202EZZZZ")], "form[action*=Reprendre]");
+        Assert.Contains("U+202E, position 5", (await bidi.ReadHtml()).QuerySelector(".error-summary")!.Text());
 
         var opinion = await later.Next(page, ($"q{s.Search}", $"{s.SearchOffers}"));
         using var sent = await later.Send(opinion);

@@ -31,7 +31,7 @@ public static class AccessibilityChecks
     /// crawl bounded as the data grows. axe runs once per template and width, on the page of the first visitor of
     /// <see cref="Visitors"/> that reaches it (axe costs about ten page loads); the other checks run on every page visited.
     /// </summary>
-    public const int PagesPerRoute = 2;
+    public const int PagesPerRoute = 1;
 
     /// <summary>The day these checks were last changed, which dates the statement.</summary>
     public static readonly DateOnly EstablishedOn = new(2026, 12, 3);

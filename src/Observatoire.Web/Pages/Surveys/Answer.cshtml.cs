@@ -95,6 +95,13 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnPostReprendreAsync(string slug, string? code, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } missing) return missing;
+        // A character no code holds is named, like in every other field, rather than « no such code ».
+        if (UserText.Problem(code) is { } problem)
+        {
+            State = new AnswerState();
+            IntroErrors["code"] = problem;
+            return ShowIntroOrClosed();
+        }
         var normalized = ShortCode.Normalize(code);
         var now = DateTime.UtcNow;
         var json = normalized.Length == 0 ? null : await db.ResumeDrafts.AsNoTracking()
