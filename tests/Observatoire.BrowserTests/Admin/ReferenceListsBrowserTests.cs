@@ -12,29 +12,22 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
         var page = await browser.NewPage(portal.BaseUrl, 390, 844);
         var violations = new List<string>();
 
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email);
 
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Listes de référence" }).ClickAsync();
         violations.AddRange(await BrowserFixture.SeriousViolations(page, "listes vides"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin/listes"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }), url => url.EndsWith("/admin/listes"));
         Assert.Contains("Listes de départ chargées", await page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).CountAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Thèmes", Exact = true }).ClickAsync();
         await page.GetByLabel("Nom").FillAsync("Santé");
         await page.GetByLabel("Description").FillAsync("Prendre rendez-vous, suivre ses remboursements, téléconsulter.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#valeur-sante"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }), url => url.Contains("#valeur-sante"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Monter « Santé »" }).ClickAsync();
         await page.GetByText("« Santé » est maintenant en position 3").WaitForAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Retirer « Éducation »" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#valeur-education"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Retirer « Éducation »" }), url => url.Contains("#valeur-education"));
         var rows = await page.Locator("table.reference-list tbody tr td:first-child strong").AllInnerTextsAsync();
         Assert.Equal(["Emploi", "Éducation", "Santé", "Citoyenneté"], rows);
         Assert.Contains("retiré", await page.Locator("tr#valeur-education").InnerTextAsync());

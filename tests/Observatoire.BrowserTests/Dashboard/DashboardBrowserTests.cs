@@ -23,8 +23,7 @@ public class DashboardBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/tableau-de-bord?du=2026-01-01&au=2026-03-31");
         await page.SelectOptionAsync("#theme", new SelectOptionValue { Label = $"Emploi {name}" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("theme=emploi-"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }), url => url.Contains("theme=emploi-"));
         await page.Locator("#graphique-themes summary").ClickAsync();
         var results = await page.RunAxe();
         await BrowserFixture.Screenshot(page, $"tableau-de-bord-{name}.png");

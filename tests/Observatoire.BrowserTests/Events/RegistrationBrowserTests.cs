@@ -17,8 +17,7 @@ public class RegistrationBrowserTests(BrowserFixture browser)
         var before = await page.RunAxe();
         await page.GetByLabel("Votre nom").FillAsync("Fatou Sylla");
         await page.GetByLabel("Votre courriel").FillAsync("fatou.sylla@exemple.fr");
-        await page.GetByRole(AriaRole.Button, new() { Name = "M'inscrire" }).ClickAsync();
-        await page.WaitForURLAsync($"**/evenements/{ev.Slug}#inscription");
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "M'inscrire" }), $"**/evenements/{ev.Slug}#inscription");
         var status = await page.GetByRole(AriaRole.Status).InnerTextAsync();
         var after = await page.RunAxe();
         await BrowserFixture.Screenshot(page, "evenement-inscription-phone.png");

@@ -26,19 +26,14 @@ public class PaperQuestionnairesImportTests(BrowserFixture browser)
             return s.Add(survey);
         });
         var page = await browser.NewPage(390, 844);
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(await browser.CreateAccount("papier", "Nadia", Roles.Coordination));
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, await browser.CreateAccount("papier", "Nadia", Roles.Coordination));
 
         async Task<string> Upload(byte[] content)
         {
             await page.GotoAsync("/import");
             await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
             await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "questionnaires.csv", MimeType = "text/csv", Buffer = content });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer et vérifier" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/import/lots/"));
+            await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Envoyer et vérifier" }), url => url.Contains("/import/lots/"));
             return await page.Locator("#bilan").InnerTextAsync();
         }
         static byte[] File(string first) => Encoding.UTF8.GetBytes("Numéro de questionnaire;Consentement;Votre situation;Votre âge\r\n" +
@@ -49,8 +44,7 @@ public class PaperQuestionnairesImportTests(BrowserFixture browser)
         Assert.Contains("vouliez-vous dire « Salarié » ?", await page.Locator(".import-lines").InnerTextAsync());
         violations.AddRange(await BrowserFixture.SeriousViolations(page, "questionnaires refusés, sur téléphone"));
         Assert.Contains("6 créées", await Upload(File("Salarié")));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }));
         Assert.Contains("6 créées", await page.Locator("#bilan").InnerTextAsync());
 
         await page.GotoAsync($"/enquetes/gestion/{surveyId.Id}/resultats");

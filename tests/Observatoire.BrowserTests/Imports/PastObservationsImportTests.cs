@@ -21,24 +21,18 @@ public class PastObservationsImportTests(BrowserFixture browser)
             return s.Theme(theme);
         });
         var page = await browser.NewPage(390, 844);
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(await browser.CreateAccount("import", "Nadia", Roles.Coordination));
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, await browser.CreateAccount("import", "Nadia", Roles.Coordination));
 
         async Task<string> Upload(string kind, string fileName, byte[] content)
         {
             await page.GotoAsync($"/import/{kind}");
             await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = fileName, MimeType = "application/octet-stream", Buffer = content });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer et vérifier" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/import/lots/"));
+            await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Envoyer et vérifier" }), url => url.Contains("/import/lots/"));
             return await page.Locator("#bilan").InnerTextAsync();
         }
         async Task<string> Commit()
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }));
             return await page.Locator("#bilan").InnerTextAsync();
         }
 

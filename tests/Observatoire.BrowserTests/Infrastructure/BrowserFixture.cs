@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Observatoire.IntegrationTests.Infrastructure;
 
@@ -139,12 +140,42 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInPage(string email, int width = 1280, int height = 800)
     {
         var page = await NewPage(width, height);
+        await SignIn(page, email);
+        return page;
+    }
+
+    /// <summary>Signs this page in through the form with an account of <see cref="CreateAccount"/> (or any account whose password is <paramref name="password"/>).</summary>
+    public static async Task SignIn(IPage page, string email, string password = Password)
+    {
         await page.GotoAsync("/compte/connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
-        return page;
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await Submit(page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }), url => !url.Contains("/compte/connexion"));
+    }
+
+    /// <summary>
+    /// Clicks what sends the page elsewhere (a form's button, a link) and returns once the next document is parsed, at an
+    /// address that <paramref name="to"/> accepts when given. Playwright's own wait for the browser's « load » event
+    /// (WaitForURLAsync's default, WaitForLoadStateAsync) sometimes never returns with Debian's Chromium 156, newer than
+    /// Playwright 1.64 knows: the next page is shown, « networkidle » is reported, « load » never is (30 s timeouts, once in
+    /// CI and once here). So the document being left is marked, and the wait asks the new one whether it is parsed.
+    /// </summary>
+    public static async Task Submit(ILocator target, Func<string, bool>? to = null)
+    {
+        var page = target.Page;
+        await page.EvaluateAsync("() => { window.__observatoireLeaving = true; }");
+        await target.ClickAsync();
+        if (to is not null) await page.WaitForURLAsync(to, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => window.__observatoireLeaving !== true && document.readyState !== 'loading'");
+    }
+
+    public static Task Submit(ILocator target, Regex to) => Submit(target, to.IsMatch);
+
+    /// <summary>The same, with a glob such as <c>**/wiki/page</c>.</summary>
+    public static Task Submit(ILocator target, string glob)
+    {
+        var pattern = new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$");
+        return Submit(target, pattern.IsMatch);
     }
 
     /// <summary>Adds entities through a <see cref="SeedBuilder"/> and saves them.</summary>

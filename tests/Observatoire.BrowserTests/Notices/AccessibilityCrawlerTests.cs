@@ -52,7 +52,7 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
         foreach (var width in widths)
         {
             var page = await browser.NewPage(width, 780);
-            if (role != "") await SignIn(page, await browser.CreateAccount("crawler", $"Visite {role}", role, _structureId!.Value));
+            if (role != "") await BrowserFixture.SignIn(page, await browser.CreateAccount("crawler", $"Visite {role}", role, _structureId!.Value));
             page.Console += (_, message) =>
             {
                 // For a failed load, Location is the resource's address (the text does not say it).
@@ -170,15 +170,6 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
     }
 
     private string Short(string url) => url.StartsWith(browser.BaseUrl) ? url[browser.BaseUrl.Length..] : url;
-
-    private static async Task SignIn(IPage page, string email)
-    {
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
-    }
 
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static int? _structureId;

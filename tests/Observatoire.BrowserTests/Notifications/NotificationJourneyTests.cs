@@ -51,8 +51,7 @@ public class NotificationJourneyTests(BrowserFixture browser)
         var coordination = await SignIn(portal.BaseUrl, coordinationEmail);
         await coordination.GotoAsync($"/observations/{observation.Id}");
         await coordination.GetByLabel("Ou la renvoyer à son auteur, avec un commentaire").FillAsync("Précisez le public accueilli.");
-        await coordination.GetByRole(AriaRole.Button, new() { Name = "Renvoyer à l'auteur" }).ClickAsync();
-        await coordination.WaitForURLAsync(url => url.Contains("/observations/a-valider"));
+        await BrowserFixture.Submit(coordination.GetByRole(AriaRole.Button, new() { Name = "Renvoyer à l'auteur" }), url => url.Contains("/observations/a-valider"));
         await coordination.Context.CloseAsync();
 
         await Round();
@@ -76,8 +75,7 @@ public class NotificationJourneyTests(BrowserFixture browser)
         await contributor.GotoAsync("/compte/notifications");
         violations.AddRange(await BrowserFixture.SeriousViolations(contributor, "préférences"));
         await contributor.GetByRole(AriaRole.Group, new() { Name = "Les pages du wiki que je suis" }).GetByLabel("Résumé quotidien").CheckAsync();
-        await contributor.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await contributor.WaitForURLAsync(url => url.EndsWith("/compte/notifications"));
+        await BrowserFixture.Submit(contributor.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }), url => url.EndsWith("/compte/notifications"));
         Assert.True(await contributor.GetByRole(AriaRole.Group, new() { Name = "Les pages du wiki que je suis" }).GetByLabel("Résumé quotidien").IsCheckedAsync());
         await contributor.Context.CloseAsync();
 
@@ -123,11 +121,7 @@ public class NotificationJourneyTests(BrowserFixture browser)
     private async Task<IPage> SignIn(string baseUrl, string email, int width = 1280)
     {
         var page = await browser.NewPage(baseUrl, width, 800);
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email);
         return page;
     }
 

@@ -29,8 +29,7 @@ public class FilteredListOnPhoneTests(BrowserFixture browser)
         await page.GetByText("Filtrer", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("Thème").SelectOptionAsync(new SelectOptionValue { Label = $"Thème {id}" });
         await page.GetByLabel("Structure").SelectOptionAsync(new SelectOptionValue { Label = $"Centre filtres {id}" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("theme="));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Appliquer" }), url => url.Contains("theme="));
 
         var first = page.Locator(".observation-list li").First;
         Assert.Equal($"Atelier filtré {id}", await first.Locator("h2").InnerTextAsync());

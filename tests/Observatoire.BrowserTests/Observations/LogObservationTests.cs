@@ -24,11 +24,7 @@ public class LogObservationTests(BrowserFixture browser)
         var page = await browser.NewPage(390, 844);
         var violations = new List<string>();
 
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email);
 
         await page.GotoAsync("/observations/nouvelle");
         violations.AddRange(await BrowserFixture.SeriousViolations(page, "formulaire"));
@@ -43,9 +39,7 @@ public class LogObservationTests(BrowserFixture browser)
         await page.GetByLabel("3 — Usage régulier").CheckAsync();
         await page.GetByLabel("Ce qui a bien fonctionné").FillAsync("Chacun a lancé sa propre visio.");
         await BrowserFixture.Screenshot(page, "observation-form-phone.png");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }).ClickAsync();
-
-        await page.WaitForURLAsync(new Regex(@"/observations/\d+$"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }), new Regex(@"/observations/\d+$"));
         Assert.Equal("Atelier Framatalk pour les jeunes du Sanitas", await page.Locator("h1").InnerTextAsync());
         violations.AddRange(await BrowserFixture.SeriousViolations(page, "fiche"));
 

@@ -44,8 +44,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         // 2. The starter lists, with one button.
         await admin.GotoAsync(baseUrl + "/admin/listes");
         violations.AddRange(await BrowserFixture.SeriousViolations(admin, "listes avant chargement"));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).ClickAsync();
-        await admin.WaitForLoadStateAsync();
+        await BrowserFixture.Submit(admin.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }));
         violations.AddRange(await BrowserFixture.SeriousViolations(admin, "listes chargées"));
         await BrowserFixture.Screenshot(admin, "instance-listes-de-depart.png");
 
@@ -54,8 +53,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await admin.GetByLabel("Nom", new() { Exact = true }).FillAsync("Centre social Pluriel(le)");
         await SelectByText(admin, "Type", "Centre social");
         await SelectByText(admin, "Territoire", "Sanitas");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await admin.WaitForURLAsync(new Regex("/annuaire/structures/[a-z0-9-]+$"));
+        await BrowserFixture.Submit(admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }), new Regex("/annuaire/structures/[a-z0-9-]+$"));
         Assert.Equal("Centre social Pluriel(le)", await admin.Locator("h1").InnerTextAsync());
 
         // 4. A contributor of that structure, and a coordinator, invited; without SMTP the link is handed over by hand.
@@ -73,8 +71,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await contributor.GetByLabel("Emploi", new() { Exact = true }).CheckAsync();
         await contributor.Locator("fieldset:has(legend:text-is('Publics')) input[type=checkbox]").First.CheckAsync();
         await contributor.Locator("input[name='Input.AppropriationLevel']").Nth(2).CheckAsync();
-        await contributor.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }).ClickAsync();
-        await contributor.WaitForURLAsync(new Regex(@"/observations/\d+$"));
+        await BrowserFixture.Submit(contributor.GetByRole(AriaRole.Button, new() { Name = "Soumettre à la coordination" }), new Regex(@"/observations/\d+$"));
         var observation = new Uri(contributor.Url).AbsolutePath;
         await contributor.Context.CloseAsync();
 
@@ -84,8 +81,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await EnrolSecondFactor(coordinator);
         await coordinator.GotoAsync(baseUrl + "/observations/a-valider");
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Premier atelier CV en ligne" }).ClickAsync();
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Valider l'observation" }).ClickAsync();
-        await coordinator.WaitForLoadStateAsync();
+        await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Valider l'observation" }));
         Assert.Contains("Observation validée", await coordinator.Locator("main").InnerTextAsync());
 
         // 7. It counts on the dashboard…
@@ -95,11 +91,9 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
 
         // 8. …and in a synthesis whose every page carries the observatory's name.
         await coordinator.GotoAsync(baseUrl + "/syntheses");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
-        await coordinator.WaitForURLAsync(url => url.Contains("/syntheses/apercu"));
+        await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }), url => url.Contains("/syntheses/apercu"));
         Assert.Equal("1", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }).ClickAsync();
-        await coordinator.WaitForURLAsync(url => url.Contains("creee=SYN-"));
+        await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }), url => url.Contains("creee=SYN-"));
         var href = await coordinator.Locator(".notice a").GetAttributeAsync("href");
         var pdf = await (await coordinator.Context.APIRequest.GetAsync(baseUrl + href)).BodyAsync();
         await coordinator.Context.CloseAsync();
@@ -115,12 +109,12 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
     /// <summary>The enrolment page the portal sends staff to: the key read as an authenticator app would, its code typed.</summary>
     private static async Task EnrolSecondFactor(IPage page)
     {
-        await page.WaitForURLAsync(url => url.Contains("/compte/double-authentification/activer"));
+        // The page before it was left by a click: the address is enough, the key below is waited for by its locator.
+        await page.WaitForURLAsync(url => url.Contains("/compte/double-authentification/activer"), new() { WaitUntil = WaitUntilState.Commit });
         var key = await page.Locator(".secret-key").InnerTextAsync();
         await page.GetByLabel("Code de vérification").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et activer" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "J'ai noté mes codes, continuer" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = "J'ai noté mes codes, continuer" }));
     }
 
     private static async Task<string> Invite(IPage admin, string baseUrl, string name, string email, string role, string? structure)
@@ -139,8 +133,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await page.GotoAsync(invitation);
         await page.GetByLabel("Nouveau mot de passe").FillAsync(password);
         await page.GetByLabel("Confirmer le mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/invitation"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }), url => !url.Contains("/compte/invitation"));
     }
 
     /// <summary>Chooses, in the select labelled <paramref name="label"/>, the option whose text contains <paramref name="text"/>.</summary>

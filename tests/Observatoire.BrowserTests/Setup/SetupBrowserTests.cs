@@ -30,9 +30,7 @@ public partial class SetupBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Nouveau mot de passe").FillAsync("Installation-2026");
         await page.GetByLabel("Confirmer le mot de passe").FillAsync("Installation-2026");
         await BrowserFixture.Screenshot(page, "setup-phone.png");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Installer l'observatoire" }).ClickAsync();
-
-        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Installer l'observatoire" }), url => url.EndsWith("/admin", StringComparison.Ordinal));
         Assert.Contains("est installé", await page.Locator("main .notice").InnerTextAsync());
         Assert.Equal("/admin/listes", await page.GetByRole(AriaRole.Link, new() { Name = "Charger les listes de départ" }).GetAttributeAsync("href"));
         Assert.Contains("Observatoire des Deux Rives", await page.Locator(".brand").InnerTextAsync());

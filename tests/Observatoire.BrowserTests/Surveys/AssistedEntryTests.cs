@@ -7,25 +7,18 @@ namespace Observatoire.BrowserTests.Surveys;
 [Collection(nameof(BrowserCollection))]
 public class AssistedEntryTests(BrowserFixture browser)
 {
-    private const string Password = "Test-Password-2026";
-
     [Fact]
     public async Task A_field_worker_starts_an_assisted_entry_from_the_survey_list_on_a_phone()
     {
         var (title, slug) = await CreateSurvey();
         var email = await FieldWorker();
         var page = await browser.NewPage(390, 844);
-        await page.GotoAsync("/compte/connexion");
-        await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", Password);
-        await page.Locator("main button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email);
 
         // From their space: « Mon compte » leads to the surveys, whose page offers assisted entry.
         await page.GotoAsync("/compte");
         await page.GetByRole(AriaRole.Link, new() { Name = "Saisir une réponse à une enquête avec un habitant" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync($"**/enquetes/{slug}");
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First, $"**/enquetes/{slug}");
         var entry = page.GetByRole(AriaRole.Link, new() { Name = "Saisir une réponse avec un habitant (saisie accompagnée)" });
         Assert.True(await entry.IsVisibleAsync());
         var onSurvey = await page.RunAxe();
@@ -78,7 +71,7 @@ public class AssistedEntryTests(BrowserFixture browser)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = $"mediatrice-{Guid.NewGuid():N}@test.fr";
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Samia", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.CreateAsync(user, BrowserFixture.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Contributeur)).Succeeded);
         return email;
     }

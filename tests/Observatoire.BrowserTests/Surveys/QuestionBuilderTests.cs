@@ -71,11 +71,7 @@ public class QuestionBuilderTests(BrowserFixture browser)
     private async Task<IPage> SignedIn(int width, int height)
     {
         var page = await browser.NewPage(width, height);
-        await page.GotoAsync("/compte/connexion");
-        await page.FillAsync("input[name='Input.Email']", await browser.CreateAccount("constructeur", "Nadia", Roles.Coordination));
-        await page.FillAsync("input[name='Input.Password']", BrowserFixture.Password);
-        await page.Locator("main button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, await browser.CreateAccount("constructeur", "Nadia", Roles.Coordination));
         return page;
     }
 

@@ -26,11 +26,7 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         var email = await browser.CreateAccount("partenaire", "Inès", Roles.Partenaire);
         var page = await browser.NewPage(390, 844);
 
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email);
 
         await page.GotoAsync("/syntheses");
         await page.GetByLabel("Du", new() { Exact = true }).FillAsync("2026-01-01");
@@ -41,17 +37,14 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Éducation synthèse", new() { Exact = true }).CheckAsync();
         var form = await page.RunAxe();
         await BrowserFixture.Screenshot(page, "synthese-formulaire-telephone.png");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
-
-        await page.WaitForURLAsync(url => url.Contains("/syntheses/apercu"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }), url => url.Contains("/syntheses/apercu"));
         var url = page.Url;
         // The observation with both themes counts once: three observations, twelve participants.
         var observations = await page.Locator("#chiffre-observations .figure-value").InnerTextAsync();
         var participants = await page.Locator("#chiffre-participants .figure-value").InnerTextAsync();
         var title = await page.Locator("h1").First.InnerTextAsync();
         await BrowserFixture.Screenshot(page, "synthese-apercu-telephone.png", fullPage: false);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("creee=SYN-"));
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }), url => url.Contains("creee=SYN-"));
         var notice = await page.Locator(".notice").InnerTextAsync();
         var href = await page.Locator(".notice a").GetAttributeAsync("href");
         var pdf = await page.Context.APIRequest.GetAsync(href!);

@@ -22,11 +22,7 @@ public class EditConflictTests(BrowserFixture browser)
     private async Task<IPage> SignedIn(string email)
     {
         var page = await browser.NewPage(390, 844);
-        await page.GotoAsync("/compte/connexion");
-        await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", Password);
-        await page.Locator("main button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        await BrowserFixture.SignIn(page, email, Password);
         return page;
     }
 
@@ -47,8 +43,7 @@ public class EditConflictTests(BrowserFixture browser)
         await second.GotoAsync($"/wiki/{slug}/modifier");
 
         await first.FillAsync("textarea[name='Input.Markdown']", "## Résultats\n\nQuarante contributeurs formés.");
-        await first.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await first.WaitForURLAsync($"**/wiki/{slug}");
+        await BrowserFixture.Submit(first.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }), $"**/wiki/{slug}");
         const string mine = "## Résultats\n\nUne Agora qui publie chaque semaine.";
         await second.FillAsync("textarea[name='Input.Markdown']", mine);
         await second.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
