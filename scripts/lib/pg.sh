@@ -23,6 +23,25 @@ pg_require() {
   if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
   fi
+  pg_dictionaries
+}
+
+# The French dictionary of the search (deploy/postgres/tsearch_data) where this PostgreSQL reads dictionaries; the migration
+# FrenchLemmas uses it when it is there, and the search then finds « emploi » for « emplois ».
+pg_dictionaries() {
+  local root share target file
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  if [ -x "$PG_BIN/pg_config" ]; then share=$("$PG_BIN/pg_config" --sharedir)
+  else share=/usr/share/postgresql/$(basename "$(dirname "$PG_BIN")"); fi
+  target=$share/tsearch_data
+  for file in "$root"/deploy/postgres/tsearch_data/fr_observatoire.*; do
+    cmp -s "$file" "$target/$(basename "$file")" && continue
+    if ! cp "$file" "$target/" 2>/dev/null; then
+      echo "Attention : impossible de copier $(basename "$file") dans $target (droits root nécessaires) ;" \
+        "la recherche ne reconnaîtra pas tous les pluriels (docs/deploy.md)." >&2
+      return 0
+    fi
+  done
 }
 
 # A TCP port nobody listens on.
@@ -39,6 +58,7 @@ pg_init() {
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir" && chmod 700 "$dir"
   pg_as "$PG_BIN/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg_dictionaries
 }
 
 # pg_start DIR PORT [extra -o options]

@@ -3,6 +3,7 @@ using Observatoire.Web.Pages.Directory;
 using Observatoire.Web.Pages.Events;
 using Observatoire.Web.Pages.Imports;
 using Observatoire.Web.Pages.Notifications;
+using Observatoire.Web.Pages.Search;
 using Observatoire.Web.Pages.Surveys;
 using Observatoire.Web.Pages.Syntheses;
 using Observatoire.Web.Pages.Watch;
@@ -27,6 +28,7 @@ builder.Services.AddObservatoireEvents();
 builder.Services.AddObservatoireWatch(builder.Configuration);
 builder.Services.AddObservatoireImports();
 builder.Services.AddObservatoireNotifications(builder.Configuration);
+builder.Services.AddObservatoireSearch();
 
 var app = builder.Build();
 app.UseObservatoirePipeline();

@@ -8,8 +8,17 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
 
     public IReadOnlyList<Step> FirstSteps { get; private set; } = [];
 
+    /// <summary>What the search's dictionary lacks, said to the administrator (null when it is in use).</summary>
+    public string? SearchWarning { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        SearchWarning = await Search.SearchDictionary.StateAsync(db, ct) switch
+        {
+            Search.SearchDictionary.State.NotInstalled => Search.SearchDictionary.NotInstalledMessage,
+            Search.SearchDictionary.State.FilesMissing => Search.SearchDictionary.FilesMissingMessage,
+            _ => null,
+        };
         var settings = await db.ObservatorySettings.AsNoTracking()
             .Select(s => new { s.LegalNotice, s.PrivacyNotice, s.AccessibilityStatement }).SingleOrDefaultAsync(ct);
         string[]? notices = settings is null ? null : [settings.LegalNotice, settings.PrivacyNotice, settings.AccessibilityStatement];
