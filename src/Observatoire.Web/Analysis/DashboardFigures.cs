@@ -66,7 +66,12 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
                 ? $"{(a - b) * 100:+0.#;−0.#;0} point{(Math.Abs(a - b) * 100 >= 2 ? "s" : "")}" : "—"));
         var respondents = await Indicators.SurveyRespondentsAsync(db, scope, ct);
         var respondentsBefore = await Indicators.SurveyRespondentsAsync(db, Previous, ct);
-        figures.Add(Figure(Indicators.SurveyRespondents, respondents, respondentsBefore, true));
+        // Survey responses carry no structure, theme or audience, and the territory filter cannot apply to every survey:
+        // under such a filter, the figure's own label says it is not filtered (not only its definition note).
+        var definition = filter.HasDimensionFilter
+            ? Indicators.SurveyRespondents with { Label = Indicators.SurveyRespondents.Label + " (tous territoires, thèmes et publics)" }
+            : Indicators.SurveyRespondents;
+        figures.Add(Figure(definition, respondents, respondentsBefore, true));
         return figures;
     }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>
@@ -21,20 +23,38 @@ public sealed class SurveyResults
     public required int Total { get; init; }
     public required IReadOnlyList<QuestionResult> Questions { get; init; }
 
-    /// <summary>Respondents who answered <c>question = value</c> for every filter (value: option, quartier or tool id).</summary>
-    public static IQueryable<Response> Filter(ObservatoireDbContext db, int surveyId, IReadOnlyDictionary<int, int> filters)
+    /// <summary>
+    /// Respondents who answered <c>question = value</c> for every filter (value: option, quartier or tool id), and, with
+    /// <paramref name="territories"/>, who named one of these territories in a territory question (a synthesis of a
+    /// commune or a quartier: see <see cref="TerritoryQuestionAsync"/>).
+    /// </summary>
+    public static IQueryable<Response> Filter(ObservatoireDbContext db, int surveyId, IReadOnlyDictionary<int, int> filters,
+        int[]? territories = null)
     {
         var responses = db.Responses.AsNoTracking().Where(r => r.SurveyId == surveyId);
         foreach (var (questionId, value) in filters)
             responses = responses.Where(r => r.Answers.Any(a => a.QuestionId == questionId
                 && (a.OptionId == value || a.TerritoryId == value || a.ToolId == value)));
+        if (territories is not null) responses = responses.Where(NamesOneOf(territories));
         return responses;
     }
 
+    /// <summary>A response that names one of these territories in a territory question.</summary>
+    public static Expression<Func<Response, bool>> NamesOneOf(int[] territories) =>
+        r => r.Answers.Any(a => a.Question.Type == QuestionType.Territory && a.TerritoryId != null && territories.Contains(a.TerritoryId.Value));
+
+    /// <summary>
+    /// The text of the survey's first territory question (« Dans quel quartier habitez-vous ? »), through which a territory
+    /// filter applies to its answers; null when it asks none, and a territory filter then cannot apply.
+    /// </summary>
+    public static Task<string?> TerritoryQuestionAsync(ObservatoireDbContext db, int surveyId, CancellationToken ct) =>
+        db.Questions.AsNoTracking().Where(q => q.SurveyId == surveyId && q.Type == QuestionType.Territory)
+            .OrderBy(q => q.Section.Order).ThenBy(q => q.Order).Select(q => q.Text).FirstOrDefaultAsync(ct);
+
     public static async Task<SurveyResults> ComputeAsync(ObservatoireDbContext db, int surveyId, IReadOnlyDictionary<int, int> filters,
-        CancellationToken ct, int maxTexts = 300)
+        CancellationToken ct, int maxTexts = 300, int[]? territories = null)
     {
-        var responses = Filter(db, surveyId, filters);
+        var responses = Filter(db, surveyId, filters, territories);
         var answers = db.Answers.AsNoTracking().Where(a => responses.Any(r => r.Id == a.ResponseId));
         var total = await responses.CountAsync(ct);
         var questions = await Definition(db, surveyId, ct);

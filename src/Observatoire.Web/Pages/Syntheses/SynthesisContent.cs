@@ -40,7 +40,27 @@ public sealed partial class SynthesisContent
     public sealed record ScopeNames(IReadOnlyList<string> Territories, IReadOnlyList<string> Themes, IReadOnlyList<string> Audiences);
     public sealed record ThemeChange(string Theme, int Now, int Before);
     public sealed record Report(int PageId, string Title, string Slug, int RevisionId, int RevisionNumber, DateTime RevisionDate, string Html);
-    public sealed record SurveyPart(int Id, string Title, SurveyStatus Status, SurveyResults Results);
+    /// <param name="TerritoryQuestion">
+    /// With a territory filter: the question through which the answers were restricted to it, or null when the survey asks
+    /// none and its answers are those of every territory (said in the chapter's title). Null as well without the filter.
+    /// </param>
+    public sealed record SurveyPart(int Id, string Title, SurveyStatus Status, SurveyResults Results, string? TerritoryQuestion)
+    {
+        public bool TerritoryFiltered => TerritoryQuestion is not null;
+    }
+
+    /// <summary>
+    /// The territories a survey's answers are restricted to: the synthesis's own (a commune with its quartiers) when it has
+    /// a territory filter and the survey a territory question; null (every answer) otherwise. The chapter and the data
+    /// fingerprint use the same rule.
+    /// </summary>
+    private static async Task<(int[]? Territories, string? Question)> SurveyTerritoriesAsync(ObservatoireDbContext db, int surveyId,
+        Indicators.Scope scope, CancellationToken ct)
+    {
+        if (scope.TerritoryIds is not { } territories) return (null, null);
+        var question = await SurveyResults.TerritoryQuestionAsync(db, surveyId, ct);
+        return question is null ? (null, null) : (territories, question);
+    }
     /// <param name="Kind">As people read it: « Centre social », « … (retiré) », « Type non précisé ».</param>
     public sealed record Contributor(string Name, string Kind, string Territory, int Observations);
 
@@ -68,7 +88,11 @@ public sealed partial class SynthesisContent
         foreach (var s in await db.Surveys.AsNoTracking()
                      .Where(s => request.Surveys.Contains(s.Id) && s.Status != SurveyStatus.Draft)
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
-            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0)));
+        {
+            var (territories, question) = await SurveyTerritoriesAsync(db, s.Id, scope, ct);
+            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status,
+                await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0, territories), question));
+        }
 
         var names = await NamesAsync(db, filter, ct);
         var structures = (await Indicators.ValidatedObservations(db, scope)
@@ -178,7 +202,7 @@ public sealed partial class SynthesisContent
     /// <summary>
     /// SHA-256 (lower-case hex) over a canonical text of what the synthesis used: its normalized parameters, the
     /// suppression threshold, every validated observation in scope with its row version (xmin changes on any
-    /// update), the response ids of the chosen surveys and the wiki revision ids. Same data, same fingerprint.
+    /// update), the response ids the survey chapters count and the wiki revision ids. Same data, same fingerprint.
     /// </summary>
     public static async Task<string> FingerprintAsync(ObservatoireDbContext db, SynthesisRequest request, Indicators.Scope scope,
         IReadOnlyList<int> wikiRevisionIds, int threshold, CancellationToken ct)
@@ -192,9 +216,15 @@ public sealed partial class SynthesisContent
         await foreach (var o in Indicators.ValidatedObservations(db, scope).OrderBy(o => o.Id)
                            .Select(o => new { o.Id, o.Version }).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"o {o.Id} {o.Version}"));
-        var surveys = request.Surveys;
-        await foreach (var r in db.Responses.AsNoTracking().Where(r => surveys.Contains(r.SurveyId)).OrderBy(r => r.Id)
-                           .Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        // The responses the chapters count: in a survey that asks for a territory, those of the synthesis's territories.
+        // One list in id order, as before territory filters applied: an unchanged synthesis keeps its fingerprint.
+        var (all, restricted) = (new List<int>(), new List<int>());
+        foreach (var surveyId in request.Surveys)
+            ((await SurveyTerritoriesAsync(db, surveyId, scope, ct)).Territories is null ? all : restricted).Add(surveyId);
+        var responses = db.Responses.AsNoTracking();
+        await foreach (var r in responses.Where(r => all.Contains(r.SurveyId))
+                           .Concat(responses.Where(r => restricted.Contains(r.SurveyId)).Where(SurveyResults.NamesOneOf(scope.TerritoryIds ?? [])))
+                           .OrderBy(r => r.Id).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             Line(string.Create(CultureInfo.InvariantCulture, $"r {r}"));
         foreach (var id in wikiRevisionIds.Order())
             Line(string.Create(CultureInfo.InvariantCulture, $"w {id}"));

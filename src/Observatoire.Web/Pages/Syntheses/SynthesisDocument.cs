@@ -211,8 +211,17 @@ public static class SynthesisDocument
         sb.Append($"<p>{T($"Réponses anonymes reçues jusqu'à la date de génération. Les groupes de moins de {threshold} répondants sont affichés « < {threshold} », sans pourcentage ; les réponses libres ne sont pas reproduites.")}</p>\n");
         foreach (var s in c.Surveys)
         {
-            sb.Append($"<article class=\"survey\" id=\"enquete-{s.Id}\">\n<h3>{T($"Enquête « {s.Title} »")}</h3>\n");
-            sb.Append($"<p class=\"meta\">{T($"{suppression.Format(s.Results.Total)} questionnaire{(s.Results.Total > 1 ? "s" : "")} rempli{(s.Results.Total > 1 ? "s" : "")} — enquête {s.Status.Label().ToLowerInvariant()}.")}</p>\n");
+            // With a territory filter, the title says whose answers these are: the synthesis's territories, or every
+            // territory when the survey does not ask for one (not a footnote: a reader of « Joué-lès-Tours » must see it).
+            var whose = c.Filter.Territories.Length == 0 ? ""
+                : s.TerritoryFiltered ? $" — répondants de {c.TerritoryLabel}"
+                : " — tous territoires : l'enquête ne demande pas le quartier";
+            var filled = $"{suppression.Format(s.Results.Total)} questionnaire{(s.Results.Total > 1 ? "s" : "")} rempli{(s.Results.Total > 1 ? "s" : "")}";
+            var how = c.Filter.Territories.Length == 0 ? ""
+                : s.TerritoryFiltered ? $" par des répondants qui ont indiqué {c.TerritoryLabel} à la question « {s.TerritoryQuestion} »"
+                : $", de tous les territoires : le filtre « {c.TerritoryLabel} » ne peut pas s'appliquer à cette enquête, qui ne demande pas le quartier";
+            sb.Append($"<article class=\"survey\" id=\"enquete-{s.Id}\">\n<h3>{T($"Enquête « {s.Title} »{whose}")}</h3>\n");
+            sb.Append($"<p class=\"meta\">{T($"{filled}{how} — enquête {s.Status.Label().ToLowerInvariant()}.")}</p>\n");
             if (suppression.Hides(s.Results.Total) || s.Results.Total == 0)
             {
                 sb.Append($"<p class=\"muted\">{T(s.Results.Total == 0 ? "Aucune réponse pour l'instant." : $"Moins de {threshold} réponses : les résultats ne sont pas publiés.")}</p>\n</article>\n");
