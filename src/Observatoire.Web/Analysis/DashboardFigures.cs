@@ -4,7 +4,9 @@ namespace Observatoire.Web.Analysis;
 /// The dashboard as published to one visitor: indicators from the catalogue, turned into figures and bars with
 /// suppression and drill-down links. The page and the chart CSV both read it, so the CSV is what the chart shows.
 /// </summary>
-public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter filter, Indicators.Scope scope, bool member, Suppression suppression)
+/// <param name="publication">A document that leaves the members' space (a PDF synthesis): <see cref="PublicationRule"/>.</param>
+public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter filter, Indicators.Scope scope, bool member, Suppression suppression,
+    bool publication = false)
 {
 
     public sealed record KeyFigure(Indicators.Definition Definition, string Value, string Previous, string Change);
@@ -22,8 +24,8 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     public bool Member => member;
     public Suppression Suppression => suppression;
 
-    /// <summary>Published observation figures hide small groups from the public; members see exact counts.</summary>
-    private bool SuppressObservations => !member;
+    /// <summary>Observation figures hide small groups outside the members' space (<see cref="PublicationRule"/>); members see exact counts on screen.</summary>
+    public bool SuppressObservations => !member || publication;
 
     /// <summary>
     /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
@@ -32,13 +34,13 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     public bool DrillDown => member && filter.Kind is null && !filter.HasSeveralValues;
 
     public static async Task<DashboardFigures> LoadAsync(ObservatoireDbContext db, DashboardFilter normalized, bool member,
-        Suppression suppression, CancellationToken ct)
+        Suppression suppression, CancellationToken ct, bool publication = false)
     {
         // One connection for the dozen queries of a page, rather than one pool round trip (and reset) each.
         await db.Database.OpenConnectionAsync(ct);
         // The request's one resolution: the page, its exports and the syntheses read Scope and Previous from the board.
         var scope = await Indicators.ResolveAsync(db, normalized, ct);
-        return new DashboardFigures(db, normalized, scope, member, suppression);
+        return new DashboardFigures(db, normalized, scope, member, suppression, publication);
     }
 
     /// <summary>Chart ids in page order, for this visitor.</summary>
@@ -111,7 +113,8 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
         (await SurveyChartsAsync(ct)).FirstOrDefault(c => c.Id == $"question-{questionId}");
 
     private Chart TopTools(List<Indicators.ThemeTools> themes) => new("outils-par-theme", Indicators.TopToolsPerTheme, "observations",
-        themes.SelectMany(t => t.Tools.Select(tool => new ChartBar(t.Theme, tool.Label, tool.Count, Show(tool.Count, false),
+        themes.SelectMany(t => t.Tools.Select(tool => new ChartBar(t.Theme, tool.Label,
+            SuppressObservations && suppression.Hides(tool.Count) ? null : (int?)tool.Count, Show(tool.Count, SuppressObservations),
             DrillDown ? ListUrl(("theme", t.ThemeSlug), ("outil", tool.Key)) : null))).ToList(),
         GroupHeading: "Thème");
 

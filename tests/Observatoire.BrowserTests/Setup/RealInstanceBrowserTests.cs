@@ -92,7 +92,9 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         // 8. …and in a synthesis whose every page carries the observatory's name.
         await coordinator.GotoAsync(baseUrl + "/syntheses");
         await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }), url => url.Contains("/syntheses/apercu"));
-        Assert.Equal("1", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
+        // A synthesis leaves the members' space: one observation is « < 5 », and its structure is among the contributors.
+        Assert.Equal("< 5", await coordinator.Locator("#chiffre-observations .figure-value").InnerTextAsync());
+        Assert.Contains("Centre social Pluriel(le)", await coordinator.Locator("#partie-structures").InnerTextAsync());
         await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Générer le PDF" }), url => url.Contains("creee=SYN-"));
         var href = await coordinator.Locator(".notice a").GetAttributeAsync("href");
         var pdf = await (await coordinator.Context.APIRequest.GetAsync(baseUrl + href)).BodyAsync();

@@ -54,7 +54,8 @@ public class SynthesisBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
 
         Assert.All(["theme=emploi-synthese", "theme=education-synthese"], part => Assert.Contains(part, url));
-        Assert.Equal(("3", "12"), (observations, participants));
+        // The PDF leaves the members' space: three observations are « < 5 » (PublicationRule), twelve participants are shown.
+        Assert.Equal(("< 5", "12"), (observations, participants));
         // Names in French order: « éducation » before « emploi » (character codes put « é » after « z »).
         Assert.Equal("Synthèse 2026 — Grand Village synthèse (Saint-Avertin synthèse), Les Rives synthèse (Saint-Avertin synthèse) — éducation synthèse, emploi synthèse", title);
         Assert.Contains("est prête", notice);

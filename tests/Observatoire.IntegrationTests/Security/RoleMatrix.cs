@@ -43,6 +43,7 @@ public static class RoleMatrix
         ("/admin/parametres", Access.Admin),
         ("/mentions-legales", Access.Public),
         ("/confidentialite", Access.Public),
+        ("/methodologie", Access.Public),
         ("/accessibilite", Access.Public),
         ("/admin/listes", Access.Coordination),
         ("/admin/listes/themes", Access.Coordination),

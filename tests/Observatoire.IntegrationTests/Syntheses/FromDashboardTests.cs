@@ -23,7 +23,8 @@ public class FromDashboardTests(PortalFixture portal) : PortalTest(portal)
             var emploi = s.Theme("Emploi");
             // Within the dashboard's last twelve months, the first two before 1 January (outside the synthesis' old default).
             var lastYear = Math.Min(today.DayOfYear + 10, 355);
-            foreach (var daysAgo in new[] { lastYear, lastYear - 5, 20, 10 })
+            // Six: above the threshold, so that the PDF (outside the members' space) prints the count too.
+            foreach (var daysAgo in new[] { lastYear, lastYear - 5, 20, 10, 8, 6 })
                 s.Observation($"Atelier {daysAgo}", resoudre, rabiere, observedOn: today.AddDays(-daysAgo), themes: [emploi]);
             s.Observation("Ailleurs", s.Structure("Maison Sanitas", s.Quartier("Sanitas", s.Territory("Tours"))), observedOn: today.AddDays(-5));
         });
@@ -46,8 +47,8 @@ public class FromDashboardTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(["territoire=rabiere", "theme=emploi"], ticked);
 
         var preview = await coordination.GetHtml($"/syntheses/apercu?du={from}&au={to}&{string.Join('&', ticked)}");
-        Assert.Equal("4", Spaces(dashboard.QuerySelector("#chiffre-observations .figure-value")!.Text()));
-        Assert.Equal("4", Spaces(preview.QuerySelector("#chiffre-observations .figure-value")!.Text()));
+        Assert.Equal("6", Spaces(dashboard.QuerySelector("#chiffre-observations .figure-value")!.Text()));
+        Assert.Equal("6", Spaces(preview.QuerySelector("#chiffre-observations .figure-value")!.Text()));
         Assert.Contains(Spaces(words), Spaces(preview.Body!.Text()), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -31,9 +31,11 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
                 await Indicators.ByAudienceAsync(db, scope), await Indicators.ToolTotalsAsync(db, scope));
         });
         Assert.Equal(3, totals.Observations);   // the hand count: #1 (two chosen themes and audiences) counted once
-        Assert.All([$"Usages observés {totals.Observations}", $"Participants touchés {totals.Participants}",
-            $"Structures actives {totals.Structures}", $"Outils observés {tools.Tools}"], part => Assert.Contains(part, text));
-        foreach (var g in themes.Concat(audiences)) Assert.Contains($"{g.Label} {g.Count}", text);
+        // As published outside the members' space: « < 5 » under the threshold (PublicationRule).
+        var published = new Suppression(5);
+        Assert.All([$"Usages observés {published.Format(totals.Observations)}", $"Participants touchés {published.Format((int)totals.Participants)}",
+            $"Structures actives {published.Format(totals.Structures)}", $"Outils observés {tools.Tools}"], part => Assert.Contains(part, text));
+        foreach (var g in themes.Concat(audiences)) Assert.Contains($"{g.Label} {published.Format(g.Count)}", text);
         Assert.Equal(["Emploi", "Éducation"], themes.Select(t => t.Label));
         Assert.All(["Synthèse 2026 — Rabière (Joué-lès-Tours), Sanitas (Tours) — emploi, éducation — jeunes, seniors",
             "Territoires Rabière (Joué-lès-Tours), Sanitas (Tours)",
@@ -41,11 +43,12 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
         // Neither the theme nor the audience left out, nor the structure of a territory left out, appear.
         Assert.All(["Santé", "Familles", "Entraide"], absent => Assert.DoesNotContain(absent, text));
 
-        // The dashboard takes the same repeated filters and shows the same figures.
-        var dashboard = await partner.GetHtml($"/tableau-de-bord?{Scope}");
+        // The public dashboard takes the same repeated filters and shows the same figures (the PDF leaves the members' space).
+        var publicBoard = await Portal.CreateClient().GetHtml($"/tableau-de-bord?{Scope}");
         foreach (var id in new[] { "observations", "participants", "structures" })
-            Assert.Contains($"{Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-label")!.TextContent)} "
-                + Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-value")!.TextContent), text);
+            Assert.Contains($"{Spaces(publicBoard.QuerySelector($"#chiffre-{id} .figure-label")!.TextContent)} "
+                + Spaces(publicBoard.QuerySelector($"#chiffre-{id} .figure-value")!.TextContent), text);
+        var dashboard = await partner.GetHtml($"/tableau-de-bord?{Scope}");
         // Its form shows the several values chosen; drill-down links, which take one value each, are left out.
         Assert.Equal(["education", "emploi"], dashboard.QuerySelectorAll("select#theme[multiple] option[selected]").Select(o => o.GetAttribute("value")!).Order());
         Assert.Empty(dashboard.QuerySelectorAll("#graphique-themes a[href^='/observations']"));
@@ -78,7 +81,7 @@ public class MultiScopeSynthesisTests(PortalFixture portal) : PortalTest(portal)
         Assert.NotEqual(stored[0].Fingerprint, stored[2].Fingerprint);
         Assert.Contains("Données modifiées depuis", (await partner.GetHtml("/syntheses")).QuerySelector($"tr[id='{first}']")!.TextContent);
         Assert.Contains("Données inchangées", (await partner.GetHtml("/syntheses")).QuerySelector($"tr[id='{later}']")!.TextContent);
-        Assert.Contains("Usages observés 4", Read(laterPdf).Text);
+        Assert.Contains("Usages observés < 5", Read(laterPdf).Text);
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         var (reference, pdf) = await GenerateAsync(partner, filter);
 
         var (text, pages) = Read(pdf);
-        var dashboard = await partner.GetHtml($"/tableau-de-bord?{filter}");
+        // The PDF leaves the members' space: it shows what the public dashboard shows (PublicationRule).
+        var dashboard = await Portal.CreateClient().GetHtml($"/tableau-de-bord?{filter}");
         foreach (var id in new[] { "observations", "participants", "structures" })
         {
             var shown = Spaces(dashboard.QuerySelector($"#chiffre-{id} .figure-value")!.TextContent);

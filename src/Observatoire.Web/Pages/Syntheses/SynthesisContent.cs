@@ -69,9 +69,10 @@ public sealed partial class SynthesisContent
         Observatory observatory, CancellationToken ct)
     {
         var filter = request.Filter();
-        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees. Its scope
-        // (resolved once) serves every figure below, and its previous period the comparisons.
-        var board = await DashboardFigures.LoadAsync(db, filter, member: true, suppression, ct);
+        // Syntheses go to partners, who see every indicator of the dashboard: the same board a partner sees, with the
+        // publication rule of what leaves the members' space (small counts « < 5 »). Its scope (resolved once) serves
+        // every figure below, and its previous period the comparisons.
+        var board = await DashboardFigures.LoadAsync(db, filter, member: true, suppression, ct, publication: true);
         var (scope, previousScope) = (board.Scope, board.Previous);
 
         var figures = await board.KeyFiguresAsync(ct);

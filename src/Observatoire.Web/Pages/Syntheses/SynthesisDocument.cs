@@ -137,6 +137,7 @@ public static class SynthesisDocument
 
     private static void Highlights(StringBuilder sb, SynthesisContent c)
     {
+        var published = new Suppression(c.Threshold);
         sb.Append($"<h3>{T(Indicators.TopTools.Label)}</h3>\n<p class=\"definition\">{T(Indicators.TopTools.Description)}</p>\n");
         if (c.TopTools.Count == 0) sb.Append($"<p class=\"muted\">{T("Aucun outil cité dans les observations de la période.")}</p>\n");
         else
@@ -144,14 +145,14 @@ public static class SynthesisDocument
             sb.Append($"<table><thead><tr><th scope=\"col\">{T("Rang")}</th><th scope=\"col\">{T("Outil")}</th><th scope=\"col\" class=\"num\">{T("Observations")}</th></tr></thead><tbody>\n");
             var rank = 0;
             foreach (var t in c.TopTools)
-                sb.Append($"<tr><td class=\"num\">{++rank}</td><th scope=\"row\">{T(t.Label)}</th><td class=\"num\">{Charts.Number(t.Count)}</td></tr>\n");
+                sb.Append($"<tr><td class=\"num\">{++rank}</td><th scope=\"row\">{T(t.Label)}</th><td class=\"num\">{T(published.Format(t.Count))}</td></tr>\n");
             sb.Append("</tbody></table>\n");
         }
 
         sb.Append($"<h3>{T("Évolution par thème")}</h3>\n<p class=\"definition\">{T($"Observations validées par thème, comparées à la période précédente (du {ParisTime.Date(c.Previous.From)} au {ParisTime.Date(c.Previous.To)}).")}</p>\n");
         sb.Append($"<table><thead><tr><th scope=\"col\">{T("Thème")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var t in c.ThemeChanges)
-            sb.Append($"<tr><th scope=\"row\">{T(t.Theme)}</th><td class=\"num\">{Charts.Number(t.Now)}</td><td class=\"num\">{Charts.Number(t.Before)}</td><td class=\"num\">{T(Change(t.Now, t.Before))}</td></tr>\n");
+            sb.Append($"<tr><th scope=\"row\">{T(t.Theme)}</th><td class=\"num\">{T(published.Format(t.Now))}</td><td class=\"num\">{T(published.Format(t.Before))}</td><td class=\"num\">{T(published.Hides(t.Now) || published.Hides(t.Before) ? "—" : Change(t.Now, t.Before))}</td></tr>\n");
         sb.Append("</tbody></table>\n");
 
         var changes = c.Figures.Where(k => k.Change is not "—" and not "stable").ToList();
@@ -261,14 +262,15 @@ public static class SynthesisDocument
         if (c.Names.Themes.Count > 1 || c.Names.Audiences.Count > 1)
             sb.Append($"<p>{T("Une observation liée à plusieurs des thèmes ou des publics choisis compte une seule fois dans les chiffres clés, et une fois dans chacun de ces thèmes ou publics dans les répartitions par thème et par public.")}</p>\n");
         sb.Append($"<h3>{T("Comment")}</h3>\n");
-        sb.Append($"<p>{T("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes. Pour les mêmes filtres, le tableau de bord affiche les mêmes chiffres que cette synthèse.")}</p>\n");
+        sb.Append($"<p>{T("Les indicateurs sont ceux du tableau de bord de l'observatoire : mêmes définitions, mêmes requêtes. Pour les mêmes filtres, le tableau de bord public affiche les mêmes chiffres que cette synthèse ; celui des membres donne en plus les petits effectifs d'observations exacts.")}</p>\n");
         sb.Append("<dl class=\"definitions\">\n");
         foreach (var d in Indicators.All.Where(d => d != Indicators.SurveyQuestions))
             Fact(sb, d.Label, d.Description);
         Fact(sb, Indicators.TopTools.Label, Indicators.TopTools.Description);
         sb.Append("</dl>\n");
         sb.Append($"<h3>{T("Confidentialité")}</h3>\n");
-        sb.Append($"<p>{T($"Seuil de confidentialité : {threshold}. Dans les résultats d'enquête, tout groupe de moins de {threshold} répondants est affiché « < {threshold} », sans pourcentage, pour que personne ne puisse être reconnu. Les enquêtes sont anonymes : aucune adresse IP ni aucun identifiant n'est conservé avec une réponse. Les chiffres d'observations comptent des séances et des structures, pas des personnes : ils sont donnés exactement, comme aux partenaires sur le tableau de bord. Aucune observation ne nomme de bénéficiaire.")}</p>\n");
+        sb.Append($"<p>{T($"Seuil de confidentialité : {threshold}. Dans les résultats d'enquête, tout groupe de moins de {threshold} répondants est affiché « < {threshold} », sans pourcentage, pour que personne ne puisse être reconnu. Les enquêtes sont anonymes : aucune adresse IP ni aucun identifiant n'est conservé avec une réponse. Aucune observation ne nomme de bénéficiaire.")}</p>\n");
+        sb.Append($"<p>{T(PublicationRule.Counts(threshold))}</p>\n<p>{T(PublicationRule.FreeTexts)}</p>\n");
         sb.Append($"<h3>{T("Reproductibilité")}</h3>\n");
         sb.Append($"<p>{T("L'empreinte des données est un condensat SHA-256 calculé sur : les paramètres de la synthèse, le seuil de confidentialité, chaque observation validée du périmètre avec sa version (qui change à chaque modification), les identifiants des réponses aux enquêtes retenues et les identifiants des révisions du wiki citées. Si l'une de ces données change, l'empreinte change ; la page « Synthèses » du portail le signale.")}</p>\n");
         sb.Append("<dl class=\"definitions\">\n");
@@ -289,7 +291,7 @@ public static class SynthesisDocument
         }
         sb.Append($"<table class=\"structures\"><thead><tr><th scope=\"col\">{T("Structure")}</th><th scope=\"col\">{T("Type")}</th><th scope=\"col\">{T("Territoire")}</th><th scope=\"col\" class=\"num\">{T("Observations")}</th></tr></thead><tbody>\n");
         foreach (var s in c.Structures)
-            sb.Append($"<tr><th scope=\"row\">{T(s.Name)}</th><td>{T(s.Kind)}</td><td>{T(s.Territory)}</td><td class=\"num\">{Charts.Number(s.Observations)}</td></tr>\n");
+            sb.Append($"<tr><th scope=\"row\">{T(s.Name)}</th><td>{T(s.Kind)}</td><td>{T(s.Territory)}</td><td class=\"num\">{T(new Suppression(c.Threshold).Format(s.Observations))}</td></tr>\n");
         sb.Append("</tbody></table>\n");
     }
 
