@@ -41,6 +41,27 @@ public class Answer
     public Territory? Territory { get; set; }
     public int? ToolId { get; set; }
     public DigitalTool? Tool { get; set; }
+
+    /// <summary>
+    /// Coordination's reading of <see cref="Text"/> before anyone else sees it (a name, an address, a health detail typed
+    /// by a resident): partners and every output show only published or masked texts (Analysis.PublicationRule).
+    /// </summary>
+    public TextReview TextReview { get; set; }
+    /// <summary>The text as published when <see cref="TextReview"/> is <see cref="TextReview.Masked"/>: parts replaced by « [masqué] ».</summary>
+    public string? MaskedText { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+}
+
+public enum TextReview
+{
+    /// <summary>Not read yet: shown to Coordination only.</summary>
+    Pending,
+    /// <summary>Shown as typed.</summary>
+    Published,
+    /// <summary>Shown as <see cref="Answer.MaskedText"/>.</summary>
+    Masked,
+    /// <summary>Read by Coordination, never shown beyond it.</summary>
+    Internal,
 }
 
 /// <summary>A single-use code printed on paper, for surveys that take one response per invitation.</summary>

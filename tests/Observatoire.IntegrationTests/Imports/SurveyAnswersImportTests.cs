@@ -206,8 +206,9 @@ public class SurveyAnswersImportTests(PortalFixture portal) : PortalTest(portal)
                 r.Answers.Add(new Answer { QuestionId = s.Age, Number = i == 1 ? 20.5m : 20 + i });
                 if (seeker) r.Answers.Add(new Answer { QuestionId = s.Search, OptionId = s.SearchOffers });
                 if (i == 2) r.Answers.Add(new Answer { QuestionId = s.Search, OptionId = s.SearchCv });
-                if (i == 4) r.Answers.Add(new Answer { QuestionId = s.Search, Text = "Démarches ; CAF" });
-                if (i == 0) r.Answers.Add(new Answer { QuestionId = s.Comment, Text = "=SOMME(A1:A2) et « guillemets »\nsur deux lignes" });
+                // Free texts leave the portal (this export) only once Coordination published them (FreeTextReviewTests).
+                if (i == 4) r.Answers.Add(new Answer { QuestionId = s.Search, Text = "Démarches ; CAF", TextReview = TextReview.Published });
+                if (i == 0) r.Answers.Add(new Answer { QuestionId = s.Comment, Text = "=SOMME(A1:A2) et « guillemets »\nsur deux lignes", TextReview = TextReview.Published });
                 db.Responses.Add(r);
             }
             return db.SaveChangesAsync();

@@ -268,6 +268,10 @@ public class HostileInputTests(PortalFixture portal, ITestOutputHelper output) :
             }
         }
         await Read(coordination, $"/enquetes/gestion/{open.Id}/resultats", [], "résultats");
+        // Coordination reads them on its review page, then publishes them: only published texts leave in the export.
+        await Read(coordination, $"/enquetes/gestion/{open.Id}/reponses-libres", [], "réponses libres à relire");
+        await Portal.Db(db => db.Answers.Where(a => a.Text != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.TextReview, TextReview.Published)));
+        await Read(coordination, $"/enquetes/gestion/{open.Id}/reponses-libres?etat=publiees", [], "réponses libres publiées");
         await CheckCsv(coordination, $"/enquetes/gestion/{open.Id}/resultats?handler=Reponses", Marker(0), "réponses CSV");
         await CheckCsv(coordination, $"/enquetes/gestion/{open.Id}/resultats?handler=Csv", "Offres", "résultats CSV");
         await Read(Portal.CreateClient(), "/enquetes", [], "enquêtes");

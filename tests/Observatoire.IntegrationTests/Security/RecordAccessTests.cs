@@ -146,6 +146,16 @@ public class RecordAccessTests(PortalFixture portal) : PortalTest(portal)
             return (p.Id, r.Id);
         });
 
+        // A free text typed in the open survey, to review.
+        var freeText = await Portal.Db(async db =>
+        {
+            var response = new Response { SurveyId = open.Id, CreatedAt = DateTime.UtcNow, IdempotencyKey = Guid.NewGuid() };
+            var answer = new Answer { QuestionId = open.Comment, Text = "Un commentaire à relire." };
+            response.Answers.Add(answer);
+            db.Responses.Add(response);
+            await db.SaveChangesAsync();
+            return answer.Id;
+        });
         var guessed = await Portal.Db(async db => (await db.Observations.MaxAsync(o => o.Id)) + 1000);
         var names = new Dictionary<string, string>
         {
@@ -155,6 +165,7 @@ public class RecordAccessTests(PortalFixture portal) : PortalTest(portal)
             ["{slug:wiki-publique}"] = "page-publique", ["{slug:wiki-membres}"] = "page-membres", ["{slug:wiki-protegee}"] = "page-protegee",
             ["{slug:enquete-brouillon}"] = draft.Slug, ["{id:enquete-brouillon}"] = draft.Id.ToString(),
             ["{slug:enquete-ouverte}"] = open.Slug, ["{id:enquete-ouverte}"] = open.Id.ToString(), ["{id:question}"] = draft.Situation.ToString(),
+            ["{id:reponse-libre}"] = freeText.ToString(),
             ["{slug:groupe}"] = "groupe-methode", ["{id:adhesion}"] = membership.ToString(),
             ["{slug:evenement-groupe}"] = "atelier-du-groupe", ["{id:evenement-groupe}"] = groupEvent.ToString(),
             ["{slug:evenement-interne}"] = "reunion-interne",

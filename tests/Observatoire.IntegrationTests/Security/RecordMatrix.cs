@@ -72,6 +72,9 @@ public static class RecordMatrix
         new("/enquetes/gestion/{id:enquete-ouverte}/codes", "LOOFFFF", "codes d'invitation"),
         new("/enquetes/gestion/{id:enquete-ouverte}/qr", "LOOFFFF", "affiche QR"),
         new("/enquetes/gestion/{id:enquete-ouverte}/resultats", "LOOFOFF", "résultats (partenaires compris)"),
+        new("/enquetes/gestion/{id:enquete-ouverte}/reponses-libres", "LOOFFFF", "relecture des réponses libres"),
+        new("/enquetes/gestion/{id:enquete-ouverte}/reponses-libres/{id:reponse-libre}", "LOOFFFF", "une réponse libre à relire"),
+        new("/enquetes/gestion/{id:enquete-brouillon}/reponses-libres/{id:reponse-libre}", "LNNFFFF", "une réponse libre par l'adresse d'une autre enquête"),
         new("/enquetes/gestion/{id:devinee}", "LNNFFFF", "identifiant d'enquête deviné"),
 
         // Groups, events: what only the group's animateur (or Coordination) may do.

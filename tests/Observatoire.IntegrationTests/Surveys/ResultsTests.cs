@@ -17,7 +17,8 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
             r.Answers.Add(new Answer { QuestionId = s.Quartier, TerritoryId = seeker ? s.SanitasId : s.RabiereId });
             r.Answers.Add(new Answer { QuestionId = s.Age, Number = 20 + i });
             if (seeker) r.Answers.Add(new Answer { QuestionId = s.Search, OptionId = s.SearchOffers });
-            if (i == 0) r.Answers.Add(new Answer { QuestionId = s.Comment, Text = "=HYPERLINK(\"http://x\")" });
+            // Published by Coordination (FreeTextReviewTests): these tests are about counts and exports.
+            if (i == 0) r.Answers.Add(new Answer { QuestionId = s.Comment, Text = "=HYPERLINK(\"http://x\")", TextReview = TextReview.Published });
             db.Responses.Add(r);
         }
         return db.SaveChangesAsync();
@@ -166,6 +167,8 @@ public class ResultsTests(PortalFixture portal) : PortalTest(portal)
                 .OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
             db.Answers.AddRange(ids.Select(id => new Answer { ResponseId = id, QuestionId = s.Search, Text = "Pôle emploi" }));
             await db.SaveChangesAsync();
+            // Reviewed by Coordination, so that partners read them too (FreeTextReviewTests).
+            await db.Answers.Where(a => a.Text != null).ExecuteUpdateAsync(u => u.SetProperty(a => a.TextReview, TextReview.Published));
         });
         var client = await Portal.SignedInAs(role);
 

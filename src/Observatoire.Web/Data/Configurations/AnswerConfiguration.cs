@@ -5,6 +5,11 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> b)
     {
         b.Property(a => a.Text).HasMaxLength(4000);
+        b.Property(a => a.MaskedText).HasMaxLength(4000);
+        // Answers are inserted in bulk by SQL that names no review column (ResponseSql): the database says « not read yet ».
+        b.Property(a => a.TextReview).HasDefaultValueSql("'Pending'");
+        // The review page and the results' count of texts to read look at free texts only.
+        b.HasIndex(a => new { a.QuestionId, a.TextReview }).HasFilter("\"Text\" IS NOT NULL");
         b.Property(a => a.Number).HasPrecision(14, 2);
         b.HasOne(a => a.Response).WithMany(r => r.Answers).HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
         // Questions and options that hold answers are not deleted: the builder refuses, the database too.

@@ -494,6 +494,10 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("MaskedText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<decimal?>("Number")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -507,12 +511,22 @@ namespace Observatoire.Web.Data.Migrations
                     b.Property<long>("ResponseId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("TerritoryId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TextReview")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValueSql("'Pending'");
 
                     b.Property<int?>("ToolId")
                         .HasColumnType("integer");
@@ -528,6 +542,9 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasIndex("ToolId");
 
                     b.HasIndex("QuestionId", "OptionId");
+
+                    b.HasIndex("QuestionId", "TextReview")
+                        .HasFilter("\"Text\" IS NOT NULL");
 
                     b.HasIndex("ResponseId", "QuestionId", "TerritoryId")
                         .IsUnique()

@@ -51,8 +51,12 @@ public sealed class SurveyResults
         db.Questions.AsNoTracking().Where(q => q.SurveyId == surveyId && q.Type == QuestionType.Territory)
             .OrderBy(q => q.Section.Order).ThenBy(q => q.Order).Select(q => q.Text).FirstOrDefaultAsync(ct);
 
+    /// <param name="allTexts">
+    /// Coordination, who reviews them: every free text as typed. Everyone else (and every output) gets only the texts
+    /// Coordination published, masked ones in their masked version (<see cref="Analysis.PublicationRule"/>).
+    /// </param>
     public static async Task<SurveyResults> ComputeAsync(ObservatoireDbContext db, int surveyId, IReadOnlyDictionary<int, int> filters,
-        CancellationToken ct, int maxTexts = 300, int[]? territories = null)
+        CancellationToken ct, int maxTexts = 300, int[]? territories = null, bool allTexts = false)
     {
         var responses = Filter(db, surveyId, filters, territories);
         var answers = db.Answers.AsNoTracking().Where(a => responses.Any(r => r.Id == a.ResponseId));
@@ -68,10 +72,13 @@ public sealed class SurveyResults
             .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
             .ToDictionaryAsync(x => x.QuestionId, x => x.Count, ct);
         var numbers = await answers.Where(a => a.Number != null).Select(a => new { a.QuestionId, Number = a.Number!.Value }).ToListAsync(ct);
-        var textCounts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
+        var shown = answers.Where(a => a.Text != null);
+        if (!allTexts) shown = shown.Where(a => a.TextReview == TextReview.Published || a.TextReview == TextReview.Masked);
+        var textCounts = await shown.GroupBy(a => a.QuestionId)
             .Select(g => new { QuestionId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.QuestionId, x => x.Count, ct);
-        var texts = await answers.Where(a => a.Text != null).OrderByDescending(a => a.ResponseId)
-            .Select(a => new { a.QuestionId, Text = a.Text! }).Take(maxTexts * 4).ToListAsync(ct);
+        var texts = await shown.OrderByDescending(a => a.ResponseId)
+            .Select(a => new { a.QuestionId, Text = allTexts || a.TextReview != TextReview.Masked ? a.Text! : a.MaskedText! })
+            .Take(maxTexts * 4).ToListAsync(ct);
         var labels = await ValueLabels(db, questions, ct);
 
         return new SurveyResults

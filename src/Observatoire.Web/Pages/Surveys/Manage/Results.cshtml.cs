@@ -21,6 +21,8 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
     public SurveyResults.CrossTab? Cross { get; private set; }
     public Suppression Suppression => suppression;
     public bool CanExportResponses { get; private set; }
+    /// <summary>Free texts of this survey Coordination has not read yet (none of them reaches partners or an output).</summary>
+    public int TextsToReview { get; private set; }
     /// <summary>Responses entered by a field worker with the resident (same filters); published through the suppression rule.</summary>
     public int Assisted { get; private set; }
     /// <summary>Free answers are hidden when the filtered group is small: a few comments next to a quartier and an age tell who wrote them.</summary>
@@ -109,7 +111,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
                     columns.Add(($"{prefix}_{v.Code}", a => a.Count == 0 ? null : a.Any(x => (x.OptionId ?? x.TerritoryId ?? x.ToolId) == value) ? "1" : "0", q.Id));
                 }
                 if (q.AllowOther)
-                    columns.Add(($"{prefix}_autre", a => a.FirstOrDefault(x => x.OptionId == null && x.Text != null)?.Text, q.Id));
+                    columns.Add(($"{prefix}_autre", a => a.FirstOrDefault(x => x.OptionId == null && x.Text != null) is { } other ? AsReviewed(other) : null, q.Id));
             }
             else
             {
@@ -118,7 +120,8 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
                     null => null,
                     { Number: decimal n } => n.ToString("0.##", French.Culture),
                     { Date: DateOnly d } => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    var x => x.Text,
+                    { Text: not null } x => AsReviewed(x),
+                    _ => null,
                 }, q.Id));
             }
         }
@@ -147,6 +150,15 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
     private Dictionary<int, int> _clean = [];
     private Dictionary<int, int> CleanFilters() => _clean;
 
+    /// <summary>A free text as the row export gives it: as reviewed, never a text Coordination has not published (PublicationRule).</summary>
+    private static string? AsReviewed(Answer answer) => answer.TextReview switch
+    {
+        TextReview.Published => answer.Text,
+        TextReview.Masked => answer.MaskedText,
+        TextReview.Internal => "(gardée en interne)",
+        _ => "(à relire)",
+    };
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Title, s.Status }).SingleOrDefaultAsync(ct);
@@ -155,8 +167,10 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         // Only filters on this survey's closed questions count; anything else in the query string is ignored.
         var closed = await db.Questions.Where(q => q.SurveyId == id).Select(q => new { q.Id, q.Type }).ToListAsync(ct);
         _clean = Filters.Where(f => closed.Any(q => q.Id == f.Key && q.Type.IsClosed())).Take(10).ToDictionary(f => f.Key, f => f.Value);
-        Results = await SurveyResults.ComputeAsync(db, id, _clean, ct);
         CanExportResponses = (await authorization.AuthorizeAsync(User, Policies.Coordination)).Succeeded;
+        // Coordination reads every free text (it reviews them); partners only those it published.
+        Results = await SurveyResults.ComputeAsync(db, id, _clean, ct, allTexts: CanExportResponses);
+        TextsToReview = await db.Answers.CountAsync(a => a.Question.SurveyId == id && a.Text != null && a.TextReview == TextReview.Pending, ct);
         return true;
     }
 }
