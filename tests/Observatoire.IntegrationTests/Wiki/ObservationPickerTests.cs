@@ -121,6 +121,8 @@ public class ObservationPickerTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("cartographie", Value("Input.ObservationQuery"));
         Assert.True(form.QuerySelector("input[name='Input.Type'][value='ExperienceReport']")!.HasAttribute("checked"));
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        // « Enregistrer » then saves: the form does not post to the address of the search it came back from.
+        Assert.Equal("/wiki/retour-cartographie/modifier", form.GetAttribute("action"));
         Assert.Equal([observation.Id], Offered(page));
         Assert.Null(page.QuerySelector(".error-summary"));
     }
