@@ -365,7 +365,9 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         HiddenLinkedObservations = stored.Count == 0 ? 0
             : stored.Count - await access.Visible(db.Observations.AsNoTracking()).CountAsync(o => stored.Contains(o.Id), ct);
         var query = Input.ObservationQuery?.Trim();
-        var refused = ModelState.TryGetValue("Input.ObservationQuery", out var entry) && entry.Errors.Count > 0;
+        // A search refused next to its field is not run (the preview clears the form's messages, so ask UserText again).
+        var refused = ModelState.TryGetValue("Input.ObservationQuery", out var entry) && entry.Errors.Count > 0
+            || query?.Length > 200 || UserText.Problem(query) is not null;
         FoundObservations = string.IsNullOrEmpty(query) || refused ? null : await SearchObservationsAsync(access, query, ticked, ct);
     }
 }

@@ -12,6 +12,8 @@
   var none = picker.querySelector('.observation-none');
   if (!input || !button || !status || !found || !linked) return;
   var bypass = false;
+  // Says that searches stay in place (read by the browser test that runs the form without it).
+  picker.setAttribute('data-enhanced', '');
 
   // What a post would keep: the ticked results join the linked ones, the unticked linked ones leave.
   function settle() {
