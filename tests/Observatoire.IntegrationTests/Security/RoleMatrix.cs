@@ -59,6 +59,8 @@ public static class RoleMatrix
         ("/wiki/nouvelle", Access.Contributor),
         ("/wiki/suivi", Access.Member),
         ("/wiki/page-a-creer/modifier", Access.Contributor),
+        // The observation search of the editor's script: per record, only what the person may see (Wiki/ObservationPickerTests).
+        ("/wiki/page-a-creer/modifier?handler=Observations&q=atelier", Access.Contributor),
         ("/recherche", Access.Public),
         ("/syntheses", Access.Reader),
         ("/admin/journal", Access.Admin),

@@ -18,6 +18,29 @@ public class EditModel(ObservatoireDbContext db) : PageModel
     public IReadOnlyList<Choice> TerritoryChoices { get; private set; } = [];
     public IReadOnlyList<Choice> ThemeChoices { get; private set; } = [];
 
+    /// <summary>The observations ticked in the form that the person may see, shown as ticked boxes.</summary>
+    public IReadOnlyList<ObservationRow> LinkedObservations { get; private set; } = [];
+    /// <summary>Observations linked to the page that this person may not see: kept on save, never shown.</summary>
+    public int HiddenLinkedObservations { get; private set; }
+    /// <summary>The matches of <see cref="InputModel.ObservationQuery"/>; null when nothing was searched.</summary>
+    public ObservationResults? FoundObservations { get; private set; }
+
+    public record ObservationRow(int Id, string Title, DateOnly ObservedOn, string Structure);
+
+    /// <summary>At most <see cref="ObservationSearchLimit"/> rows; <see cref="More"/> when more matched.</summary>
+    public record ObservationResults(string Query, IReadOnlyList<ObservationRow> Rows, bool More)
+    {
+        public string Status => Rows.Count switch
+        {
+            0 => $"Aucune observation trouvée pour « {Query} ».",
+            _ when More => $"Plus de {Rows.Count} observations trouvées pour « {Query} » : les {Rows.Count} plus récentes sont affichées, précisez la recherche.",
+            1 => $"1 observation trouvée pour « {Query} ».",
+            _ => $"{Rows.Count} observations trouvées pour « {Query} ».",
+        };
+    }
+
+    public const int ObservationSearchLimit = 20;
+
     /// <summary>
     /// A conflict in three views: their change (base → their revision <see cref="Number"/>), the user's change (base →
     /// the text typed), and the merge, where each conflicting passage shows both sides. <see cref="BaseNumber"/> is 0
@@ -58,10 +81,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         public List<int> TerritoryIds { get; set; } = [];
         public List<int> ThemeIds { get; set; } = [];
 
-        [StringLength(300, ErrorMessage = "La liste des observations ne peut dépasser 300 caractères.")]
-        [RegularExpression(@"^[\d\s,;]*$", ErrorMessage = "Indiquez des numéros d'observation séparés par des virgules.")]
-        [Display(Name = "Observations liées")]
-        public string? ObservationIds { get; set; }
+        /// <summary>The ticked observations: the page's links as they will be saved.</summary>
+        public List<int> ObservationIds { get; set; } = [];
+
+        /// <summary>Words (or a number) to find observations to link; kept through every round trip, never stored.</summary>
+        [StringLength(200, ErrorMessage = "La recherche ne peut dépasser 200 caractères.")]
+        [Display(Name = "Chercher une observation")]
+        public string? ObservationQuery { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string slug, string? titre, string? type, CancellationToken ct)
@@ -99,7 +125,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 Type = page.Type, Visibility = page.Visibility, IsProtected = page.IsProtected,
                 Categories = string.Join(", ", page.Categories),
                 StructureIds = page.Structures, ToolIds = page.Tools, TerritoryIds = page.Territories, ThemeIds = page.Themes,
-                ObservationIds = string.Join(", ", page.Observations),
+                ObservationIds = page.Observations,
             };
         }
         await PrepareAsync(slug, page is null, ct);
@@ -123,6 +149,39 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         if (Input.Markdown.Length > 100_000) return BadRequest();
         var rendered = await WikiMarkdown.RenderAsync(db, Input.Markdown, ct);
         return Content(WikiMarkdown.PreviewNotice(Input.Markdown) + rendered.Html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// « Chercher » without JavaScript: the same form comes back with everything typed (base revision included, so
+    /// the conflict check still compares with the revision first opened) and the observations found as checkboxes.
+    /// </summary>
+    public async Task<IActionResult> OnPostObservationsAsync(string slug, CancellationToken ct)
+    {
+        if (Normalized(slug) is { } redirect) return redirect;
+        var existing = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.IsProtected }).SingleOrDefaultAsync(ct);
+        if (existing is not null && !WikiAccess.CanEdit(User, existing.IsProtected)) return Forbid();
+        // Nothing is saved: only the search and the ticked observations are checked, as a save would check them.
+        var searchErrors = ModelState.TryGetValue("Input.ObservationQuery", out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+        ModelState.Clear();
+        foreach (var error in searchErrors) ModelState.AddModelError("Input.ObservationQuery", error);
+        var access = await ObservationAccess.LoadAsync(db, User, ct);
+        await RefuseUnseenObservationsAsync(access, slug, ct);
+        await PrepareAsync(slug, existing is null, ct, access);
+        return Page();
+    }
+
+    /// <summary>
+    /// The search of wiki-observations.js: the same matches as « Chercher », as an HTML fragment of checkboxes.
+    /// <paramref name="lie"/> are the observations already ticked, left out of the results.
+    /// </summary>
+    public async Task<IActionResult> OnGetObservationsAsync(string? q, int[]? lie, CancellationToken ct)
+    {
+        q = q?.Trim();
+        if (string.IsNullOrEmpty(q) || q.Length > 200 || UserText.Problem(q) is not null) return BadRequest();
+        var access = await ObservationAccess.LoadAsync(db, User, ct);
+        Input = new InputModel { ObservationQuery = q, ObservationIds = [.. (lie ?? []).Take(200)] };
+        FoundObservations = await SearchObservationsAsync(access, q, Input.ObservationIds, ct);
+        return Partial("_ObservationResults", this);
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
@@ -150,19 +209,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             .Include(p => p.Themes).Include(p => p.Observations)
             .SingleOrDefaultAsync(p => p.Slug == slug, ct);
         if (page is not null && !WikiAccess.CanEdit(User, page.IsProtected)) return Forbid();
-        var observationIds = ParseIds(Input.ObservationIds);
-        if (observationIds.Count > 0)
-        {
-            var found = await db.Observations.Where(o => observationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
-            var missing = observationIds.Except(found).ToList();
-            if (missing.Count > 0)
-                ModelState.AddModelError("Input.ObservationIds", $"Observation introuvable : n° {string.Join(", ", missing)}.");
-        }
+        var access = await ObservationAccess.LoadAsync(db, User, ct);
+        await RefuseUnseenObservationsAsync(access, slug, ct);
         if (WikiStore.Categories.Problem(Input.Categories) is { } categoriesProblem)
             ModelState.AddModelError("Input.Categories", categoriesProblem);
         if (!ModelState.IsValid)
         {
-            await PrepareAsync(slug, page is null, ct);
+            await PrepareAsync(slug, page is null, ct, access);
             return Page();
         }
 
@@ -198,7 +251,7 @@ public class EditModel(ObservatoireDbContext db) : PageModel
                 // The next save is based on what is now current: the user has seen it and chosen.
                 ModelState.Remove("Input.BaseRevision");
                 Input.BaseRevision = theirs.Number;
-                await PrepareAsync(slug, false, ct);
+                await PrepareAsync(slug, false, ct, access);
                 return Page();
             }
             markdown = merged.Merged!;
@@ -226,7 +279,13 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         page.Territories = await db.Territories.Where(t => Input.TerritoryIds.Contains(t.Id) && (t.RetiredAt == null || keptTerritories.Contains(t.Id)))
             .ToListAsync(ct);
         page.Themes = await db.Themes.Where(t => Input.ThemeIds.Contains(t.Id) && (t.RetiredAt == null || keptThemes.Contains(t.Id))).ToListAsync(ct);
-        page.Observations = await db.Observations.Where(o => observationIds.Contains(o.Id)).ToListAsync(ct);
+        // The ticked observations (each one visible, checked above), and the links this person cannot see, which
+        // the form never showed them and which are not theirs to remove.
+        var ticked = Input.ObservationIds.Distinct().ToList();
+        var stored = page.Observations.Select(o => o.Id).ToList();
+        var seen = await access.Visible(db.Observations.AsNoTracking()).Where(o => stored.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var unseen = stored.Except(seen).ToList();
+        page.Observations = await db.Observations.Where(o => ticked.Contains(o.Id) || unseen.Contains(o.Id)).ToListAsync(ct);
 
         await WikiStore.SaveRevisionAsync(db, page, title, markdown, Input.Comment, User.UserId(),
             DateTime.UtcNow, ct);
@@ -242,7 +301,48 @@ public class EditModel(ObservatoireDbContext db) : PageModel
         return canonical == slug ? null : RedirectPermanent($"/wiki/{canonical}/modifier");
     }
 
-    private async Task PrepareAsync(string slug, bool isNew, CancellationToken ct)
+    /// <summary>
+    /// A ticked observation must be one this person may see: an id they cannot see (or that does not exist: the two
+    /// are not told apart, so an id does not reveal a draft) is refused next to the field, never linked nor dropped
+    /// silently. A link already stored is accepted as it is.
+    /// </summary>
+    private async Task RefuseUnseenObservationsAsync(ObservationAccess access, string slug, CancellationToken ct)
+    {
+        var ticked = Input.ObservationIds.Distinct().ToList();
+        if (ticked.Count == 0) return;
+        if (ticked.Count > 200)
+        {
+            ModelState.AddModelError("Input.ObservationIds", "Une page peut être liée à 200 observations au plus.");
+            return;
+        }
+        var stored = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug).SelectMany(p => p.Observations.Select(o => o.Id)).ToListAsync(ct);
+        var visible = await access.Visible(db.Observations.AsNoTracking()).Where(o => ticked.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var refused = ticked.Except(visible).Except(stored).Order().ToList();
+        if (refused.Count > 0)
+            ModelState.AddModelError("Input.ObservationIds", refused.Count == 1
+                ? $"L'observation n° {refused[0]} n'existe pas ou vous n'y avez pas accès : elle ne peut pas être liée. Décochez-la ou choisissez-en une autre."
+                : $"Les observations n° {string.Join(", ", refused)} n'existent pas ou vous n'y avez pas accès : elles ne peuvent pas être liées. Décochez-les ou choisissez-en d'autres.");
+    }
+
+    /// <summary>
+    /// Observations this person may see whose title, description or other indexed text matches the words (the search
+    /// of /observations, French stemming, accents ignored), or whose number is typed; the most recent first.
+    /// </summary>
+    private async Task<ObservationResults> SearchObservationsAsync(ObservationAccess access, string query, IReadOnlyCollection<int> ticked,
+        CancellationToken ct)
+    {
+        var number = int.TryParse(query.TrimStart('n', 'N', '°', 'º', ' ').Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var rows = await access.Visible(db.Observations.AsNoTracking())
+            .Where(o => !ticked.Contains(o.Id))
+            .Where(o => o.Id == number || o.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(ObservatoireDbContext.SearchConfig, query)))
+            .OrderByDescending(o => o.Id == number).ThenByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id)
+            .Take(ObservationSearchLimit + 1)
+            .Select(o => new ObservationRow(o.Id, o.Title, o.ObservedOn, o.Structure.Name))
+            .ToListAsync(ct);
+        return new ObservationResults(query, rows.Take(ObservationSearchLimit).ToList(), rows.Count > ObservationSearchLimit);
+    }
+
+    private async Task PrepareAsync(string slug, bool isNew, CancellationToken ct, ObservationAccess? access = null)
     {
         Slug = slug;
         IsNew = isNew;
@@ -255,9 +355,19 @@ public class EditModel(ObservatoireDbContext db) : PageModel
             .SingleOrDefaultAsync(ct);
         TerritoryChoices = await ReferenceChoices.TerritoriesAsync(db, kept?.Territories ?? [], ct);
         ThemeChoices = await ReferenceChoices.OfferedAsync(db.Themes, kept?.Themes ?? [], ct);
-    }
 
-    private static List<int> ParseIds(string? text) =>
-        (text ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, out var id) ? id : 0).Where(id => id > 0).Distinct().Take(50).ToList();
+        access ??= await ObservationAccess.LoadAsync(db, User, ct);
+        var ticked = Input.ObservationIds.Distinct().ToList();
+        LinkedObservations = await access.Visible(db.Observations.AsNoTracking()).Where(o => ticked.Contains(o.Id))
+            .OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id)
+            .Select(o => new ObservationRow(o.Id, o.Title, o.ObservedOn, o.Structure.Name)).ToListAsync(ct);
+        var stored = await db.WikiPages.AsNoTracking().Where(p => p.Slug == slug).SelectMany(p => p.Observations.Select(o => o.Id)).ToListAsync(ct);
+        HiddenLinkedObservations = stored.Count == 0 ? 0
+            : stored.Count - await access.Visible(db.Observations.AsNoTracking()).CountAsync(o => stored.Contains(o.Id), ct);
+        var query = Input.ObservationQuery?.Trim();
+        // A search refused next to its field is not run (the preview clears the form's messages, so ask UserText again).
+        var refused = ModelState.TryGetValue("Input.ObservationQuery", out var entry) && entry.Errors.Count > 0
+            || query?.Length > 200 || UserText.Problem(query) is not null;
+        FoundObservations = string.IsNullOrEmpty(query) || refused ? null : await SearchObservationsAsync(access, query, ticked, ct);
+    }
 }

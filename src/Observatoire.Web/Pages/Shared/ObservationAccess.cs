@@ -1,4 +1,4 @@
-namespace Observatoire.Web.Pages.Observations;
+namespace Observatoire.Web.Pages;
 
 /// <summary>
 /// Who may see and change which observation, decided on the server for each record.
