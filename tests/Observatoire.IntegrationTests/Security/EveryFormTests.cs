@@ -89,7 +89,9 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
             cases += form.Fields.Count * (Classes.Length + 1);
             await RefusedClasses(client, form);
             foreach (var (kind, payload) in Keepable)
-                await KeepableClass(client, form, kind, form.Fields.ToDictionary(f => f, f => $"{payload} Z{++_n}"));
+                await KeepableClass(client, form, kind, form.Fields.ToDictionary(f => f,
+                    // Its marker inside, so that the white space stays at both ends.
+                    f => kind == OuterWhiteSpace ? $"{payload} Z{++_n} \t " : $"{payload} Z{++_n}"));
             var bounded = form.Fields.Where(f => bounds[f] >= 8).ToList();
             await KeepableClass(client, form, AtMaxClass, bounded.ToDictionary(f => f, f => Sized(form, f, bounds[f])));
             foreach (var field in form.Fields.Where(f => bounds[f] < 8))
@@ -351,7 +353,10 @@ public class EveryFormTests(PortalFixture portal, ITestOutputHelper output) : Po
                 IHtmlInputElement i => i.Value,
                 _ => null,
             };
-            if (!string.IsNullOrEmpty(shown) && shown.Replace("\r\n", "\n") != value.Replace("\r\n", "\n")
+            // Exactly as typed, or without the white space at both ends (UserText.Outer): nothing else may change.
+            if (string.IsNullOrEmpty(shown)) continue;
+            var (read, typed) = (shown.Replace("\r\n", "\n"), value.Replace("\r\n", "\n"));
+            if (read != typed && read != UserText.Outer(typed)
                 && !(IsList(page, same[0], field) && Items(shown).SequenceEqual(Items(value))))
                 verdicts[field] = (Verdict.Lost, $"enregistré puis relu changé (« {Excerpt(shown)} »)");
         }

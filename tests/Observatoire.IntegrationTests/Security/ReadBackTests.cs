@@ -16,7 +16,7 @@ namespace Observatoire.IntegrationTests.Security;
 /// the corpus as comments (the Atom feed of recent changes), and a synthesis titled with one (the PDF's text). The changes each output states, and only those:
 /// the CSV's protective apostrophe before a cell a spreadsheet would read as a formula; the calendar's description is
 /// the plain text the Markdown renders to (stored beside it), with a tab become a space (RFC 5545 allows no control
-/// character); a form trims the white space around a value (« \t=1+1 » is saved « =1+1 »).
+/// character); a form takes the white space off both ends of a value (UserText.Outer: « \t=1+1 » is saved « =1+1 »).
 /// </summary>
 public class ReadBackTests(PortalFixture portal, ITestOutputHelper output) : PortalTest(portal)
 {

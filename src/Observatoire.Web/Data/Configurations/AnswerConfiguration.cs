@@ -7,7 +7,7 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         b.Property(a => a.Text).HasMaxLength(4000);
         b.Property(a => a.MaskedText).HasMaxLength(4000);
         // Answers are inserted in bulk by SQL that names no review column (ResponseSql): the database says « not read yet ».
-        b.Property(a => a.TextReview).HasDefaultValueSql("'Pending'");
+        b.Property(a => a.TextReview).HasDefaultValueSql("'Pending'").HasSentinel(TextReview.Pending);
         // The review page and the results' count of texts to read look at free texts only.
         b.HasIndex(a => new { a.QuestionId, a.TextReview }).HasFilter("\"Text\" IS NOT NULL");
         b.Property(a => a.Number).HasPrecision(14, 2);

@@ -20,10 +20,17 @@ namespace Observatoire.Web.Infrastructure;
 /// U+200E, U+200F and U+061C stay allowed), while an override makes « gnp.exe » read « exe.png » in every page,
 /// export and PDF that would have to remember to isolate it. Pages still isolate user text in CSS
 /// (<c>unicode-bidi: isolate</c>) for values stored before this rule.</item>
+/// <item>White space around a value (spaces, tabs, line breaks before its first and after its last visible character) is
+/// not text: a form may take it off both ends (<see cref="Outer"/>), and nothing else. « Atelier » pasted as
+/// «  Atelier\t » is the same name; white space inside a value, and the indentation of its lines after the first, are
+/// kept exactly. The corpus test (class « blancs autour ») holds every form to this.</item>
 /// </list>
 /// </summary>
 public static class UserText
 {
+    /// <summary>The value without the white space around it: the one change a form may make to what was typed.</summary>
+    public static string Outer(string value) => value.Trim();
+
     /// <summary>The French message for the first character <paramref name="value"/> may not hold, or null when it is fine.</summary>
     public static string? Problem(string? value)
     {
