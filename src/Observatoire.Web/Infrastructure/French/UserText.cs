@@ -6,7 +6,7 @@ namespace Observatoire.Web.Infrastructure;
 /// <summary>
 /// The one rule for text people type or paste into the portal, applied to every posted form field by
 /// <see cref="UserTextFilter"/>: a value is kept exactly as typed, or refused next to its field with a French message
-/// that names the character and says what to do. Nothing is silently changed (the NUL character, which neither ASP.NET
+/// that names the character and says what to do. Nothing is silently changed but the white space around a value (below; the NUL character, which neither ASP.NET
 /// Core's form reader nor PostgreSQL can carry, is taken out earlier by <see cref="FormNulCharacters"/>, which tells the
 /// filter where it was, so it is refused like the other controls).
 /// <list type="bullet">
