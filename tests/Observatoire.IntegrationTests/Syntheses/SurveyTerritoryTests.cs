@@ -76,6 +76,9 @@ public class SurveyTerritoryTests(PortalFixture portal) : PortalTest(portal)
             .Select(r => string.Join(" ", r.Children.Select(cell => Plain(cell.TextContent).Trim()))).ToList();
         Assert.Contains(rows, r => r.StartsWith("Souvent 6 100 %", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("Rarement 0", StringComparison.Ordinal));
+        // The quartier question lists the synthesis's territories only.
+        Assert.Contains(rows, r => r.StartsWith("Rabière (Joué-lès-Tours) 6", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.StartsWith("Sanitas", StringComparison.Ordinal));
 
         var every = preview.QuerySelector($"#enquete-{w.WithoutQuartier}")!;
         Assert.Equal("Enquête « Usages sans quartier » — tous territoires : l'enquête ne demande pas le quartier", Plain(every.QuerySelector("h3")!.TextContent));

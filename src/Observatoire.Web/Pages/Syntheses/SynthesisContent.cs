@@ -91,8 +91,16 @@ public sealed partial class SynthesisContent
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
         {
             var (territories, question) = await SurveyTerritoriesAsync(db, s.Id, scope, ct);
-            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status,
-                await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0, territories), question));
+            var results = await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0, territories);
+            if (territories is not null)
+                // A territory question lists the synthesis's territories only: « Sanitas (Tours) 0 » has no place in Joué's.
+                results = new SurveyResults
+                {
+                    Total = results.Total,
+                    Questions = [.. results.Questions.Select(q => q.Type != QuestionType.Territory ? q
+                        : q with { Values = [.. q.Values.Where(v => v.Id is int id && territories.Contains(id))] })],
+                };
+            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, results, question));
         }
 
         var names = await NamesAsync(db, filter, ct);
