@@ -53,6 +53,10 @@ public static class Indicators
     public static readonly Definition TopTools = new("outils-les-plus-observes", "Outils les plus observés",
         "Les outils cités dans le plus grand nombre d'observations validées de la période, tous thèmes confondus (une observation compte une fois par outil cité).", false);
 
+    /// <summary>Members only, on its own page (/observations/a-observer), not in <see cref="All"/>: it is a to-do list, not a figure.</summary>
+    public static readonly Definition WhereToObserve = new("a-observer", "Où observer ensuite",
+        "Les croisements quartier × thème × public dont les observations validées de la période sont trop peu nombreuses pour être publiées (moins que le seuil de confidentialité), les plus proches du seuil d'abord : une observation de plus y compte le plus.", false);
+
     public static readonly IReadOnlyList<Definition> All =
     [
         Observations, Participants, Structures, Tools, FreeShare, ByTheme, ByAudience, ByTerritory, ByStructureKind,
@@ -167,6 +171,42 @@ public static class Indicators
     }
 
     public sealed record Totals(int Observations, long Participants, int Structures);
+
+    /// <summary>A quartier × theme × audience cell under the threshold, with the slugs a new observation is prefilled with.</summary>
+    public sealed record Gap(string Territory, string TerritorySlug, string Theme, string ThemeSlug, string Audience, string AudienceSlug, int Observations);
+
+    /// <summary>
+    /// <see cref="WhereToObserve"/>: every cell of the scope's territories (a commune's quartiers; a commune without
+    /// quartiers is a cell itself), themes and audiences still offered by the forms, with fewer validated observations in
+    /// the period than <paramref name="threshold"/>; most observations first (the nearest to publishable), then by name.
+    /// The cells are built from the reference lists; one grouped query counts the observations.
+    /// </summary>
+    public static async Task<List<Gap>> GapsAsync(ObservatoireDbContext db, Scope scope, int threshold, CancellationToken ct = default)
+    {
+        var territories = await db.Territories.AsNoTracking()
+            .Where(t => t.RetiredAt == null && !t.Children.Any(c => c.RetiredAt == null))
+            .Where(t => scope.TerritoryIds == null || scope.TerritoryIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Slug, Name = Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name) }).ToListAsync(ct);
+        var themes = await db.Themes.AsNoTracking().Where(t => t.RetiredAt == null && (scope.ThemeIds == null || scope.ThemeIds.Contains(t.Id)))
+            .Select(t => new { t.Id, t.Slug, t.Name }).ToListAsync(ct);
+        var audiences = await db.Audiences.AsNoTracking().Where(a => a.RetiredAt == null && (scope.AudienceIds == null || scope.AudienceIds.Contains(a.Id)))
+            .Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(ct);
+        var counts = await (
+                from o in ValidatedObservations(db, scope)
+                from t in o.Themes
+                from a in o.Audiences
+                group o by new { o.TerritoryId, Theme = t.Id, Audience = a.Id } into g
+                select new { g.Key.TerritoryId, g.Key.Theme, g.Key.Audience, Count = g.Count() })
+            .ToDictionaryAsync(c => (c.TerritoryId, c.Theme, c.Audience), c => c.Count, ct);
+        return (from t in territories
+                from th in themes
+                from a in audiences
+                let n = counts.GetValueOrDefault((t.Id, th.Id, a.Id))
+                where n < threshold
+                select new Gap(t.Name, t.Slug, th.Name, th.Slug, a.Name, a.Slug, n))
+            .OrderByDescending(g => g.Observations).ThenBy(g => g.Territory, French.Order).ThenBy(g => g.Theme, French.Order)
+            .ThenBy(g => g.Audience, French.Order).ToList();
+    }
 
     /// <summary>A bar of a chart: <paramref name="Key"/> is the slug used in drill-down links (or a code).</summary>
     public sealed record Group(string Key, string Label, int Count);

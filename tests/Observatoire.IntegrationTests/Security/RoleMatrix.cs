@@ -106,6 +106,8 @@ public static class RoleMatrix
         ("/tableau-de-bord/csv?graphique=themes", Access.Public),
         ("/tableau-de-bord/donnees?format=csv", Access.Member),
         ("/tableau-de-bord/donnees?format=json", Access.Member),
+        ("/observations/a-observer", Access.Member),
+        ("/observations/a-observer/csv", Access.Member),
     ];
 
     /// <summary>A visitor without an account, next to the roles in the test data.</summary>

@@ -4,17 +4,27 @@ namespace Observatoire.Web.Pages.Observations;
 [Authorize(Policy = Policies.Contributor)]
 public class NewModel(ObservatoireDbContext db) : ObservationFormPage
 {
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="territoire">A territory's slug to preselect (« Observer ici » of /observations/a-observer), as theme and public.</param>
+    public async Task OnGetAsync(string? territoire, string? theme, [FromQuery(Name = "public")] string? audience, CancellationToken ct)
     {
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         // The user's own structure and its territory are the most likely answers: preselect them.
         var own = await db.Structures.AsNoTracking().Where(s => access.StructureIds.Contains(s.Id))
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.TerritoryId }).FirstOrDefaultAsync(ct);
+        // A slug not offered by the forms (unknown, retired) preselects nothing: the form offers its lists as usual.
+        var territory = territoire is null ? null
+            : await db.Territories.Where(t => t.Slug == territoire && t.RetiredAt == null).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        var themeId = theme is null ? null
+            : await db.Themes.Where(t => t.Slug == theme && t.RetiredAt == null).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        var audienceId = audience is null ? null
+            : await db.Audiences.Where(a => a.Slug == audience && a.RetiredAt == null).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         Input = new ObservationInput
         {
             ObservedOn = ParisTime.Today(DateTime.UtcNow),
             StructureId = own?.Id,
-            TerritoryId = own?.TerritoryId,
+            TerritoryId = territory ?? own?.TerritoryId,
+            ThemeIds = themeId is int th ? [th] : [],
+            AudienceIds = audienceId is int a ? [a] : [],
         };
         Form = await ObservationForm.LoadAsync(db, access, Input, null, ct);
     }
