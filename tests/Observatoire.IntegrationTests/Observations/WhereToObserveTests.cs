@@ -10,6 +10,9 @@ public class WhereToObserveTests(PortalFixture portal) : PortalTest(portal)
 {
     private const string Period = "du=2026-01-01&au=2026-06-30";
 
+    private static string[] Cell(IElement row) =>
+        [.. new[] { ".gap-territory", ".gap-theme", ".gap-audience", ".gap-count" }.Select(c => row.QuerySelector(c)!.Text())];
+
     /// <summary>
     /// Tours with two quartiers, two themes, one audience (and a retired one, never offered): Sanitas × Emploi has 7
     /// validated observations (published), Sanitas × Éducation 4, Rabière × Emploi 1 (and a draft, which does not count),
@@ -40,12 +43,13 @@ public class WhereToObserveTests(PortalFixture portal) : PortalTest(portal)
 
         var page = await contributor.GetHtml($"/observations/a-observer?{Period}");
 
-        var rows = page.QuerySelectorAll("table.gaps tbody tr").Select(tr => tr.Children.Take(5).Select(c => c.Text()).ToArray()).ToList();
+        var rows = page.QuerySelectorAll("table.gaps tbody tr").Select(Cell).ToList();
         Assert.Equal([
-            ["Sanitas (Tours)", "Éducation", "Jeunes", "4", "1"],
-            ["Rabière (Tours)", "Emploi", "Jeunes", "1", "4"],
-            ["Rabière (Tours)", "Éducation", "Jeunes", "0", "5"],
+            ["Sanitas (Tours)", "Éducation", "Jeunes", "4"],
+            ["Rabière (Tours)", "Emploi", "Jeunes", "1"],
+            ["Rabière (Tours)", "Éducation", "Jeunes", "0"],
         ], rows);
+        Assert.Equal("4 sur 5", page.QuerySelector("table.gaps tbody td.num")!.Text());
         Assert.Equal("3 croisements sous le seuil, dont 1 sans aucune observation validée.", page.QuerySelector("#bilan")!.Text());
 
         // « Observer ici » opens the form with the cell's quartier, theme and audience chosen.
@@ -71,7 +75,7 @@ public class WhereToObserveTests(PortalFixture portal) : PortalTest(portal)
 
         var page = await contributor.GetHtml($"/observations/a-observer?{Period}&theme=emploi");
 
-        Assert.Equal([["Rabière (Tours)", "Emploi"]], page.QuerySelectorAll("table.gaps tbody tr").Select(tr => tr.Children.Take(2).Select(c => c.Text()).ToArray()));
+        Assert.Equal([["Rabière (Tours)", "Emploi", "Jeunes", "1"]], page.QuerySelectorAll("table.gaps tbody tr").Select(Cell));
         using var anonymous = await Portal.CreateClient().GetAsync("/observations/a-observer");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/compte/connexion", anonymous.Headers.Location!.OriginalString);
