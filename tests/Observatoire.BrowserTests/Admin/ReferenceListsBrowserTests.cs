@@ -15,13 +15,13 @@ public class ReferenceListsBrowserTests(BrowserFixture browser)
         await BrowserFixture.SignIn(page, email);
 
         await page.GotoAsync("/admin");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Listes de référence" }).ClickAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = "Listes de référence" }));
         violations.AddRange(await BrowserFixture.SeriousViolations(page, "listes vides"));
         await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }), url => url.EndsWith("/admin/listes"));
         Assert.Contains("Listes de départ chargées", await page.Locator("main").InnerTextAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Charger les listes de départ" }).CountAsync());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Thèmes", Exact = true }).ClickAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = "Thèmes", Exact = true }));
         await page.GetByLabel("Nom").FillAsync("Santé");
         await page.GetByLabel("Description").FillAsync("Prendre rendez-vous, suivre ses remboursements, téléconsulter.");
         await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }), url => url.Contains("#valeur-sante"));

@@ -13,7 +13,7 @@ public class RegistrationBrowserTests(BrowserFixture browser)
         var page = await browser.NewPage(390, 844);
 
         await page.GotoAsync("/evenements");
-        await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = title }));
         var before = await page.RunAxe();
         await page.GetByLabel("Votre nom").FillAsync("Fatou Sylla");
         await page.GetByLabel("Votre courriel").FillAsync("fatou.sylla@exemple.fr");

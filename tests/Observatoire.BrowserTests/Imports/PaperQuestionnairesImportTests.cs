@@ -31,7 +31,7 @@ public class PaperQuestionnairesImportTests(BrowserFixture browser)
         async Task<string> Upload(byte[] content)
         {
             await page.GotoAsync("/import");
-            await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+            await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
             await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "questionnaires.csv", MimeType = "text/csv", Buffer = content });
             await BrowserFixture.Submit(page.GetByRole(AriaRole.Button, new() { Name = "Envoyer et vérifier" }), url => url.Contains("/import/lots/"));
             return await page.Locator("#bilan").InnerTextAsync();

@@ -155,18 +155,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Clicks what sends the page elsewhere (a form's button, a link) and returns once the next document is parsed, at an
-    /// address that <paramref name="to"/> accepts when given. Playwright's own wait for the browser's « load » event
-    /// (WaitForURLAsync's default, WaitForLoadStateAsync) sometimes never returns with Debian's Chromium 156, newer than
-    /// Playwright 1.64 knows: the next page is shown, « networkidle » is reported, « load » never is (30 s timeouts, once in
-    /// CI and once here). So the document being left is marked, and the wait asks the new one whether it is parsed.
+    /// address that <paramref name="to"/> accepts when given. Playwright's own waits for the browser's « load » event
+    /// (WaitForURLAsync, whatever its WaitUntil when the address already matches; WaitForLoadStateAsync) sometimes never
+    /// return with Debian's Chromium 156, newer than Playwright 1.64 knows: the next page is shown, « networkidle » is
+    /// reported, « load » never is (30 s timeouts, in CI and here). So the document being left is marked, and the wait
+    /// asks the new one whether it is parsed; the address is then checked, not waited for.
     /// </summary>
     public static async Task Submit(ILocator target, Func<string, bool>? to = null)
     {
         var page = target.Page;
         await page.EvaluateAsync("() => { window.__observatoireLeaving = true; }");
         await target.ClickAsync();
-        if (to is not null) await page.WaitForURLAsync(to, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("() => window.__observatoireLeaving !== true && document.readyState !== 'loading'");
+        if (to is not null && !to(page.Url))
+            throw new Xunit.Sdk.XunitException($"Après le clic, la page est {page.Url}, pas celle attendue.");
     }
 
     public static Task Submit(ILocator target, Regex to) => Submit(target, to.IsMatch);

@@ -80,7 +80,7 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
         await Activate(coordinator, coordinatorLink, "Nadia-Coordination-2026");
         await EnrolSecondFactor(coordinator);
         await coordinator.GotoAsync(baseUrl + "/observations/a-valider");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Premier atelier CV en ligne" }).ClickAsync();
+        await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Link, new() { Name = "Premier atelier CV en ligne" }));
         await BrowserFixture.Submit(coordinator.GetByRole(AriaRole.Button, new() { Name = "Valider l'observation" }));
         Assert.Contains("Observation validée", await coordinator.Locator("main").InnerTextAsync());
 
@@ -111,8 +111,8 @@ public partial class RealInstanceBrowserTests(BrowserFixture browser)
     /// <summary>The enrolment page the portal sends staff to: the key read as an authenticator app would, its code typed.</summary>
     private static async Task EnrolSecondFactor(IPage page)
     {
-        // The page before it was left by a click: the address is enough, the key below is waited for by its locator.
-        await page.WaitForURLAsync(url => url.Contains("/compte/double-authentification/activer"), new() { WaitUntil = WaitUntilState.Commit });
+        // Reached by a click on the page before: its address and its parsed document, asked of the page itself (see BrowserFixture.Submit).
+        await page.WaitForFunctionAsync("() => location.pathname.startsWith('/compte/double-authentification/activer') && document.readyState !== 'loading'");
         var key = await page.Locator(".secret-key").InnerTextAsync();
         await page.GetByLabel("Code de vérification").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et activer" }).ClickAsync();

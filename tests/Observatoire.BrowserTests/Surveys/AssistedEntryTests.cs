@@ -17,7 +17,7 @@ public class AssistedEntryTests(BrowserFixture browser)
 
         // From their space: « Mon compte » leads to the surveys, whose page offers assisted entry.
         await page.GotoAsync("/compte");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Saisir une réponse à une enquête avec un habitant" }).ClickAsync();
+        await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = "Saisir une réponse à une enquête avec un habitant" }));
         await BrowserFixture.Submit(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First, $"**/enquetes/{slug}");
         var entry = page.GetByRole(AriaRole.Link, new() { Name = "Saisir une réponse avec un habitant (saisie accompagnée)" });
         Assert.True(await entry.IsVisibleAsync());

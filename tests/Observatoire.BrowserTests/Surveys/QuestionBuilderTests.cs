@@ -40,7 +40,7 @@ public class QuestionBuilderTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une partie" }).ClickAsync();
         await page.Locator("h3", new() { HasText = "Votre recherche" }).WaitForAsync();
 
-        await page.Locator(".builder-section").First.GetByRole(AriaRole.Link, new() { Name = "Ajouter une question à cette partie" }).ClickAsync();
+        await BrowserFixture.Submit(page.Locator(".builder-section").First.GetByRole(AriaRole.Link, new() { Name = "Ajouter une question à cette partie" }));
         await page.GetByLabel("Question", new() { Exact = true }).FillAsync("Quelle est votre situation ?");
         await page.GetByLabel("Réponses possibles, une par ligne").FillAsync("En emploi\nEn recherche d'emploi\nEn formation\nÀ la retraite\nAu foyer\nSans activité");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et ajouter une autre question" }).ClickAsync();
@@ -49,7 +49,7 @@ public class QuestionBuilderTests(BrowserFixture browser)
         await BrowserFixture.Screenshot(page, $"constructeur-question-suivante-{device}.png");
 
         await page.GotoAsync($"/enquetes/gestion/{surveyId}");
-        await page.Locator(".builder-section").Nth(1).GetByRole(AriaRole.Link, new() { Name = "Ajouter une question à cette partie" }).ClickAsync();
+        await BrowserFixture.Submit(page.Locator(".builder-section").Nth(1).GetByRole(AriaRole.Link, new() { Name = "Ajouter une question à cette partie" }));
         await page.GetByLabel("Afficher cette question").SelectOptionAsync(new SelectOptionValue { Label = "Si « Quelle est votre situation ? » = « En recherche d'emploi »" });
         var closedLabel = await page.EvaluateAsync<string>("(() => { const s = document.getElementById('Input_ConditionOptionId'); return s.options[s.selectedIndex].text; })()");
         var axe = await page.RunAxe();

@@ -76,6 +76,10 @@ public class WhereToObserveTests(PortalFixture portal) : PortalTest(portal)
         var page = await contributor.GetHtml($"/observations/a-observer?{Period}&theme=emploi");
 
         Assert.Equal([["Rabière (Tours)", "Emploi", "Jeunes", "1"]], page.QuerySelectorAll("table.gaps tbody tr").Select(Cell));
+        // A partner reads the list, without « Observer ici »: the form is for those who log observations.
+        var partner = await (await Portal.SignedInAs(Roles.Partenaire)).GetHtml($"/observations/a-observer?{Period}");
+        Assert.Equal(3, partner.QuerySelectorAll("table.gaps tbody tr").Length);
+        Assert.Empty(partner.QuerySelectorAll("table.gaps a[href^='/observations/nouvelle']"));
         using var anonymous = await Portal.CreateClient().GetAsync("/observations/a-observer");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/compte/connexion", anonymous.Headers.Location!.OriginalString);

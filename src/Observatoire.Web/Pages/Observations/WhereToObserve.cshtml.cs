@@ -8,7 +8,7 @@ namespace Observatoire.Web.Pages.Observations;
 /// its quartier, theme and audience. The dashboard's filters narrow it; the CSV is the table.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public class WhereToObserveModel(ObservatoireDbContext db, Suppression suppression) : PageModel
+public class WhereToObserveModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization) : PageModel
 {
     public const int Shown = 100;
 
@@ -17,6 +17,8 @@ public class WhereToObserveModel(ObservatoireDbContext db, Suppression suppressi
     public DashboardFilter Normalized { get; private set; } = new();
     public IReadOnlyList<Indicators.Gap> Gaps { get; private set; } = [];
     public int Threshold => suppression.Threshold;
+    /// <summary>Partners read the list; only those who log observations are offered « Observer ici ».</summary>
+    public bool CanObserve { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,5 +46,6 @@ public class WhereToObserveModel(ObservatoireDbContext db, Suppression suppressi
         Normalized = ModelState.IsValid ? Filter.Normalized(today) : new DashboardFilter().Normalized(today);
         var scope = await Indicators.ResolveAsync(db, Normalized, ct);
         Gaps = await Indicators.GapsAsync(db, scope, Threshold, ct);
+        CanObserve = (await authorization.AuthorizeAsync(User, Policies.Contributor)).Succeeded;
     }
 }
