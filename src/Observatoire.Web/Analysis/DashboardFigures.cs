@@ -25,7 +25,7 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     public Suppression Suppression => suppression;
 
     /// <summary>Observation figures hide small groups outside the members' space (<see cref="PublicationRule"/>); members see exact counts on screen.</summary>
-    public bool SuppressObservations => !member || publication;
+    private bool SuppressObservations => !member || publication;
 
     /// <summary>
     /// Drill-down needs the observations list (members only) to express every filter: it has no structure-kind filter
