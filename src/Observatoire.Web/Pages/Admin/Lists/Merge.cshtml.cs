@@ -10,18 +10,15 @@ namespace Observatoire.Web.Pages.Admin.Lists;
 /// the syntheses' stored parameters and the old address through the merge followers; the duplicate is gone.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit audit) : PageModel
+public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit audit) : MergePageModel(db, merger)
 {
-    /// <summary>Chosen in the first step, then carried by the confirmation form.</summary>
-    [BindProperty(SupportsGet = true, Name = "cible")] public int? TargetId { get; set; }
-
     public ReferenceList List { get; private set; } = null!;
     public ListValue Duplicate { get; private set; } = null!;
     public ListValue? Target { get; private set; }
     public IReadOnlyList<ListValue> Targets { get; private set; } = [];
-    public IReadOnlyList<(string Label, int Count)> Moves { get; private set; } = [];
-    public int AlreadyLinked { get; private set; }
     private IReadOnlyList<ListValue> _values = [];
+
+    protected override (Type Type, int DuplicateId, int TargetId) Pair => (List.Type, Duplicate.Id, Target!.Id);
 
     public async Task<IActionResult> OnGetAsync(string list, string slug, CancellationToken ct)
     {
@@ -38,45 +35,35 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
             ModelState.AddModelError("cible", $"Choisissez le {List.One} à garder.");
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        return await MergeAsync(async () =>
         {
             if (List.OnObservations is not null && List.ObservationField is not null)
             {
-                var who = await DirectoryHistory.AuthorAsync(db, User, ct);
-                await ObservationForm.RecordMergeAsync(db, db.Observations.Where(List.OnObservations(Duplicate.Id)), List.ObservationField,
+                var who = await DirectoryHistory.AuthorAsync(Db, User, ct);
+                await ObservationForm.RecordMergeAsync(Db, Db.Observations.Where(List.OnObservations(Duplicate.Id)), List.ObservationField,
                     who.UserId, who.Name, Duplicate.Name, Target.Name, "", ct);
             }
-            var kept = (await List.FindAsync(db, Target.Slug, ct))!;
+            var kept = (await List.FindAsync(Db, Target.Slug, ct))!;
             var described = kept.Description is null && Duplicate.Description is not null;
             kept.Description ??= Duplicate.Description;
-            var report = await merger.MergeAsync(List.Type, Duplicate.Id, Target.Id, ct);
+            var report = await Merger.MergeAsync(List.Type, Duplicate.Id, Target.Id, ct);
             var changes = new List<ListChanges.Change>
             {
                 new(AuditActions.ListValuesMerged, "Doublon fusionné", Duplicate.Name, Target.Name),
             };
             if (described) changes.Add(new(AuditActions.ListValueDescribed, "Description", null, Duplicate.Description));
-            await new ListChanges(db, audit).RecordAsync(List, User, Target.Id, Target.Name, DirectoryChangeKind.Merged, changes, ct);
-            await transaction.CommitAsync(ct);
-            TempData["Message"] = $"« {Duplicate.Name} » a été fusionné dans « {Target.Name} » ({report.Moved} lien{(report.Moved > 1 ? "s" : "")} "
-                + $"rattaché{(report.Moved > 1 ? "s" : "")}). Son ancienne adresse mène à « {Target.Name} ».";
+            await new ListChanges(Db, audit).RecordAsync(List, User, Target.Id, Target.Name, DirectoryChangeKind.Merged, changes, ct);
+            TempData["Message"] = $"« {Duplicate.Name} » a été fusionné dans « {Target.Name} » ({Links(report.Moved)}). "
+                + $"Son ancienne adresse mène à « {Target.Name} ».";
             return Redirect($"/admin/listes/{List.Route}#valeur-{Target.Slug}");
-        }
-        catch (RecordMerger.RefusedException refused)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("cible", refused.Message);
-            await PreviewAsync(ct);
-            return Page();
-        }
+        }, ct);
     }
 
     private async Task<bool> LoadAsync(string route, string slug, CancellationToken ct)
     {
         if (ReferenceLists.Find(route) is not { } list) return false;
         List = list;
-        _values = ReferenceLists.Ordered(await list.ValuesAsync(db, ct));
+        _values = ReferenceLists.Ordered(await list.ValuesAsync(Db, ct));
         if (_values.FirstOrDefault(v => v.Slug == slug) is not { } duplicate) return false;
         Duplicate = duplicate;
         Targets = _values.Where(v => v.Id != duplicate.Id).ToList();
@@ -89,20 +76,5 @@ public class MergeModel(ObservatoireDbContext db, RecordMerger merger, Audit aud
     {
         var parent = v.ParentId is int p ? _values.FirstOrDefault(x => x.Id == p)?.Name : null;
         return ReferenceValues.Of(parent is null ? v.Name : $"{v.Name} ({parent})", v.RetiredAt);
-    }
-
-    /// <summary>The counts of the confirmation, from the same links the merge moves.</summary>
-    private async Task PreviewAsync(CancellationToken ct)
-    {
-        try
-        {
-            var report = await merger.PreviewAsync(List.Type, Duplicate.Id, Target!.Id, ct);
-            Moves = MergeMoves.Of(report);
-            AlreadyLinked = report.AlreadyLinked;
-        }
-        catch (RecordMerger.RefusedException refused)
-        {
-            ModelState.AddModelError("cible", refused.Message);
-        }
     }
 }

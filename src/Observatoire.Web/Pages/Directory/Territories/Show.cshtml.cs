@@ -1,11 +1,10 @@
-using Observatoire.Web.Pages.Events;
-using Observatoire.Web.Pages.Watch;
+using System.Linq.Expressions;
 
 namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>A commune or quartier: its quartiers, structures, the tools observed there and observations over time.</summary>
 [AllowAnonymous]
-public class ShowModel(ObservatoireDbContext db) : PageModel
+public class ShowModel(ObservatoireDbContext db) : RecordPageModel(db)
 {
     public Territory Item { get; private set; } = null!;
     /// <summary>The territory as people read it, « Centre (Tours) », marked when retired.</summary>
@@ -15,38 +14,27 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     /// <summary>The structures here, with their kind as people read it (null when they have none).</summary>
     public List<(string Slug, string Name, string? Kind)> Structures { get; private set; } = [];
     public List<(string Slug, string Name, int Count)> Tools { get; private set; } = [];
-    public List<DirectoryPages.Month> Months { get; private set; } = [];
-    public int ValidatedCount { get; private set; }
-    public string? DescriptionHtml { get; private set; }
-    public bool IsMember { get; private set; }
-    public DirectoryPages.Mentions Mentions { get; private set; } = null!;
-    public bool IsCoordination { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var item = await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var item = await Db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (item is null) return NotFound();
         Item = item;
-        Mentions = new(await Wiki.WikiLinks.ReportsForTerritory(db, User, item.Id, ct), await EventQueries.ForTerritory(db, item.Id, ct),
-            await WatchQueries.ForTerritory(db, item.Id, ct));
-        IsMember = User.IsMember();
-        IsCoordination = User.IsCoordination();
-        DescriptionHtml = item.Description is null ? null : Markdown.Render(item.Description).Html;
-        Parent = await db.Territories.AsNoTracking().Where(t => t.Id == item.ParentId)
+        await LoadRecordAsync(DirectoryRecordKind.Territory, item.Id, item.Description, ct);
+        Parent = await Db.Territories.AsNoTracking().Where(t => t.Id == item.ParentId)
             .Select(t => new ValueTuple<string, string>(t.Slug, t.Name)).FirstOrDefaultAsync(ct) is { Item1: not null } p ? p : null;
         Label = Territory.Label(item.Name, Parent?.Name, item.RetiredAt != null);
-        Children = (await db.Territories.AsNoTracking().Where(t => t.ParentId == item.Id).OrderBy(t => t.Name)
+        Children = (await Db.Territories.AsNoTracking().Where(t => t.ParentId == item.Id).OrderBy(t => t.Name)
             .Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, Territory.Label(t.Name, item.Name))).ToList();
-        Structures = (await db.Structures.AsNoTracking()
+        Structures = (await Db.Structures.AsNoTracking()
                 .Where(s => s.TerritoryId == item.Id || (s.Territory != null && s.Territory.ParentId == item.Id))
                 .OrderBy(s => s.Name).Select(s => new { s.Slug, s.Name, Kind = s.Kind != null ? s.Kind.Name : null,
                     KindRetiredAt = s.Kind != null ? s.Kind.RetiredAt : null }).ToListAsync(ct))
             .Select(s => (s.Slug, s.Name, s.Kind is null ? null : ReferenceValues.Of(s.Kind, s.KindRetiredAt))).ToList();
-        var validated = db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Validated
-            && (o.TerritoryId == item.Id || o.Territory.ParentId == item.Id));
-        ValidatedCount = await validated.CountAsync(ct);
-        Tools = await DirectoryPages.ToolsCitedAsync(validated, ct, most: 15);
-        Months = await DirectoryPages.MonthlyAsync(validated, ct);
+        // A commune counts the observations of its quartiers; members see no list here (the page is about places).
+        Expression<Func<Observation, bool>> here = o => o.TerritoryId == item.Id || o.Territory.ParentId == item.Id;
+        await LoadObservationsAsync(here, ct, listForMembers: false);
+        Tools = await DirectoryPages.ToolsCitedAsync(Validated(here), ct, most: 15);
         return Page();
     }
 }

@@ -1,8 +1,3 @@
-using Observatoire.Web.Pages.Observations;
-
-using Observatoire.Web.Pages.Events;
-using Observatoire.Web.Pages.Watch;
-
 namespace Observatoire.Web.Pages.Directory.Tools;
 
 /// <summary>
@@ -10,19 +5,10 @@ namespace Observatoire.Web.Pages.Directory.Tools;
 /// a proposed tool here, or merges a duplicate into the right entry.
 /// </summary>
 [AllowAnonymous]
-public class ShowModel(ObservatoireDbContext db) : PageModel
+public class ShowModel(ObservatoireDbContext db) : RecordPageModel(db)
 {
     public DigitalTool Tool { get; private set; } = null!;
-    public string? DescriptionHtml { get; private set; }
     public List<(string Slug, string Name, int Count)> Structures { get; private set; } = [];
-    public List<DirectoryPages.Month> Months { get; private set; } = [];
-    public int ValidatedCount { get; private set; }
-    public List<DirectoryPages.Latest> Recent { get; private set; } = [];
-    public int VisibleCount { get; private set; }
-    public List<Choice> MergeTargets { get; private set; } = [];
-    public bool IsMember { get; private set; }
-    public DirectoryPages.Mentions Mentions { get; private set; } = null!;
-    public bool IsCoordination { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await Load(slug, ct) ? Page() : NotFound();
@@ -31,45 +17,32 @@ public class ShowModel(ObservatoireDbContext db) : PageModel
     public async Task<IActionResult> OnPostReferencerAsync(string slug, CancellationToken ct)
     {
         if (!User.IsCoordination()) return Forbid();
-        var tool = await db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var tool = await Db.DigitalTools.FirstOrDefaultAsync(t => t.Slug == slug, ct);
         if (tool is null) return NotFound();
-        var before = await DirectoryHistory.SnapshotAsync(db, tool, ct);
+        var before = await DirectoryHistory.SnapshotAsync(Db, tool, ct);
         tool.Status = ToolStatus.Listed;
-        DirectoryHistory.Record(db, await DirectoryHistory.AuthorAsync(db, User, ct), DirectoryRecordKind.Tool, tool.Id,
-            DirectoryChangeKind.Edited, DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(db, tool, ct)));
-        await db.SaveChangesAsync(ct);
+        DirectoryHistory.Record(Db, await DirectoryHistory.AuthorAsync(Db, User, ct), DirectoryRecordKind.Tool, tool.Id,
+            DirectoryChangeKind.Edited, DirectoryHistory.Diff(before, await DirectoryHistory.SnapshotAsync(Db, tool, ct)));
+        await Db.SaveChangesAsync(ct);
         TempData["Message"] = $"« {tool.Name} » est maintenant référencé dans l'annuaire. Complétez sa catégorie et sa licence si besoin.";
         return Redirect($"/annuaire/outils/{slug}/modifier");
     }
 
     private async Task<bool> Load(string slug, CancellationToken ct)
     {
-        IsMember = User.IsMember();
-        IsCoordination = User.IsCoordination();
-        var tool = await db.DigitalTools.AsNoTracking().Include(t => t.Category).Include(t => t.Licence)
+        var tool = await Db.DigitalTools.AsNoTracking().Include(t => t.Category).Include(t => t.Licence)
             .FirstOrDefaultAsync(t => t.Slug == slug, ct);
         // A proposed tool is a contributor's wording, not yet checked: not public.
-        if (tool is null || (tool.Status == ToolStatus.Pending && !IsMember)) return false;
+        if (tool is null || (tool.Status == ToolStatus.Pending && !User.IsMember())) return false;
         Tool = tool;
-        Mentions = new(await Wiki.WikiLinks.ReportsForTool(db, User, tool.Id, ct), await EventQueries.ForTool(db, tool.Id, ct),
-            await WatchQueries.ForTool(db, tool.Id, ct));
-        DescriptionHtml = tool.Description is null ? null : Markdown.Render(tool.Description).Html;
-        var validated = db.Observations.AsNoTracking()
-            .Where(o => o.Status == ObservationStatus.Validated && o.Tools.Any(t => t.Id == tool.Id));
-        ValidatedCount = await validated.CountAsync(ct);
-        Structures = (await validated.GroupBy(o => new { o.Structure.Slug, o.Structure.Name })
+        await LoadRecordAsync(DirectoryRecordKind.Tool, tool.Id, tool.Description, ct);
+        await LoadObservationsAsync(o => o.Tools.Any(t => t.Id == tool.Id), ct);
+        Structures = (await Validated(o => o.Tools.Any(t => t.Id == tool.Id)).GroupBy(o => new { o.Structure.Slug, o.Structure.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Name)
                 .ToListAsync(ct))
             .Select(s => (s.Slug, s.Name, s.Count)).ToList();
-        Months = await DirectoryPages.MonthlyAsync(validated, ct);
-        if (IsMember)
-        {
-            var access = await ObservationAccess.LoadAsync(db, User, ct);
-            var visible = access.Visible(db.Observations.AsNoTracking()).Where(o => o.Tools.Any(t => t.Id == tool.Id));
-            (VisibleCount, Recent) = await DirectoryPages.VisibleAsync(visible, ct);
-        }
         if (IsCoordination)
-            MergeTargets = await db.DigitalTools.AsNoTracking().Where(t => t.Id != tool.Id).OrderBy(t => t.Name)
+            MergeTargets = await Db.DigitalTools.AsNoTracking().Where(t => t.Id != tool.Id).OrderBy(t => t.Name)
                 .Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         return true;
     }
