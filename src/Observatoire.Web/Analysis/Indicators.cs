@@ -57,6 +57,10 @@ public static class Indicators
     public static readonly Definition WhereToObserve = new("a-observer", "Où observer ensuite",
         "Les croisements quartier × thème × public dont les observations validées de la période sont trop peu nombreuses pour être publiées (moins que le seuil de confidentialité), les plus proches du seuil d'abord : une observation de plus y compte le plus.", false);
 
+    /// <summary>On its own page (/tableau-de-bord/declare-observe), not in <see cref="All"/>: it crosses surveys and observations.</summary>
+    public static readonly Definition DeclaredObserved = new("declare-observe", "Déclaré et observé",
+        "Pour chaque outil : d'un côté la part des répondants aux enquêtes de la période qui disent l'utiliser (parmi ceux qui ont répondu à une question « Outils numériques »), de l'autre la part des observations validées de la période qui l'ont vu utilisé. Un écart d'au moins 20 points est signalé : un outil dont les habitants disent se servir sans qu'un atelier observé l'accompagne, ou un outil montré en atelier que peu d'habitants déclarent. Avec un filtre de territoire, les répondants sont ceux qui ont indiqué ce quartier ou cette commune à une question « Quartier » ; les filtres de thème, de public et de type de structure ne s'appliquent qu'aux observations.", true);
+
     public static readonly IReadOnlyList<Definition> All =
     [
         Observations, Participants, Structures, Tools, FreeShare, ByTheme, ByAudience, ByTerritory, ByStructureKind,
@@ -491,7 +495,7 @@ public static class Indicators
     }
 
     // Survey responses carry an instant; the period covers whole days in Tours' time zone.
-    private static (DateTime From, DateTime To) Instants(Scope scope) =>
+    internal static (DateTime From, DateTime To) Instants(Scope scope) =>
         (ParisTime.ToUtc(scope.From.ToDateTime(TimeOnly.MinValue)), ParisTime.ToUtc(scope.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
 
     private static Group ReadGroup(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt32(2));

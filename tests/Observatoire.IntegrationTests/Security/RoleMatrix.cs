@@ -103,6 +103,8 @@ public static class RoleMatrix
         ("/veille/a-examiner", Access.Coordination),
         ("/veille/sources", Access.Coordination),
         ("/tableau-de-bord", Access.Public),
+        ("/tableau-de-bord/declare-observe", Access.Public),
+        ("/tableau-de-bord/declare-observe/csv", Access.Public),
         ("/tableau-de-bord/csv?graphique=themes", Access.Public),
         ("/tableau-de-bord/donnees?format=csv", Access.Member),
         ("/tableau-de-bord/donnees?format=json", Access.Member),
