@@ -33,7 +33,7 @@ public static class Participation
     public static readonly Indicators.Definition Contributors = new("contributeurs", "Contributeurs",
         "Nombre de personnes différentes ayant au moins une contribution comptée dans la période ou le groupe : un compte, ou une adresse e-mail pour une inscription à un événement sans compte.", true);
     public static readonly Indicators.Definition ByCategory = new("participation-categories", "Contributions par catégorie d'acteur",
-        "Contributions et contributeurs selon la catégorie de la fiche d'acteur liée au compte (professionnel de terrain, institutionnel, usager ou habitant) ; « Sans fiche d'acteur » pour un compte qui n'en a pas, « Inscription sans compte » pour un événement.", true);
+        "Contributions et contributeurs selon la catégorie de la fiche d'acteur liée au compte (professionnel de terrain, institutionnel, usager ou habitant) ; « Sans fiche d'acteur » pour un compte qui n'en a pas, « Inscription sans compte » pour un événement, « Auteur inconnu » pour une contribution dont le compte a été supprimé ou qui n'en a jamais eu (une observation reprise d'une autre source).", true);
     public static readonly Indicators.Definition ByStructureKind = new("participation-types-structure", "Contributions par type de structure",
         "Contributions et contributeurs selon le type de la structure ; une contribution d'un compte rattaché à des structures de deux types compte dans chacun.", true);
     public static readonly Indicators.Definition ByTerritory = new("participation-territoires", "Contributions par territoire",
@@ -54,7 +54,8 @@ public static class Participation
 
     public const string NoActor = "Sans fiche d'acteur";
     public const string NoAccount = "Inscription sans compte";
-    public const string DeletedAccount = "Compte supprimé";
+    /// <summary>A contribution without an account: deleted since, or never recorded (observations of the demo or an older source).</summary>
+    public const string UnknownAuthor = "Auteur inconnu";
     public const string NoStructure = "Sans structure";
     public const string NoKind = "Type non renseigné";
     public const string NoTerritory = "Territoire non renseigné";
@@ -150,7 +151,7 @@ public static class Participation
 
         string CategoryOf(string? userId)
         {
-            if (userId is null) return DeletedAccount;
+            if (userId is null) return UnknownAuthor;
             return users.GetValueOrDefault(userId)?.Category is ActorCategory category ? category.Label() : NoActor;
         }
         int[] StructuresOf(string? userId) => userId is null ? [] : [.. users.GetValueOrDefault(userId)?.Structures ?? []];
