@@ -15,6 +15,11 @@ public static class PublicationRule
         "que personne ne puisse être reconnu. Dans l'espace des membres, à l'écran, les effectifs d'observations sont exacts ; " +
         "ceux des enquêtes restent masqués sous le seuil pour tous.";
 
+    /// <summary>The participation mirror's rule for groups of people (/tableau-de-bord/participation).</summary>
+    public static string Contributors(int threshold) =>
+        $"Sur la page « Qui participe », hors de l'espace des membres, un groupe de moins de {threshold} contributeurs ne publie " +
+        "aucun de ses chiffres (« — ») : le détail d'un groupe d'une ou deux personnes montrerait ce que chacune a fait.";
+
     public const string FreeTexts =
         "Les réponses libres aux enquêtes ne sont montrées aux partenaires, et reprises dans un export ou une synthèse, " +
         "qu'après relecture par la coordination : publiées telles quelles, publiées en partie masquées (un nom, une adresse, " +

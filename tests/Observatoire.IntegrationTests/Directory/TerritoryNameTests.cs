@@ -74,6 +74,7 @@ public class TerritoryNameTests(PortalFixture portal) : PortalTest(portal)
         {
             "/", "/observations", $"/observations/{w.ObservationTours}", $"/observations/{w.ObservationJoue}", "/observations/nouvelle",
             $"/observations/{w.ObservationTours}/modifier", "/tableau-de-bord", $"/tableau-de-bord?territoire={w.TerritoryTours}",
+            "/tableau-de-bord/participation",
             "/annuaire/structures", $"/annuaire/structures/{w.StructureTours}", $"/annuaire/structures/{w.StructureTours}/modifier",
             "/annuaire/structures/nouvelle", "/annuaire/territoires", $"/annuaire/territoires/{w.TerritoryTours}",
             "/evenements/nouveau", "/veille/proposer", "/syntheses", $"/enquetes/gestion/{w.SurveyId}/resultats",
@@ -85,7 +86,7 @@ public class TerritoryNameTests(PortalFixture portal) : PortalTest(portal)
         var period = $"du={today.AddDays(-60):yyyy-MM-dd}&au={today.AddDays(1):yyyy-MM-dd}";
         var exports = new[]
         {
-            "/observations/export.csv", $"/tableau-de-bord/donnees?format=csv&{period}", $"/tableau-de-bord/csv?graphique=territoires&{period}",
+            "/observations/export.csv", $"/tableau-de-bord/donnees?format=csv&{period}", $"/tableau-de-bord/csv?graphique=territoires&{period}", $"/tableau-de-bord/participation/csv?{period}",
             $"/enquetes/gestion/{w.SurveyId}/resultats?handler=Csv",
         };
         foreach (var url in exports)

@@ -108,6 +108,8 @@ public static class RoleMatrix
         ("/tableau-de-bord/csv?graphique=themes", Access.Public),
         ("/tableau-de-bord/donnees?format=csv", Access.Member),
         ("/tableau-de-bord/donnees?format=json", Access.Member),
+        ("/tableau-de-bord/participation", Access.Public), // members see each kind, the public a suppressed summary
+        ("/tableau-de-bord/participation/csv", Access.Public),
         ("/observations/a-observer", Access.Member),
         ("/observations/a-observer/csv", Access.Member),
     ];

@@ -56,6 +56,8 @@ public partial class ParisTimeTests
     {
         Assert.Equal("1er décembre 2025", ParisTime.Date(new DateOnly(2025, 12, 1)));
         Assert.Equal("du 1er décembre 2025 au 30 novembre 2026", ParisTime.Period(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 30)));
+        Assert.Equal("1er trimestre 2026", ParisTime.Quarter(new DateOnly(2026, 3, 31)));
+        Assert.Equal("4e trimestre 2025", ParisTime.Quarter(new DateOnly(2025, 10, 1)));
         // Winter: UTC+1. 10 h UTC on 15 January is 11 h in Paris; summer is UTC+2.
         Assert.Equal("15 janvier 2026 à 11\u00A0h\u00A000", ParisTime.Format(new DateTime(2026, 1, 15, 10, 0, 0, DateTimeKind.Utc)));
         Assert.Equal("1er juillet 2026 à 12\u00A0h\u00A000", ParisTime.Format(new DateTime(2026, 7, 1, 10, 0, 0, DateTimeKind.Utc)));

@@ -49,6 +49,10 @@ public static class ParisTime
     /// <summary>"mars 2026": a month of a monthly table or chart.</summary>
     public static string Month(DateOnly day) => day.ToString("MMMM yyyy", French.Culture);
 
+    /// <summary>« 1er trimestre 2026 », « 3e trimestre 2026 ».</summary>
+    public static string Quarter(DateOnly day) =>
+        (day.Month - 1) / 3 + 1 is var q && q == 1 ? $"1er trimestre {day.Year}" : $"{q}e trimestre {day.Year}";
+
     /// <summary>« du 1er décembre 2025 au 30 novembre 2026 »: a period of whole days, both included, in words.</summary>
     public static string Period(DateOnly from, DateOnly to) => $"du {Date(from)} au {Date(to)}";
 
