@@ -45,6 +45,8 @@ public static class RecordMatrix
         new("/wiki/{slug:wiki-publique}", "OOOOOOO", "page publique"),
         // Syntheses: readers only; a reference that does not exist is a 404 for them, a 403 for contributors.
         new("/syntheses/SYN-2099-9999.pdf", "LNNFNFF", "synthèse inexistante"),
+        // A synthesis's printed back-link: open to anyone holding the paper copy; an unknown reference is a 404 for all.
+        new("/s/SYN-2099-9999/graphique-themes", "NNNNNNN", "lien imprimé d'une synthèse inexistante"),
         new("/syntheses/apercu?du=2026-01-01&au=2026-06-30", "LOOFOFF", "aperçu d'une synthèse (ses paramètres viennent du formulaire)"),
         new("/wiki/{slug:wiki-membres}", "LOOOOOO", "page réservée aux membres"),
         new("/wiki/{slug:wiki-membres}/historique", "LOOOOOO", "historique d'une page réservée"),

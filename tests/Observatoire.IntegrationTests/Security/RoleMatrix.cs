@@ -146,7 +146,7 @@ public static class RoleMatrix
         "/veille/{id:int}", "/veille/{id:int}/modifier",
         "/wiki/{slug}", "/wiki/{slug}/modifier", "/wiki/{slug}/historique", "/wiki/{slug}/diff",
         "/wiki/{slug}/version/{numero:int}", "/wiki/{slug}/fichiers", "/wiki/{slug}/fichiers/{nom}",
-        "/syntheses/{reference}.pdf", "/syntheses/apercu",
+        "/syntheses/{reference}.pdf", "/syntheses/apercu", "/s/{reference}/{target?}",
         "/import/lots/{id:int}",
     ];
 

@@ -11,7 +11,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
 public class PreviewModel(ObservatoireDbContext db, Suppression suppression, UserManager<AppUser> users, IAntiforgery antiforgery,
-    ObservatorySettingsCache settings) : PageModel
+    ObservatorySettingsCache settings, AccountLinks links) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SynthesisRequest Input { get; set; } = new();
 
@@ -24,7 +24,7 @@ public class PreviewModel(ObservatoireDbContext db, Suppression suppression, Use
         var request = Input.Normalized();
         var content = await SynthesisContent.LoadAsync(db, request, suppression, await settings.GetAsync(ct), ct);
         var user = await users.GetUserAsync(User);
-        var stamp = new SynthesisDocument.Stamp(null, DateTime.UtcNow, user?.DisplayName ?? "");
+        var stamp = new SynthesisDocument.Stamp(null, DateTime.UtcNow, user?.DisplayName ?? "", links.Absolute(""));
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
         var head = $"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{SynthesisPrinter.StyleSheetPath}\">";
         var html = SynthesisDocument.Render(content, stamp, head, Bar(request, tokens));

@@ -13,7 +13,8 @@ public static class SynthesisDocument
 {
 
     /// <summary>Who and when, and the reference (null in a preview, which is not stored).</summary>
-    public sealed record Stamp(string? Reference, DateTime GeneratedAtUtc, string GeneratedBy);
+    /// <param name="LinkBase">The portal's public address (« https://observatoire.example »), before the back-links' paths.</param>
+    public sealed record Stamp(string? Reference, DateTime GeneratedAtUtc, string GeneratedBy, string LinkBase = "");
 
     public sealed record Section(string Id, string Title);
 
@@ -68,12 +69,14 @@ public static class SynthesisDocument
         var n = 0;
         foreach (var s in sections)
         {
-            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n<h2>{T(Heading(s, ref n))}</h2>\n");
+            sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n");
+            if (BackLinks.Chapters.ContainsKey(s.Id)) Qr(sb, BackLinks.Url(c, stamp, s.Id), "chapter-qr");
+            sb.Append($"<h2>{T(Heading(s, ref n))}</h2>\n");
             switch (s.Id)
             {
-                case "partie-chiffres-cles": KeyFigures(sb, c); break;
+                case "partie-chiffres-cles": KeyFigures(sb, c, stamp); break;
                 case "partie-faits-marquants": Highlights(sb, c); break;
-                case "partie-indicateurs": IndicatorCharts(sb, c); break;
+                case "partie-indicateurs": IndicatorCharts(sb, c, stamp); break;
                 case "partie-retours-experience": Reports(sb, c); break;
                 case "partie-enquetes": Surveys(sb, c); break;
                 case "partie-methodologie": Methodology(sb, c, stamp); break;
@@ -104,6 +107,7 @@ public static class SynthesisDocument
         Fact(sb, "Référence (version)", stamp.Reference ?? "Aperçu : document non enregistré");
         sb.Append("</dl>\n");
         sb.Append($"<p class=\"cover-fingerprint\"><strong>{T("Empreinte des données (SHA-256) :")}</strong><br><code class=\"fingerprint\">{c.Fingerprint}</code></p>\n");
+        Qr(sb, BackLinks.Url(c, stamp), "cover-qr", "Cette synthèse sur le tableau de bord : ");
         sb.Append($"<p class=\"cover-note\">{T("L'empreinte identifie les données utilisées : une synthèse régénérée avec les mêmes paramètres sur les mêmes données porte la même empreinte. Voir la page « Méthodologie ».")}</p>\n");
         sb.Append("</section>\n");
     }
@@ -122,12 +126,31 @@ public static class SynthesisDocument
         sb.Append("</ol>\n</nav>\n");
     }
 
-    private static void KeyFigures(StringBuilder sb, SynthesisContent c)
+    /// <summary>
+    /// A QR code of <paramref name="url"/> and the address printed under it, for readers of the paper copy (#19.5). The
+    /// code is an image for assistive technology, named by the address it holds.
+    /// </summary>
+    private static void Qr(StringBuilder sb, string url, string css, string? caption = null)
+    {
+        var printed = BackLinks.Printed(url);
+        sb.Append($"<figure class=\"{css}\"><span role=\"img\" aria-label=\"{T("Code QR : " + printed)}\">")
+            .Append(QrCodes.Svg(url, 3)).Append("</span>");
+        sb.Append($"<figcaption>{T(caption ?? "En ligne : ")}<a href=\"{E(url)}\">{T(printed)}</a></figcaption></figure>\n");
+    }
+
+    /// <summary>« En ligne : observatoire.example/s/SYN-2026-0003/graphique-themes », under a figure.</summary>
+    private static void BackLink(StringBuilder sb, SynthesisContent c, Stamp stamp, string target)
+    {
+        var url = BackLinks.Url(c, stamp, target);
+        sb.Append($"<p class=\"back-link\">{T("En ligne : ")}<a href=\"{E(url)}\">{T(BackLinks.Printed(url))}</a></p>\n");
+    }
+
+    private static void KeyFigures(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
         sb.Append($"<p>{T($"Période du {ParisTime.Date(c.Filter.From!.Value)} au {ParisTime.Date(c.Filter.To!.Value)}, comparée à la période précédente de même durée (du {ParisTime.Date(c.Previous.From)} au {ParisTime.Date(c.Previous.To)}).")}</p>\n");
         sb.Append($"<table class=\"key-figures\"><thead><tr><th scope=\"col\">{T("Indicateur")}</th><th scope=\"col\" class=\"num\">{T("Période")}</th><th scope=\"col\" class=\"num\">{T("Période précédente")}</th><th scope=\"col\" class=\"num\">{T("Évolution")}</th></tr></thead><tbody>\n");
         foreach (var k in c.Figures)
-            sb.Append($"<tr id=\"chiffre-{k.Definition.Id}\"><th scope=\"row\">{T(k.Definition.Label)}</th><td class=\"num figure-value\">{T(k.Value)}</td>"
+            sb.Append($"<tr id=\"chiffre-{k.Definition.Id}\"><th scope=\"row\"><a href=\"{E(BackLinks.Url(c, stamp, "chiffre-" + k.Definition.Id))}\">{T(k.Definition.Label)}</a></th><td class=\"num figure-value\">{T(k.Value)}</td>"
                 + $"<td class=\"num\">{T(k.Previous)}</td><td class=\"num\">{T(k.Change)}</td></tr>\n");
         sb.Append("</tbody></table>\n");
         sb.Append("<dl class=\"definitions\">\n");
@@ -165,13 +188,14 @@ public static class SynthesisDocument
         }
     }
 
-    private static void IndicatorCharts(StringBuilder sb, SynthesisContent c)
+    private static void IndicatorCharts(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
         foreach (var chart in c.Charts)
         {
             sb.Append($"<div class=\"indicator\" id=\"indicateur-{chart.Id}\">\n<h3>{T(chart.Definition.Label)}</h3>\n");
             sb.Append($"<p class=\"definition\">{T(chart.Definition.Description)}</p>\n");
             if (chart.Note is not null) sb.Append($"<p class=\"note\">{T(chart.Note)}</p>\n");
+            BackLink(sb, c, stamp, "graphique-" + chart.Id);
             if (chart.Bars.Count == 0 || chart.IsEmpty)
             {
                 sb.Append($"<p class=\"muted\">{T("Aucune donnée pour ces filtres.")}</p>\n</div>\n");
@@ -307,6 +331,9 @@ public static class SynthesisDocument
     private static string UpperFirst(string s) => s.Length == 0 ? s : char.ToUpper(s[0], French.Culture) + s[1..];
 
     private static string T(string? text) => FrenchTypography.Html(text);
+
+    /// <summary>An attribute's value (an address), encoded as is: no typography inside a link's target.</summary>
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <summary>"1er mars 2026", "15 mars 2026".</summary>
 

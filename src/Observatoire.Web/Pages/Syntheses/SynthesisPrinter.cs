@@ -5,7 +5,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 
 /// <summary>Turns a request into a stored, numbered PDF: content, reference, print, save.</summary>
 public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine engine, Suppression suppression, IWebHostEnvironment environment,
-    ObservatorySettingsCache settings)
+    ObservatorySettingsCache settings, AccountLinks links)
 {
     public const string StyleSheetPath = "/css/synthese.css";
 
@@ -53,7 +53,7 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
 
         try
         {
-            var stamp = new SynthesisDocument.Stamp(synthesis.Reference, now, user.DisplayName);
+            var stamp = new SynthesisDocument.Stamp(synthesis.Reference, now, user.DisplayName, links.Absolute(""));
             // Printed: the contents get the page each chapter starts on (the engine prints twice for that).
             var html = SynthesisDocument.Render(content, stamp, InlineStyle(), printed: true);
             synthesis.Pdf = await engine.PrintAsync(new PrintableDocument(html, SynthesisDocument.Footer(content, stamp), SynthesisDocument.Header(content)), ct);

@@ -5,7 +5,7 @@ namespace Observatoire.Web.Pages.Surveys.Manage;
 
 /// <summary>Invitation codes, generated in named batches and printed to be handed out on paper.</summary>
 [Authorize(Policy = Policies.Coordination)]
-public class CodesModel(ObservatoireDbContext db, IOptions<ObservatoireOptions> options) : PageModel
+public class CodesModel(ObservatoireDbContext db, AccountLinks links) : PageModel
 {
     public record BatchRow(string Batch, int Total, int Used, DateTime CreatedAt);
 
@@ -71,7 +71,7 @@ public class CodesModel(ObservatoireDbContext db, IOptions<ObservatoireOptions> 
         var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Title, s.Slug, s.RequiresInvitation }).SingleOrDefaultAsync(ct);
         if (survey is null) return false;
         (SurveyId, Title, RequiresInvitation) = (id, survey.Title, survey.RequiresInvitation);
-        PublicUrl = QrModel.PublicUrl(Request, options.Value, survey.Slug);
+        PublicUrl = QrModel.PublicUrl(links, survey.Slug);
         Batches = await db.InvitationCodes.AsNoTracking().Where(c => c.SurveyId == id)
             .GroupBy(c => c.Batch)
             .OrderByDescending(g => g.Min(c => c.CreatedAt))

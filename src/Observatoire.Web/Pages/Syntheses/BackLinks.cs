@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Observatoire.Web.Pages.Syntheses;
+
+/// <summary>
+/// Where a printed figure leads back (#19.5): each key figure, chart and figures chapter of a stored synthesis carries a
+/// short address, <c>/s/SYN-2026-0003/graphique-themes</c>, which <see cref="ShortLinkModel"/> turns into the dashboard
+/// view that produced it — same period and filters — at that figure. A preview, not stored, links to the view itself.
+/// </summary>
+public static partial class BackLinks
+{
+    /// <summary>Chapters of the PDF that lead back, and where on the dashboard.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Chapters = new Dictionary<string, string>
+    {
+        ["partie-chiffres-cles"] = "chiffres-cles",
+        ["partie-faits-marquants"] = "chiffres-cles",
+        ["partie-indicateurs"] = "repartitions",
+        ["partie-enquetes"] = "repartitions",
+    };
+
+    /// <summary>The target of a short link: a chapter above, <c>chiffre-{indicator}</c> or <c>graphique-{indicator}</c>.</summary>
+    public static bool IsTarget(string? target) =>
+        target is not null && (Chapters.ContainsKey(target) || Figure().IsMatch(target));
+
+    /// <summary>The dashboard's anchor for a target (the figure's own element, or the chapter's part of the page).</summary>
+    public static string Anchor(string target) => Chapters.TryGetValue(target, out var part) ? part : target;
+
+    /// <summary>The address printed for <paramref name="target"/>: the short link, or the dashboard view in a preview.</summary>
+    public static string Url(SynthesisContent c, SynthesisDocument.Stamp stamp, string? target = null) =>
+        stamp.Reference is { } reference
+            ? $"{stamp.LinkBase}/s/{reference}" + (target is null ? "" : "/" + target)
+            : $"{stamp.LinkBase}/tableau-de-bord?{c.Filter.ToQuery()}" + (target is null ? "" : "#" + Anchor(target));
+
+    /// <summary>The address as printed on paper: without « https:// », which nobody types.</summary>
+    public static string Printed(string url) => SchemePrefix().Replace(url, "");
+
+    [GeneratedRegex("^(chiffre|graphique)-[a-z0-9-]{1,60}$")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex("^https?://")]
+    private static partial Regex SchemePrefix();
+}
