@@ -227,7 +227,8 @@ public class OpenDataTests(PortalFixture portal) : PortalTest(portal)
         }
         using var csv = await coordination.GetAsync("/donnees-ouvertes/observations/2026.csv");
         Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType!.ToString());
-        Assert.Equal(Encoding.UTF8.GetPreamble(), (await csv.Content.ReadAsByteArrayAsync())[..3]);
+        // No byte-order mark: a Frictionless reader would take it for part of the first column's name.
+        Assert.StartsWith("periode;", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]
@@ -243,11 +244,11 @@ public class OpenDataTests(PortalFixture portal) : PortalTest(portal)
     {
         using var response = await client.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} : {(int)response.StatusCode}");
-        return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        return (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
     /// <summary>Rows of a CSV (RFC 4180 quoting), the header first.</summary>
-    private static List<List<string>> Parse(string text) => HostileCorpus.ParseCsv(text.TrimStart('\uFEFF'));
+    private static List<List<string>> Parse(string text) => HostileCorpus.ParseCsv(text);
 
     /// <summary>
     /// The part of Frictionless Table Schema the open data uses: field names and order equal to the header, the types

@@ -112,7 +112,7 @@ public static partial class OpenDataTables
             if ((await board.KeyFiguresAsync(ct)).FirstOrDefault(f => f.Definition.Id == indicator.Id) is not { } figure) return null;
             rows = [[.. days, .. Count(figure.Count, figure.Value)]];
         }
-        return Csv.Write(Columns(indicator), rows);
+        return Csv.Write(Columns(indicator), rows, byteOrderMark: false);
     }
 
     /// <summary>The value and masque cells: the exact count, or the dashboard's « &lt; 5 » and « oui ».</summary>
@@ -173,7 +173,7 @@ public static partial class OpenDataTables
     public static string Description(Indicators.Definition indicator, int threshold) =>
         $"{indicator.Description} {PublicationRule.Counts(threshold)} Dans ce fichier, un effectif masqué s'écrit « < {threshold} » " +
         $"dans la colonne valeur et la colonne masque vaut « {Yes} ». Les chiffres sont ceux du tableau de bord public de la même période. " +
-        "CSV en UTF-8 (avec BOM), séparateur « ; ».";
+        "CSV en UTF-8 sans BOM, séparateur « ; ».";
 
     /// <summary>
     /// The Frictionless Data Package listing every indicator for every year (quarters and months follow the same
