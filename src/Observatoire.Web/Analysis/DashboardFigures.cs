@@ -9,7 +9,9 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     bool publication = false)
 {
 
-    public sealed record KeyFigure(Indicators.Definition Definition, string Value, string Previous, string Change);
+    /// <param name="Count">The period's count as published, for machine-readable files (open data); null when it is
+    /// suppressed (<paramref name="Value"/> then reads « &lt; 5 ») or when the figure is not a count (a share).</param>
+    public sealed record KeyFigure(Indicators.Definition Definition, string Value, string Previous, string Change, long? Count = null);
 
     public sealed record Chart(string Id, Indicators.Definition Definition, string Unit, IReadOnlyList<ChartBar> Bars,
         string? GroupHeading = null, string? Note = null)
@@ -46,7 +48,10 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     /// <summary>Chart ids in page order, for this visitor.</summary>
     public IEnumerable<string> ChartIds => member
         ? ["themes", "publics", "territoires", "types-structure", "categories-outils", "appropriation", "tendance", "outils-par-theme"]
-        : ["themes", "territoires", "tendance"];
+        : PublicChartIds;
+
+    /// <summary>The charts everyone sees, in page order (the public open data publishes them too).</summary>
+    public static readonly IReadOnlyList<string> PublicChartIds = ["themes", "territoires", "tendance"];
 
     public async Task<IReadOnlyList<KeyFigure>> KeyFiguresAsync(CancellationToken ct)
     {
@@ -125,7 +130,7 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
             {
                 var hidden = SuppressObservations && suppression.Hides(g.Count);
                 return new ChartBar(null, g.Label, hidden ? null : g.Count, Show(g.Count, SuppressObservations),
-                    DrillDown && g.Count > 0 ? link(g) : null);
+                    DrillDown && g.Count > 0 ? link(g) : null, g.Key);
             }).ToList(),
             Note: note);
 
@@ -145,7 +150,9 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
         "/observations?" + filter.ToQuery([.. overrides, ("type", null), ("statut", "validee")]);
 
     private string Show(long count, bool suppress) =>
-        suppress && count < int.MaxValue && suppression.Hides((int)count) ? suppression.Format((int)count) : Charts.Number(count);
+        Hidden(count, suppress) ? suppression.Format((int)count) : Charts.Number(count);
+
+    private bool Hidden(long count, bool suppress) => suppress && count < int.MaxValue && suppression.Hides((int)count);
 
     private KeyFigure Figure(Indicators.Definition definition, long now, long before, bool suppress)
     {
@@ -153,7 +160,7 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
         var change = hidden || before == 0 ? "—"
             : now == before ? "stable"
             : (now - before) * 100.0 / before is var pct && pct > 0 ? $"+{pct.ToString("0", French.Culture)}\u202F%" : $"−{(-pct).ToString("0", French.Culture)}\u202F%";
-        return new KeyFigure(definition, Show(now, suppress), Show(before, suppress), change);
+        return new KeyFigure(definition, Show(now, suppress), Show(before, suppress), change, Hidden(now, suppress) ? null : now);
     }
 
     private static string Percent(double? share) => share is double s ? (s * 100).ToString("0.#", French.Culture) + "\u202F%" : "—";

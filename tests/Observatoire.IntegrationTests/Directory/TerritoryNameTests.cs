@@ -88,6 +88,8 @@ public class TerritoryNameTests(PortalFixture portal) : PortalTest(portal)
         {
             "/observations/export.csv", $"/tableau-de-bord/donnees?format=csv&{period}", $"/tableau-de-bord/csv?graphique=territoires&{period}", $"/tableau-de-bord/participation/csv?{period}",
             $"/enquetes/gestion/{w.SurveyId}/resultats?handler=Csv",
+            // The public open data: the same bars, « < 5 » for one observation, the quartier still with its commune.
+            $"/donnees-ouvertes/territoires/{today.AddDays(-7).Year}.csv",
         };
         foreach (var url in exports)
         {

@@ -110,6 +110,11 @@ public static class RoleMatrix
         ("/tableau-de-bord/donnees?format=json", Access.Member),
         ("/tableau-de-bord/participation", Access.Public), // members see each kind, the public a suppressed summary
         ("/tableau-de-bord/participation/csv", Access.Public),
+        ("/donnees-ouvertes", Access.Public),
+        ("/donnees-ouvertes?periode=2026-T1", Access.Public),
+        ("/donnees-ouvertes/datapackage.json", Access.Public),
+        ("/donnees-ouvertes/observations.schema.json", Access.Public),
+        ("/donnees-ouvertes/themes/2026.csv", Access.Public),
         ("/observations/a-observer", Access.Member),
         ("/observations/a-observer/csv", Access.Member),
     ];

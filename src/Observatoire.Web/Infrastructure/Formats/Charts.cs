@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Html;
 
 namespace Observatoire.Web.Infrastructure;
 
-/// <summary>One bar: <paramref name="Value"/> null when suppressed; <paramref name="Display"/> is the published figure.</summary>
-public sealed record ChartBar(string? Group, string Label, int? Value, string Display, string? Href);
+/// <summary>One bar: <paramref name="Value"/> null when suppressed; <paramref name="Display"/> is the published figure;
+/// <paramref name="Key"/> the stable code of what the bar counts (a slug, a month « 2026-01 »), when there is one.</summary>
+public sealed record ChartBar(string? Group, string Label, int? Value, string Display, string? Href, string? Key = null);
 
 /// <summary>
 /// Horizontal bar charts as inline SVG written by hand: presentation attributes and CSS classes only, no

@@ -23,13 +23,15 @@ public static partial class Csv
     [System.Text.RegularExpressions.GeneratedRegex(@"^-\d+([.,]\d+)?$")]
     private static partial System.Text.RegularExpressions.Regex PlainNumber();
 
-    public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows) =>
-        Write(rows.Prepend(header));
+    /// <param name="byteOrderMark">False for files read by programs rather than spreadsheets (the open data): a
+    /// Frictionless reader takes the mark for part of the first column's name.</param>
+    public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows, bool byteOrderMark = true) =>
+        Write(rows.Prepend(header), byteOrderMark);
 
-    public static byte[] Write(IEnumerable<IEnumerable<string?>> rows)
+    public static byte[] Write(IEnumerable<IEnumerable<string?>> rows, bool byteOrderMark = true)
     {
         var output = new MemoryStream();
-        using (var csv = CsvWriter.Create(output, Options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(output, Options with { WriteByteOrderMark = byteOrderMark }, leaveOpen: true))
             foreach (var row in rows)
                 csv.WriteRecord(row.Select(Protect).ToArray());
         return output.ToArray();
