@@ -29,10 +29,12 @@ public static class DeclaredObserved
     /// <summary>
     /// The comparison for <paramref name="scope"/>, then for each place named by at least <paramref name="threshold"/>
     /// respondents to a tools question (a smaller place would show nothing but « &lt; N » on the survey side).
+    /// <paramref name="surveyIds"/> restricts the declared side to some surveys (a synthesis's chosen ones); null: all.
     /// </summary>
-    public static async Task<Result> ComputeAsync(ObservatoireDbContext db, Indicators.Scope scope, int threshold, CancellationToken ct = default)
+    public static async Task<Result> ComputeAsync(ObservatoireDbContext db, Indicators.Scope scope, int threshold, CancellationToken ct = default,
+        int[]? surveyIds = null)
     {
-        var toolAnswers = ToolAnswers(db, scope);
+        var toolAnswers = ToolAnswers(db, scope, surveyIds);
         var overall = await CompareAsync(db, scope, toolAnswers, ct);
 
         // Respondents per named place: a response counts once per place it names.
@@ -52,7 +54,7 @@ public static class DeclaredObserved
             var ids = (await Indicators.TerritoryIdsAsync(db, [p.Slug], ct))!;
             if (scope.TerritoryIds is { } chosen) ids = [.. ids.Intersect(chosen)];
             var here = scope with { TerritoryIds = ids };
-            result.Add(new Place(p.Slug, Territory.Label(p.Name, p.Parent), await CompareAsync(db, here, ToolAnswers(db, here), ct)));
+            result.Add(new Place(p.Slug, Territory.Label(p.Name, p.Parent), await CompareAsync(db, here, ToolAnswers(db, here, surveyIds), ct)));
         }
         return new Result(overall, result);
     }
@@ -72,11 +74,12 @@ public static class DeclaredObserved
     /// Answers to « Outils numériques » questions given in the period; with a territory filter, only by respondents who
     /// named one of its territories in a « Quartier » question.
     /// </summary>
-    private static IQueryable<Answer> ToolAnswers(ObservatoireDbContext db, Indicators.Scope scope)
+    private static IQueryable<Answer> ToolAnswers(ObservatoireDbContext db, Indicators.Scope scope, int[]? surveyIds)
     {
         var (from, to) = Indicators.Instants(scope);
         var answers = db.Answers.AsNoTracking()
             .Where(a => a.Question.Type == QuestionType.Tools && a.Response.CreatedAt >= from && a.Response.CreatedAt < to);
+        if (surveyIds is not null) answers = answers.Where(a => surveyIds.Contains(a.Response.SurveyId));
         if (scope.TerritoryIds is { } territories)
             answers = answers.Where(a => db.Answers.Any(t => t.ResponseId == a.ResponseId && t.Question.Type == QuestionType.Territory
                 && t.TerritoryId != null && territories.Contains(t.TerritoryId.Value)));

@@ -129,6 +129,37 @@ public class DeclaredObservedTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task A_synthesis_of_the_survey_prints_the_public_page_and_leads_back_to_it()
+    {
+        var w = await SeedAsync();
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        var query = $"{Period}&enquetes={w.SurveyId}";
+        var (reference, _) = await Syntheses.SynthesisTests.GenerateAsync(coordination, query);
+
+        // The PDF leaves the members' space: the figures of the public page (WhatsApp's 2 observations hidden).
+        var preview = await coordination.GetHtml($"/syntheses/apercu?{query}");
+        var chapter = preview.GetElementById("partie-declare-observe")!;
+        var rows = chapter.QuerySelector("table.declared-observed")!.QuerySelectorAll("tbody tr")
+            .Select(r => string.Join(" | ", r.Children.Select(c => Plain(string.Join(" ", c.ChildNodes.Select(n => n.TextContent))))))
+            .ToList();
+        Assert.Equal(
+        [
+            "Nextcloud Observé, peu déclaré | 41,7 % (5) | 80 % (8) | −38,3 pts",
+            "Pix | — (< 5) | — (< 5) | —",
+            "WhatsApp | 75 % (9) | — (< 5) | —",
+        ], rows);
+        Assert.Contains("Sanitas (Tours) : 6 répondant(s), 8 observation(s)", Plain(chapter.TextContent));
+
+        using var back = await Portal.CreateClient().GetAsync($"/s/{reference}/partie-declare-observe");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal($"/tableau-de-bord/declare-observe?{Period}", back.Headers.Location!.OriginalString);
+
+        // Without a survey that asks which tools, the chapter is left out.
+        var without = await coordination.GetHtml($"/syntheses/apercu?{Period}");
+        Assert.Null(without.GetElementById("partie-declare-observe"));
+    }
+
+    [Fact]
     public async Task The_csv_is_the_tables_of_the_page()
     {
         await SeedAsync();

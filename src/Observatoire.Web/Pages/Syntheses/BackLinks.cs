@@ -18,9 +18,20 @@ public static partial class BackLinks
         ["partie-enquetes"] = "repartitions",
     };
 
+    /// <summary>Figures printed from a page of their own rather than from the dashboard: target → that page.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>
+    {
+        ["partie-declare-observe"] = "/tableau-de-bord/declare-observe",
+    };
+
     /// <summary>The target of a short link: a chapter above, <c>chiffre-{indicator}</c> or <c>graphique-{indicator}</c>.</summary>
     public static bool IsTarget(string? target) =>
-        target is not null && (Chapters.ContainsKey(target) || Figure().IsMatch(target));
+        target is not null && (Chapters.ContainsKey(target) || Pages.ContainsKey(target) || Figure().IsMatch(target));
+
+    /// <summary>Where a target leads, for a view's query: the dashboard at the figure, or the figure's own page.</summary>
+    public static string Destination(string? target, string query) =>
+        target is not null && Pages.TryGetValue(target, out var page) ? $"{page}?{query}"
+        : $"/tableau-de-bord?{query}" + (target is null ? "" : "#" + Anchor(target));
 
     /// <summary>The dashboard's anchor for a target (the figure's own element, or the chapter's part of the page).</summary>
     public static string Anchor(string target) => Chapters.TryGetValue(target, out var part) ? part : target;
@@ -29,7 +40,7 @@ public static partial class BackLinks
     public static string Url(SynthesisContent c, SynthesisDocument.Stamp stamp, string? target = null) =>
         stamp.Reference is { } reference
             ? $"{stamp.LinkBase}/s/{reference}" + (target is null ? "" : "/" + target)
-            : $"{stamp.LinkBase}/tableau-de-bord?{c.Filter.ToQuery()}" + (target is null ? "" : "#" + Anchor(target));
+            : stamp.LinkBase + Destination(target, c.Filter.ToQuery());
 
     /// <summary>The address as printed on paper: without « https:// », which nobody types.</summary>
     public static string Printed(string url) => SchemePrefix().Replace(url, "");

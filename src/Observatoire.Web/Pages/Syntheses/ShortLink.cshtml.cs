@@ -20,7 +20,6 @@ public class ShortLinkModel(ObservatoireDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var query = SynthesisRequest.FromJson(parameters).Filter().ToQuery();
-        return Redirect($"/tableau-de-bord?{query}" + (target is null ? "" : "#" + BackLinks.Anchor(target)));
+        return Redirect(BackLinks.Destination(target, SynthesisRequest.FromJson(parameters).Filter().ToQuery()));
     }
 }

@@ -33,6 +33,8 @@ public sealed partial class SynthesisContent
     public required IReadOnlyList<Report> Reports { get; init; }
     public required IReadOnlyList<SurveyPart> Surveys { get; init; }
     public required IReadOnlyList<Contributor> Structures { get; init; }
+    /// <summary>Declared against observed over the chosen surveys' « Outils numériques » answers; null when none asks it.</summary>
+    public DeclaredObserved.Result? DeclaredObserved { get; init; }
     public required int Threshold { get; init; }
     public required string Fingerprint { get; init; }
     public int[] WikiRevisionIds => [.. Reports.Select(r => r.RevisionId).Order()];
@@ -103,6 +105,11 @@ public sealed partial class SynthesisContent
             surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, results, question));
         }
 
+        // The chosen surveys are the declared side: their answers are the ones the data fingerprint already covers.
+        var surveyIds = surveys.Select(s => s.Id).ToArray();
+        var declared = await db.Questions.AnyAsync(q => surveyIds.Contains(q.SurveyId) && q.Type == QuestionType.Tools, ct)
+            ? await Analysis.DeclaredObserved.ComputeAsync(db, scope, suppression.Threshold, ct, surveyIds) : null;
+
         var names = await NamesAsync(db, filter, ct);
         var structures = (await Indicators.ValidatedObservations(db, scope)
                 .GroupBy(o => new
@@ -133,6 +140,7 @@ public sealed partial class SynthesisContent
             Reports = reports,
             Surveys = surveys,
             Structures = [.. structures.OrderByDescending(s => s.Observations).ThenBy(s => s.Name, French.Order)],
+            DeclaredObserved = declared,
             Threshold = suppression.Threshold,
             Fingerprint = await FingerprintAsync(db, request, scope, [.. reports.Select(r => r.RevisionId)], suppression.Threshold, ct),
         };

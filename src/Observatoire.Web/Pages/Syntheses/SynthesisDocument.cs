@@ -9,7 +9,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// arrives differs (a link under the portal's CSP, inline for Chromium, which loads nothing from the network).
 /// Every text inserted goes through <see cref="FrenchTypography"/>.
 /// </summary>
-public static class SynthesisDocument
+public static partial class SynthesisDocument
 {
 
     /// <summary>Who and when, and the reference (null in a preview, which is not stored).</summary>
@@ -29,6 +29,7 @@ public static class SynthesisDocument
         };
         if (c.Reports.Count > 0) list.Add(new("partie-retours-experience", "Retours d'expérience"));
         if (c.Surveys.Count > 0) list.Add(new("partie-enquetes", "Résultats d'enquêtes"));
+        if (c.DeclaredObserved is not null) list.Add(new("partie-declare-observe", Indicators.DeclaredObserved.Label));
         list.Add(new("partie-methodologie", "Méthodologie"));
         list.Add(new("partie-structures", "Annexe : structures contributrices"));
         return list;
@@ -70,7 +71,7 @@ public static class SynthesisDocument
         foreach (var s in sections)
         {
             sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n");
-            if (BackLinks.Chapters.ContainsKey(s.Id)) Qr(sb, BackLinks.Url(c, stamp, s.Id), "chapter-qr");
+            if (BackLinks.Chapters.ContainsKey(s.Id) || BackLinks.Pages.ContainsKey(s.Id)) Qr(sb, BackLinks.Url(c, stamp, s.Id), "chapter-qr");
             sb.Append($"<h2>{T(Heading(s, ref n))}</h2>\n");
             switch (s.Id)
             {
@@ -79,6 +80,7 @@ public static class SynthesisDocument
                 case "partie-indicateurs": IndicatorCharts(sb, c, stamp); break;
                 case "partie-retours-experience": Reports(sb, c); break;
                 case "partie-enquetes": Surveys(sb, c); break;
+                case "partie-declare-observe": DeclaredObservedChapter(sb, c, stamp); break;
                 case "partie-methodologie": Methodology(sb, c, stamp); break;
                 case "partie-structures": Structures(sb, c); break;
             }
