@@ -23,6 +23,13 @@ public class Synthesis
     /// <summary>Lower-case hex SHA-256 of the canonical list of rows used.</summary>
     public required string Fingerprint { get; set; }
     public int[] WikiRevisionIds { get; set; } = [];
+    /// <summary>
+    /// Ids of the validated observations in its scope when it was generated, in id order, so that a comparison can say
+    /// which entered or left since; null for a synthesis generated before they were kept.
+    /// </summary>
+    public int[]? ObservationIds { get; set; }
+    /// <summary>The key figures and chart bars as printed (JSON); null for a synthesis generated before they were kept.</summary>
+    public string? Figures { get; set; }
     public int PageCount { get; set; }
     /// <summary>The file exactly as first printed: a later download is the same file, byte for byte.</summary>
     public byte[] Pdf { get; set; } = [];

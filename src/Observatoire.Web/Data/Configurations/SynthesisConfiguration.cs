@@ -14,6 +14,8 @@ public class SynthesisConfiguration : IEntityTypeConfiguration<Synthesis>
         b.Property(s => s.GeneratedByName).HasMaxLength(200);
         b.Property(s => s.Fingerprint).HasMaxLength(64).IsFixedLength();
         b.Property(s => s.WikiRevisionIds).HasColumnType("integer[]");
+        b.Property(s => s.ObservationIds).HasColumnType("integer[]");
+        b.Property(s => s.Figures).HasColumnType("jsonb");
         b.HasIndex(s => s.GeneratedAt);
         b.HasOne(s => s.GeneratedBy).WithMany().HasForeignKey(s => s.GeneratedById).OnDelete(DeleteBehavior.SetNull);
     }

@@ -2261,6 +2261,9 @@ namespace Observatoire.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Figures")
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2280,6 +2283,9 @@ namespace Observatoire.Web.Data.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("ObservationIds")
+                        .HasColumnType("integer[]");
 
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");

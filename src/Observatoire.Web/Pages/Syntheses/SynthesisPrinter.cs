@@ -27,6 +27,8 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
     {
         var normalized = request.Normalized();
         var content = await SynthesisContent.LoadAsync(db, normalized, suppression, await settings.GetAsync(ct), ct);
+        // Kept for comparisons: which observations it counted, and its figures as printed.
+        var observationIds = await SynthesisFigures.ObservationIdsAsync(db, normalized, ct);
         var now = DateTime.UtcNow;
         var year = ParisTime.FromUtc(now).Year;
         Synthesis synthesis = null!;
@@ -38,6 +40,7 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
                 Year = year, Number = number, Reference = $"SYN-{year}-{number:0000}", Title = content.Title,
                 Parameters = normalized.ToJson(), GeneratedAt = now, GeneratedById = user.Id, GeneratedByName = user.DisplayName,
                 Fingerprint = content.Fingerprint, WikiRevisionIds = content.WikiRevisionIds,
+                ObservationIds = observationIds, Figures = SynthesisFigures.Of(content.Figures, content.Charts).ToJson(),
             };
             db.Syntheses.Add(synthesis);
             try
