@@ -24,7 +24,13 @@ public static partial class SynthesisComparison
     public sealed record ObservationRow(int Id, string Title, DateOnly ObservedOn, string Structure, string Territory, string Reason);
 
     /// <summary>The observations of one direction: those the reader may open, and the others counted by reason.</summary>
-    public sealed record Movement(int Total, IReadOnlyList<ObservationRow> Listed, IReadOnlyList<(string Reason, int Count)> NotShown);
+    public sealed record Movement(int Total, IReadOnlyList<ObservationRow> Listed, IReadOnlyList<NotShown> NotShown);
+
+    /// <summary>« 1 observation supprimée depuis », « 3 observations qui ne sont plus validées ».</summary>
+    public sealed record NotShown(int Count, string One, string Many)
+    {
+        public string Text => Count == 1 ? $"1 observation {One}" : $"{Count.ToString("N0", French.Culture)} observations {Many}";
+    }
 
     public sealed record ReferenceChange(DateTime At, string Kind, string Value, string Details);
 
@@ -50,8 +56,9 @@ public static partial class SynthesisComparison
         return [.. second.Charts.Select(c => c.Id).Concat(first.Charts.Select(c => c.Id)).Distinct().Select(id =>
         {
             var (a, b) = (before.GetValueOrDefault(id), after.GetValueOrDefault(id));
-            var barsBefore = (a?.Bars ?? []).ToDictionary(x => (x.Group, x.Label));
-            var barsAfter = (b?.Bars ?? []).ToDictionary(x => (x.Group, x.Label));
+            // Labels are unique within a chart (a quartier carries its commune); the first is kept should two ever meet.
+            var barsBefore = (a?.Bars ?? []).GroupBy(x => (x.Group, x.Label)).ToDictionary(g => g.Key, g => g.First());
+            var barsAfter = (b?.Bars ?? []).GroupBy(x => (x.Group, x.Label)).ToDictionary(g => g.Key, g => g.First());
             var keys = (b?.Bars ?? []).Select(x => (x.Group, x.Label)).Concat((a?.Bars ?? []).Select(x => (x.Group, x.Label))).Distinct();
             var rows = keys.Select(k =>
             {
@@ -96,11 +103,11 @@ public static partial class SynthesisComparison
             })
             .ToDictionaryAsync(o => o.Id, ct);
         var listed = new List<ObservationRow>();
-        var notShown = new List<string>();
+        var notShown = new List<(string One, string Many)>();
         foreach (var id in wanted)
         {
-            if (!found.TryGetValue(id, out var o)) notShown.Add("supprimée depuis");
-            else if (!access.CanSee(o.Status, o.StructureId, o.CreatedById)) notShown.Add("qui ne sont plus validées");
+            if (!found.TryGetValue(id, out var o)) notShown.Add(("supprimée depuis", "supprimées depuis"));
+            else if (!access.CanSee(o.Status, o.StructureId, o.CreatedById)) notShown.Add(("qui n'est plus validée", "qui ne sont plus validées"));
             else
             {
                 var reason = o.Status != ObservationStatus.Validated ? $"n'est plus validée (aujourd'hui : {o.Status.Label().ToLowerInvariant()})"
@@ -110,7 +117,7 @@ public static partial class SynthesisComparison
                 listed.Add(new ObservationRow(o.Id, o.Title, o.ObservedOn, o.Structure, Territory.Label(o.Territory, o.Commune), reason));
             }
         }
-        return new Movement(ids.Count, listed, [.. notShown.GroupBy(r => r).Select(g => (g.Key, g.Count()))]);
+        return new Movement(ids.Count, listed, [.. notShown.GroupBy(r => r).Select(g => new NotShown(g.Count(), g.Key.One, g.Key.Many))]);
     }
 
     /// <summary>
