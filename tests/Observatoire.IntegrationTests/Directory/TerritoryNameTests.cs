@@ -99,9 +99,13 @@ public class TerritoryNameTests(PortalFixture portal) : PortalTest(portal)
         }
 
         Unambiguous("L'aperçu de synthèse", (await coordination.GetHtml($"/syntheses/apercu?{period}&territoire={w.TerritoryTours}")).Body!.TextContent);
-        var (_, pdf) = await SynthesisTests.GenerateAsync(coordination, $"{period}&territoire={w.TerritoryTours}");
+        var (tours, pdf) = await SynthesisTests.GenerateAsync(coordination, $"{period}&territoire={w.TerritoryTours}");
         Unambiguous("La synthèse PDF", SynthesisTests.Read(pdf).Text);
-        var (_, whole) = await SynthesisTests.GenerateAsync(coordination, period);
+        var (all, whole) = await SynthesisTests.GenerateAsync(coordination, period);
         Unambiguous("La synthèse PDF de tous les territoires", SynthesisTests.Read(whole).Text);
+        // Observations entered from the other territories, and the territory bars of both.
+        Unambiguous("La comparaison de deux synthèses", (await coordination.GetHtml($"/syntheses/comparer?a={tours}&b={all}")).Body!.TextContent);
+        Unambiguous("La comparaison de deux périodes",
+            (await coordination.GetHtml($"/syntheses/comparer?{period}&du2={today.AddDays(-120):yyyy-MM-dd}&au2={today.AddDays(-61):yyyy-MM-dd}")).Body!.TextContent);
     }
 }

@@ -48,6 +48,9 @@ public static class RecordMatrix
         // A synthesis's printed back-link: open to anyone holding the paper copy; an unknown reference is a 404 for all.
         new("/s/SYN-2099-9999/graphique-themes", "NNNNNNN", "lien imprimé d'une synthèse inexistante"),
         new("/syntheses/apercu?du=2026-01-01&au=2026-06-30", "LOOFOFF", "aperçu d'une synthèse (ses paramètres viennent du formulaire)"),
+        new("/syntheses/SYN-2099-9999/comparer", "LNNFNFF", "comparer une synthèse inexistante"),
+        new("/syntheses/comparer?a=SYN-2099-9999&b=SYN-2099-9998", "LNNFNFF", "comparer deux synthèses inexistantes"),
+        new("/syntheses/comparer?du=2026-01-01&au=2026-03-31&du2=2026-04-01&au2=2026-06-30", "LOOFOFF", "comparer deux périodes (chiffres publiés d'aujourd'hui)"),
         new("/wiki/{slug:wiki-membres}", "LOOOOOO", "page réservée aux membres"),
         new("/wiki/{slug:wiki-membres}/historique", "LOOOOOO", "historique d'une page réservée"),
         new("/wiki/{slug:wiki-membres}/diff?de=1&a=2", "LOOOOOO", "différences d'une page réservée"),

@@ -63,6 +63,7 @@ public static class RoleMatrix
         ("/wiki/page-a-creer/modifier?handler=Observations&q=atelier", Access.Contributor),
         ("/recherche", Access.Public),
         ("/syntheses", Access.Reader),
+        ("/syntheses/comparer", Access.Reader),
         ("/admin/journal", Access.Admin),
         ("/compte/double-authentification", Access.Member),
         ("/compte/double-authentification/activer", Access.Member),
@@ -151,7 +152,7 @@ public static class RoleMatrix
         "/veille/{id:int}", "/veille/{id:int}/modifier",
         "/wiki/{slug}", "/wiki/{slug}/modifier", "/wiki/{slug}/historique", "/wiki/{slug}/diff",
         "/wiki/{slug}/version/{numero:int}", "/wiki/{slug}/fichiers", "/wiki/{slug}/fichiers/{nom}",
-        "/syntheses/{reference}.pdf", "/syntheses/apercu", "/s/{reference}/{target?}",
+        "/syntheses/{reference}.pdf", "/syntheses/apercu", "/s/{reference}/{target?}", "/syntheses/{reference}/comparer",
         "/import/lots/{id:int}",
     ];
 
