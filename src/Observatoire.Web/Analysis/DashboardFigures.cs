@@ -127,7 +127,8 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
             .Where(t => scope.TerritoryIds == null || scope.TerritoryIds.Contains(t.Id))
             .Select(t => new TerritoryMap.Zone(t.Id, t.Slug, t.Name, t.Parent == null ? null : t.Parent.Name, t.Contour, t.GridRow, t.GridColumn))
             .ToListAsync(ct);
-        zones = [.. zones.OrderBy(z => z.Commune ?? z.Name, French.Order).ThenBy(z => z.Commune is null ? "" : z.Name, French.Order)];
+        // Each commune's quartiers by name, communes without quartiers after them: the order of the grid laid out by name.
+        zones = [.. zones.OrderBy(z => z.Commune is null).ThenBy(z => z.Commune ?? z.Name, French.Order).ThenBy(z => z.Name, French.Order)];
 
         bool Hidden(long value) => SuppressObservations && suppression.Hides((int)Math.Min(value, int.MaxValue));
         var max = zones.Select(z => TerritoryMap.Value(totals.GetValueOrDefault(z.Id), id)).Where(v => !Hidden(v)).DefaultIfEmpty(0).Max();

@@ -146,11 +146,15 @@ public static class Maps
         }
     }
 
-    private static void Zone(StringBuilder sb, MapArea a, string shape, bool links) =>
+    /// <summary>A zone: a link on a page (focusable, named), a plain group in a document; its class says its colour class.</summary>
+    private static void Zone(StringBuilder sb, MapArea a, string shape, bool links)
+    {
+        var css = $"map-area {(a.Class == Hidden ? "map-masque" : $"map-c{a.Class}")}";
         sb.Append(links && a.Href is not null
-            ? $"""<a class="map-area" href="{E(a.Href)}" aria-label="{E(a.Accessible)}">{shape}</a>"""
-            : links ? $"""<g class="map-area" tabindex="0" role="img" aria-label="{E(a.Accessible)}">{shape}</g>"""
-            : $"<g>{shape}</g>");
+            ? $"""<a class="{css}" href="{E(a.Href)}" aria-label="{E(a.Accessible)}">{shape}</a>"""
+            : links ? $"""<g class="{css}" tabindex="0" role="img" aria-label="{E(a.Accessible)}">{shape}</g>"""
+            : $"""<g class="{css}">{shape}</g>""");
+    }
 
     private static string Shorten(string text) => text.Length <= MaxName ? text : text[..(MaxName - 1)] + "…";
 
