@@ -19,7 +19,9 @@ public class Territory : ReferenceValue
 
     /// <summary>
     /// The official contour (a GeoJSON Polygon or MultiPolygon in longitude/latitude), imported by an administrator at
-    /// /admin/contours-territoires; null until then. Drawn by the quartiers map, never sent anywhere.
+    /// /admin/contours-territoires; null until then. Drawn by the quartiers map, never sent anywhere. Text read with
+    /// NetTopologySuite rather than a PostGIS geometry: the map only draws it, and an extension to install on every
+    /// server and in CI is not worth it until a query needs it (placing a structure in its quartier from coordinates).
     /// </summary>
     public string? Contour { get; set; }
 

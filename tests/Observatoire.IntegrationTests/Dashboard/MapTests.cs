@@ -110,7 +110,8 @@ public class MapTests(PortalFixture portal) : PortalTest(portal)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.StartsWith("/admin/listes/territoires", saved.Headers.Location!.OriginalString);
         }
-        Assert.Equal((2, 3), await Portal.Db(db => db.Territories.Where(t => t.Slug == "sanitas").Select(t => ValueTuple.Create(t.GridRow ?? 0, t.GridColumn ?? 0)).SingleAsync()));
+        var position = await Portal.Db(db => db.Territories.Where(t => t.Slug == "sanitas").Select(t => new { t.GridRow, t.GridColumn }).SingleAsync());
+        Assert.Equal((2, 3), (position.GridRow, position.GridColumn));
 
         var page = await Portal.CreateClient().GetHtml($"/tableau-de-bord/carte?{Period}");
         // Sanitas at row 2, column 3; the others laid out by name on the rows below it.
