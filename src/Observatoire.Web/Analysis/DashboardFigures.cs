@@ -117,6 +117,56 @@ public sealed class DashboardFigures(ObservatoireDbContext db, DashboardFilter f
     public async Task<Chart?> SurveyChartAsync(int questionId, CancellationToken ct) =>
         (await SurveyChartsAsync(ct)).FirstOrDefault(c => c.Id == $"question-{questionId}");
 
+    /// <summary>
+    /// The quartiers map of <paramref name="indicator"/> (an id of <see cref="Indicators.Mappable"/>; observations by default):
+    /// every quartier and commune without quartiers of the scope is a zone, published as the charts are.
+    /// </summary>
+    public async Task<TerritoryMap> MapAsync(string? indicator, CancellationToken ct)
+    {
+        var definition = Indicators.Mappable.FirstOrDefault(d => d.Id == indicator) ?? Indicators.Observations;
+        var id = definition.Id;
+        var totals = (await Indicators.TotalsByTerritoryAsync(db, scope, ct)).ToDictionary(t => t.TerritoryId);
+        // A zone: a quartier, or a commune none of whose quartiers is in use (as GapsAsync's cells).
+        var zones = await db.Territories.AsNoTracking()
+            .Where(t => t.RetiredAt == null && !t.Children.Any(c => c.RetiredAt == null) && (t.Parent == null || t.Parent.RetiredAt == null))
+            .Where(t => scope.TerritoryIds == null || scope.TerritoryIds.Contains(t.Id))
+            .Select(t => new TerritoryMap.Zone(t.Id, t.Slug, t.Name, t.Parent == null ? null : t.Parent.Name, t.Contour, t.GridRow, t.GridColumn))
+            .ToListAsync(ct);
+        // Each commune's quartiers by name, communes without quartiers after them: the order of the grid laid out by name.
+        zones = [.. zones.OrderBy(z => z.Commune is null).ThenBy(z => z.Commune ?? z.Name, French.Order).ThenBy(z => z.Name, French.Order)];
+
+        bool Hidden(long value) => SuppressObservations && suppression.Hides((int)Math.Min(value, int.MaxValue));
+        var max = zones.Select(z => TerritoryMap.Value(totals.GetValueOrDefault(z.Id), id)).Where(v => !Hidden(v)).DefaultIfEmpty(0).Max();
+        var geographic = zones.Any(z => z.Contour is not null);
+        var cells = geographic ? [] : TerritoryMap.Layout(zones);
+        var areas = zones.Select(z =>
+        {
+            var value = TerritoryMap.Value(totals.GetValueOrDefault(z.Id), id);
+            var hidden = Hidden(value);
+            var display = Show(value, SuppressObservations);
+            var label = Territory.Label(z.Name, z.Commune);
+            var href = publication ? null : DrillDown ? ListUrl(("territoire", z.Slug)) : $"/annuaire/territoires/{z.Slug}";
+            var (row, column) = cells.GetValueOrDefault(z.Id);
+            return new MapArea(label, z.Name, z.Commune, $"{label} : {display} {TerritoryMap.UnitOf(id, hidden || value > 1)}",
+                hidden ? Maps.Hidden : TerritoryMap.ClassOf(value, max), display, href, Maps.ReadGeometry(z.Contour), row, column);
+        }).ToList();
+
+        var legend = new List<(int, string)> { (0, $"0 : aucun{(id == "participants" ? "" : "e")} {TerritoryMap.UnitOf(id, false)}") };
+        legend.AddRange(TerritoryMap.Bounds(max, SuppressObservations ? suppression.Threshold : 1)
+            .Select(b => (b.Class, b.From == b.To ? Charts.Number(b.From) : $"de {Charts.Number(b.From)} à {Charts.Number(b.To)}")));
+        if (SuppressObservations)
+            legend.Add((Maps.Hidden, $"< {suppression.Threshold} (hachures) : effectif trop petit pour être publié"));
+
+        var placed = zones.Select(z => z.Id).ToHashSet();
+        var others = totals.Keys.Where(k => !placed.Contains(k)).ToArray();
+        var elsewhere = others.Length == 0 ? [] : (await db.Territories.AsNoTracking().Where(t => others.Contains(t.Id))
+                .Select(t => new { t.Id, t.Name, Commune = t.Parent == null ? null : t.Parent.Name }).ToListAsync(ct))
+            .Select(t => (Label: Territory.Label(t.Name, t.Commune), Display: Show(TerritoryMap.Value(totals[t.Id], id), SuppressObservations)))
+            .OrderBy(t => t.Label, French.Order).ToList();
+        return new TerritoryMap(definition, TerritoryMap.UnitOf(id, true), geographic, areas, legend,
+            geographic ? [.. areas.Where(a => a.Contour is null).Select(a => a.Label)] : [], elsewhere);
+    }
+
     private Chart TopTools(List<Indicators.ThemeTools> themes) => new("outils-par-theme", Indicators.TopToolsPerTheme, "observations",
         themes.SelectMany(t => t.Tools.Select(tool => new ChartBar(t.Theme, tool.Label,
             SuppressObservations && suppression.Hides(tool.Count) ? null : (int?)tool.Count, Show(tool.Count, SuppressObservations),

@@ -61,6 +61,13 @@ public static class Indicators
     public static readonly Definition DeclaredObserved = new("declare-observe", "Déclaré et observé",
         "Pour chaque outil : d'un côté la part des répondants aux enquêtes de la période qui disent l'utiliser (parmi ceux qui ont répondu à une question « Outils numériques »), de l'autre la part des observations validées de la période qui l'ont vu utilisé. Un écart d'au moins 20 points est signalé : un outil dont les habitants disent se servir sans qu'un atelier observé l'accompagne, ou un outil montré en atelier que peu d'habitants déclarent. Avec un filtre de territoire, les répondants sont ceux qui ont indiqué ce quartier ou cette commune à une question « Quartier » ; les filtres de thème, de public et de type de structure ne s'appliquent qu'aux observations.", true);
 
+    /// <summary>On its own page (/tableau-de-bord/carte) and in the syntheses, not in <see cref="All"/>: it maps figures of the catalogue.</summary>
+    public static readonly Definition Map = new("carte", "Carte des quartiers",
+        "Un indicateur du catalogue (observations, participants ou structures actives) pour chaque quartier, et pour chaque commune sans quartier : la couleur d'une zone dit la classe de sa valeur, en cinq classes d'égale largeur de 1 au plus grand effectif publié. Une observation rattachée à une commune sans quartier précisé ne se place pas sur la carte : elle est comptée sous la carte.", true);
+
+    /// <summary>The figures a map can show, per territory (<see cref="TotalsByTerritoryAsync"/>).</summary>
+    public static readonly IReadOnlyList<Definition> Mappable = [Observations, Participants, Structures];
+
     public static readonly IReadOnlyList<Definition> All =
     [
         Observations, Participants, Structures, Tools, FreeShare, ByTheme, ByAudience, ByTerritory, ByStructureKind,
@@ -296,6 +303,23 @@ public static class Indicators
             """;
         return q.Run(db, r => new Group(r.GetString(0), Territory.Label(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBoolean(3)),
             r.GetInt32(4)), ct);
+    }
+
+    /// <summary>Observations, participants and active structures of one territory, as <see cref="TotalsAsync"/> counts them overall.</summary>
+    public sealed record TerritoryTotals(int TerritoryId, int Observations, long Participants, int Structures);
+
+    /// <summary>
+    /// <see cref="Observations"/>, <see cref="Participants"/> and <see cref="Structures"/> per territory where an observation
+    /// was made (a quartier, or a commune when the quartier is not given), territories without any left out: the map's figures.
+    /// </summary>
+    public static Task<List<TerritoryTotals>> TotalsByTerritoryAsync(ObservatoireDbContext db, Scope scope, CancellationToken ct = default)
+    {
+        var q = Cells(scope, Slice.All, Slice.All);
+        q.Sql = q.Cte + """
+            SELECT "TerritoryId", sum("Observations")::int, coalesce(sum("Participants"), 0)::bigint, count(DISTINCT "StructureId")::int
+            FROM cells GROUP BY 1 HAVING sum("Observations") > 0
+            """;
+        return q.Run(db, r => new TerritoryTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt32(3)), ct);
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public class TerritoryNameTests(PortalFixture portal) : PortalTest(portal)
         {
             "/", "/observations", $"/observations/{w.ObservationTours}", $"/observations/{w.ObservationJoue}", "/observations/nouvelle",
             $"/observations/{w.ObservationTours}/modifier", "/tableau-de-bord", $"/tableau-de-bord?territoire={w.TerritoryTours}",
-            "/tableau-de-bord/participation",
+            "/tableau-de-bord/participation", "/tableau-de-bord/carte",
             "/annuaire/structures", $"/annuaire/structures/{w.StructureTours}", $"/annuaire/structures/{w.StructureTours}/modifier",
             "/annuaire/structures/nouvelle", "/annuaire/territoires", $"/annuaire/territoires/{w.TerritoryTours}",
             "/evenements/nouveau", "/veille/proposer", "/syntheses", $"/enquetes/gestion/{w.SurveyId}/resultats",

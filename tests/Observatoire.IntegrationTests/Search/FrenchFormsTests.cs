@@ -116,7 +116,13 @@ public class FrenchFormsTests(PortalFixture portal) : PortalTest(portal)
             Assert.True(index > 0, "La migration FrenchLemmas est introuvable, ou n'a pas de prédécesseur.");
             await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1]);
             var s = new SeedBuilder(db);
-            s.Observation("Emplois d'avenir", s.Structure(), description: "Les journaux du quartier.");
+            // The territory is written in SQL: today's model has columns of Territories (contours) this older schema lacks.
+            var territoryId = await db.Database.SqlQueryRaw<int>(
+                "INSERT INTO \"Territories\" (\"Name\", \"Slug\", \"Kind\") VALUES ('Tours', 'tours', 'Municipality') RETURNING \"Id\" AS \"Value\"")
+                .ToListAsync();
+            var tours = new Territory { Id = territoryId.Single(), Name = "Tours", Slug = "tours", Kind = TerritoryKind.Municipality };
+            db.Attach(tours);
+            s.Observation("Emplois d'avenir", s.Structure(territory: tours), description: "Les journaux du quartier.");
             await db.SaveChangesAsync();
             Assert.False(await Matches(db, "emploi"));
         }

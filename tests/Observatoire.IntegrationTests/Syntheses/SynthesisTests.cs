@@ -180,7 +180,9 @@ public class SynthesisTests(PortalFixture portal) : PortalTest(portal)
         Assert.All(new[] { "H1", "H2", "H3", "P", "Table", "TH", "TD", "L", "LI" }, type => Assert.Contains(elements, e => e.Type == type));
         var charts = elements.Where(e => e.Type == "Figure" && e.Alt is not null).Select(e => e.Alt!).ToList();
         Assert.NotEmpty(charts);
-        Assert.All(charts, alt => Assert.StartsWith("Graphique en barres, ", alt));
+        // Bar charts, and the quartiers map (#19.6) with every zone and its figure.
+        Assert.All(charts, alt => Assert.Matches("^(Graphique en barres|Carte), ", alt));
+        Assert.Contains(charts, alt => alt.StartsWith("Carte, Usages observés par quartier", StringComparison.Ordinal));
         Assert.Contains(charts, alt => alt.Contains("Pôle emploi connect", StringComparison.Ordinal));
     }
 

@@ -10,5 +10,11 @@ public class TerritoryConfiguration : IEntityTypeConfiguration<Territory>
         b.Property(t => t.Description).HasMaxLength(4000);
         b.HasOne(t => t.Parent).WithMany(t => t.Children).HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(t => t.Version).IsRowVersion();
+        b.Property(t => t.Contour).HasColumnType("jsonb");
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Territories_GridRow", $"\"GridRow\" BETWEEN 1 AND {Territory.GridMax}");
+            t.HasCheckConstraint("CK_Territories_GridColumn", $"\"GridColumn\" BETWEEN 1 AND {Territory.GridMax}");
+        });
     }
 }

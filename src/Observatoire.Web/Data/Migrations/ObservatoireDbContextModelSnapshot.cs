@@ -2356,9 +2356,18 @@ namespace Observatoire.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Contour")
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("GridColumn")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GridRow")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2398,7 +2407,12 @@ namespace Observatoire.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Territories");
+                    b.ToTable("Territories", t =>
+                        {
+                            t.HasCheckConstraint("CK_Territories_GridColumn", "\"GridColumn\" BETWEEN 1 AND 30");
+
+                            t.HasCheckConstraint("CK_Territories_GridRow", "\"GridRow\" BETWEEN 1 AND 30");
+                        });
                 });
 
             modelBuilder.Entity("Observatoire.Web.Domain.Theme", b =>

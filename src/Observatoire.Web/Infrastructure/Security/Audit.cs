@@ -35,6 +35,7 @@ public static class AuditActions
     public const string AppropriationWording = nameof(AppropriationWording);
     public const string Import = nameof(Import);
     public const string ImportUndone = nameof(ImportUndone);
+    public const string ContoursImported = nameof(ContoursImported);
 
     public static readonly string[] All =
     [
@@ -43,6 +44,7 @@ public static class AuditActions
         Setup, SettingsChanged,
         ListValueAdded, ListValueRenamed, ListValueDescribed, ListValueEdited, ListValueReordered, ListValueRetired,
         ListValueRestored, ListValuesMerged, StarterListsLoaded, AppropriationWording, Import, ImportUndone,
+        ContoursImported,
     ];
 
     public static string Label(string action) => action switch
@@ -76,6 +78,7 @@ public static class AuditActions
         AppropriationWording => "Niveaux d'appropriation reformulés",
         Import => "Import d'un fichier",
         ImportUndone => "Import annulé",
+        ContoursImported => "Contours des territoires importés",
         _ => action,
     };
 }

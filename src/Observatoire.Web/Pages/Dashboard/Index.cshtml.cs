@@ -46,7 +46,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
             if (await Board.ChartAsync(id, ct) is { } chart) charts.Add(chart);
         ChartList = charts;
         SurveyCharts = await Board.SurveyChartsAsync(ct);
-        Options = await ChoicesAsync(ct);
+        Options = await ChoicesAsync(db, ct);
         if (key is not null)
             cache.Set(key, new Computed(Board.Scope, Figures, ChartList, SurveyCharts, Options), versions!);
         return Page();
@@ -118,7 +118,7 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
         return (filter, valid, member);
     }
 
-    private async Task<Choices> ChoicesAsync(CancellationToken ct)
+    internal static async Task<Choices> ChoicesAsync(ObservatoireDbContext db, CancellationToken ct)
     {
         var territories = await ReferenceChoices.TerritoryFiltersAsync(db, ct);
         return new Choices(

@@ -28,6 +28,8 @@ public sealed partial class SynthesisContent
     public string? AudienceLabel => Names.Audiences.Count == 0 ? null : string.Join(", ", Names.Audiences);
     public required IReadOnlyList<DashboardFigures.KeyFigure> Figures { get; init; }
     public required IReadOnlyList<DashboardFigures.Chart> Charts { get; init; }
+    /// <summary>The quartiers map of observations (<see cref="SynthesisMap"/>).</summary>
+    public TerritoryMap? Map { get; init; }
     public required IReadOnlyList<Indicators.Group> TopTools { get; init; }
     public required IReadOnlyList<ThemeChange> ThemeChanges { get; init; }
     public required IReadOnlyList<Report> Reports { get; init; }
@@ -135,6 +137,7 @@ public sealed partial class SynthesisContent
             Names = names,
             Figures = figures,
             Charts = charts,
+            Map = await board.MapAsync(Indicators.Observations.Id, ct),
             TopTools = await Indicators.TopToolsAsync(db, scope, 10, ct),
             ThemeChanges = [.. themesNow.Select(t => new ThemeChange(t.Label, t.Count, themesBefore.GetValueOrDefault(t.Key)))],
             Reports = reports,

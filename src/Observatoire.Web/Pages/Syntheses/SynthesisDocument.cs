@@ -77,7 +77,7 @@ public static partial class SynthesisDocument
             {
                 case "partie-chiffres-cles": KeyFigures(sb, c, stamp); break;
                 case "partie-faits-marquants": Highlights(sb, c); break;
-                case "partie-indicateurs": IndicatorCharts(sb, c, stamp); break;
+                case "partie-indicateurs": IndicatorCharts(sb, c, stamp); SynthesisMap.Append(sb, c); break;
                 case "partie-retours-experience": Reports(sb, c); break;
                 case "partie-enquetes": Surveys(sb, c); break;
                 case "partie-declare-observe": DeclaredObservedChapter(sb, c, stamp); break;

@@ -22,6 +22,14 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
 
         public int? ParentId { get; set; }
         public bool Extra { get; set; }
+
+        /// <summary>A territory's cell on the schematic map (row, column); empty: laid out by name.</summary>
+        [Range(1, Territory.GridMax, ErrorMessage = "Une ligne de 1 à 30.")]
+        public int? GridRow { get; set; }
+
+        [Range(1, Territory.GridMax, ErrorMessage = "Une colonne de 1 à 30.")]
+        public int? GridColumn { get; set; }
+
         public uint Version { get; set; }
     }
 
@@ -43,6 +51,8 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             Name = Value.Name, Slug = Value.Slug, Description = Value.Description, ParentId = Value.ParentId, Extra = Value.Extra,
             Version = Value.Version,
         };
+        if (IsTerritory && await List.FindAsync(db, slug, ct) is Territory t)
+            (Input.GridRow, Input.GridColumn) = (t.GridRow, t.GridColumn);
         return Page();
     }
 
@@ -69,6 +79,8 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
         var siblings = _values.Where(v => v.ParentId == Input.ParentId && v.Id != Value.Id).ToList();
         if (name is not null && siblings.Any(v => string.Equals(v.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             ModelState.AddModelError("Input.Name", $"« {name} » est déjà dans la liste : pour réunir les deux, fusionnez-les.");
+        if (IsTerritory && (Input.GridRow is null) != (Input.GridColumn is null))
+            ModelState.AddModelError("Input.GridRow", "Indiquez la ligne et la colonne, ou laissez les deux vides.");
         if (!ModelState.IsValid) return Page();
 
         var parents = _values.Where(v => v.ParentId is null).ToDictionary(v => v.Id, v => v.Name);
@@ -97,6 +109,11 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             value.SortOrder = siblings.Select(v => v.SortOrder).DefaultIfEmpty(0).Max() + 1;
         }
         List.SetExtra(value, Input.Extra);
+        if (value is Territory territory)
+        {
+            Change(AuditActions.ListValueEdited, "Position sur la grille", Position(territory.GridRow, territory.GridColumn), Position(Input.GridRow, Input.GridColumn));
+            (territory.GridRow, territory.GridColumn) = (Input.GridRow, Input.GridColumn);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -151,6 +168,11 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             : ReferenceLists.Ordered(values.Where(v => v.ParentId is null && v.Id != value.Id && (!v.Retired || v.Id == value.ParentId)));
         return null;
     }
+
+    /// <summary>Territories also have a position on the quartiers map's schematic grid.</summary>
+    public bool IsTerritory => List.Type == typeof(Territory);
+
+    private static string? Position(int? row, int? column) => row is null || column is null ? null : $"ligne {row}, colonne {column}";
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
