@@ -57,6 +57,10 @@ public class BackLinkTests(PortalFixture portal) : PortalTest(portal)
             Assert.True(dashboard.GetElementById(anchor) is not null, $"{shortLink} mène à #{anchor}, absent du tableau de bord.");
         }
         Assert.Contains(links, l => l.EndsWith($"/s/{reference}", StringComparison.Ordinal));
+        // The quartiers map leads to the map page, same period and filters.
+        Assert.Contains(links, l => l.EndsWith($"/s/{reference}/carte", StringComparison.Ordinal));
+        using (var map = await visitor.GetAsync($"/s/{reference}/carte"))
+            Assert.Equal($"/tableau-de-bord/carte?{Query}", map.Headers.Location!.OriginalString);
 
         // The paper copy prints the cover's address and each chart's, under its QR code or its chart.
         var text = SynthesisTests.Spaces(await PdfTextLayer.ReadAsync(pdf)).Replace(" ", "");

@@ -22,6 +22,7 @@ public static partial class BackLinks
     public static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>
     {
         ["partie-declare-observe"] = "/tableau-de-bord/declare-observe",
+        ["carte"] = "/tableau-de-bord/carte",
     };
 
     /// <summary>The target of a short link: a chapter above, <c>chiffre-{indicator}</c> or <c>graphique-{indicator}</c>.</summary>

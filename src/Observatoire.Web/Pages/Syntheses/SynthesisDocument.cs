@@ -77,7 +77,7 @@ public static partial class SynthesisDocument
             {
                 case "partie-chiffres-cles": KeyFigures(sb, c, stamp); break;
                 case "partie-faits-marquants": Highlights(sb, c); break;
-                case "partie-indicateurs": IndicatorCharts(sb, c, stamp); SynthesisMap.Append(sb, c); break;
+                case "partie-indicateurs": IndicatorCharts(sb, c, stamp); SynthesisMap.Append(sb, c, stamp); break;
                 case "partie-retours-experience": Reports(sb, c); break;
                 case "partie-enquetes": Surveys(sb, c); break;
                 case "partie-declare-observe": DeclaredObservedChapter(sb, c, stamp); break;
@@ -141,7 +141,7 @@ public static partial class SynthesisDocument
     }
 
     /// <summary>« En ligne : observatoire.example/s/SYN-2026-0003/graphique-themes », under a figure.</summary>
-    private static void BackLink(StringBuilder sb, SynthesisContent c, Stamp stamp, string target)
+    internal static void BackLink(StringBuilder sb, SynthesisContent c, Stamp stamp, string target)
     {
         var url = BackLinks.Url(c, stamp, target);
         sb.Append($"<p class=\"back-link\">{T("En ligne : ")}<a href=\"{E(url)}\">{T(BackLinks.Printed(url))}</a></p>\n");

@@ -8,12 +8,13 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// </summary>
 public static class SynthesisMap
 {
-    /// <remarks>Not a <c>div.indicator</c>: those are the charts, each with its back-link to the dashboard (#19.5).</remarks>
-    public static void Append(StringBuilder sb, SynthesisContent c)
+    /// <remarks>Not a <c>div.indicator</c>: those are the charts, each with its back-link to the dashboard (#19.5); the map has its own, to /tableau-de-bord/carte.</remarks>
+    public static void Append(StringBuilder sb, SynthesisContent c, SynthesisDocument.Stamp stamp)
     {
         if (c.Map is not { Areas.Count: > 0 } m) return;
         sb.Append($"<div class=\"map-block\" id=\"carte-quartiers\">\n<h3>{T($"Carte : {m.Indicator.Label} par quartier")}</h3>\n");
         sb.Append($"<p class=\"definition\">{T(Indicators.Map.Description)}</p>\n");
+        SynthesisDocument.BackLink(sb, c, stamp, "carte");
         sb.Append($"<p class=\"note\"><strong>{T(m.Geographic ? "Carte des contours officiels importés par l'administration de l'observatoire." : TerritoryMap.SchematicNotice)}</strong></p>\n");
         // The map's alternative text, carried by the tagged PDF's Figure: every zone and its figure.
         var alt = FrenchTypography.Text($"Carte, {m.Indicator.Label} par quartier : " + string.Join(" ; ", m.Areas.Select(a => a.Accessible)));
