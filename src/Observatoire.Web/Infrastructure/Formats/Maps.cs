@@ -99,7 +99,9 @@ public static class Maps
             shape.Append($"""<text class="map-name" x="{x + 6}" y="{y + 18}" fill="{(a.Class == Hidden ? "#1a1a1a" : ink)}"><tspan>{E(Shorten(a.Name))}</tspan>""");
             if (a.Commune is not null) shape.Append($""" <tspan x="{x + 6}" dy="15">({E(Shorten(a.Commune))})</tspan>""");
             shape.Append("</text>");
-            shape.Append($"""<text class="map-value" x="{x + 6}" y="{y + 54}" fill="{(a.Class == Hidden ? "#1a1a1a" : ink)}">{E(a.Display)}</text>""");
+            // The leading space is not drawn, but it keeps the zone's text read as « Tours 0 », not « Tours0 »: a link's
+            // visible text must be part of its name (axe's label-content-name-mismatch, found by the crawler).
+            shape.Append($"""<text class="map-value" x="{x + 6}" y="{y + 54}" fill="{(a.Class == Hidden ? "#1a1a1a" : ink)}"> {E(a.Display)}</text>""");
             Zone(sb, a, shape.ToString(), links);
         }
         return (Math.Max(1, columns * (CellWidth + Gap) - Gap), Math.Max(1, rows * (CellHeight + Gap) - Gap));
