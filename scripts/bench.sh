@@ -98,14 +98,15 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 pg_ticks() {
   local pm; pm=$(head -1 "$DIR/pg/postmaster.pid")
   { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
-    for c in $(cat /proc/"$pm"/task/*/children); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done; } | awk '{s += $1} END {print s}'
+    # The postmaster has one thread: its children are listed under its own task (no glob: this script runs with set -f).
+    for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done; } | awk '{s += $1} END {print s}'
 }
 # cpu_run NAME VOLUME PID URL PATH [BODY COOKIE]: one page under wrk (core 1, 32 connections, bench/wrk-survey.lua) after a
-# 2 s warm-up; records its rate with the CPU milliseconds per request of the server process PID and of PostgreSQL.
+# 5 s warm-up (the first series still meets code not yet recompiled by the JIT's second tier); records its rate with the CPU milliseconds per request of the server process PID and of PostgreSQL.
 cpu_run() {
   local name=$1 volume=$2 pid=$3 url=$4 a b pa pb out
   shift 4
-  taskset -c 1 wrk -t1 -c16 -d2s -s bench/wrk-survey.lua "$url" -- "$@" >/dev/null
+  taskset -c 1 wrk -t1 -c16 -d5s -s bench/wrk-survey.lua "$url" -- "$@" >/dev/null
   a=$(cpu_ticks "$pid"); pa=$(pg_ticks)
   out=$(taskset -c 1 wrk -t1 -c32 -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/wrk-survey.lua "$url" -- "$@" | tail -n 1)
   b=$(cpu_ticks "$pid"); pb=$(pg_ticks)
