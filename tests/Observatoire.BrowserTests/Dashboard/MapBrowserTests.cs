@@ -55,12 +55,12 @@ public class MapBrowserTests(BrowserFixture browser)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         await browser.Seed(s =>
         {
-            var place = s.Quartier($"Fontaines {suffix}", s.Territory($"Tours {suffix}"));
+            var place = s.Quartier($"Douets {suffix}", s.Territory($"Saint-Cyr {suffix}"));
             var structure = s.Structure($"Maison {suffix}", place);
             for (var i = 0; i < 3; i++) s.Observation($"Permanence {suffix} {i}", structure, place);
             return place;
         });
-        var label = $"Fontaines {suffix} (Tours {suffix})";
+        var label = $"Douets {suffix} (Saint-Cyr {suffix})";
 
         var visitor = await browser.NewPage(360, 780);
         await visitor.GotoAsync("/tableau-de-bord/carte");

@@ -40,7 +40,7 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
     /// <summary>
     /// One visitor's crawl from the home page, breadth first, at every width; failures go to <paramref name="failures"/>.
     /// axe costs about ten page loads: it runs on a template once in the whole test (<paramref name="axed"/>), at
-    /// <see cref="AccessibilityChecks.AxeEveryTemplateAt"/>, for the first visitor that reaches it, and at the other widths on each
+    /// <see cref="AccessibilityChecks.AxeEveryTemplateWidth"/>, for the first visitor that reaches it, and at the other widths on each
     /// visitor's home page; the other visitors' pages of that template get the other checks.
     /// </summary>
     private async Task<string> Crawl(string role, RouteTemplates routes, HashSet<(string Template, int Width)> axed, List<string> failures)
@@ -121,7 +121,7 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
                 if (!state.Lang.StartsWith("fr")) failures.Add($"- {where} : langue de la page « {state.Lang} » au lieu de « fr »");
                 if (state.Overflow > 0) failures.Add($"- {where} : déborde de {state.Overflow} px en largeur");
                 // Every template at the phone width; at the others, each visitor's home page with its unfolded menu.
-                if (width == AccessibilityChecks.AxeEveryTemplateAt ? axed.Add((template, width)) : url == "/")
+                if (width == AccessibilityChecks.AxeEveryTemplateWidth ? axed.Add((template, width)) : url == "/")
                 {
                     var axeClock = Stopwatch.StartNew();
                     var results = await page.RunAxe(ViolationsOnly);

@@ -4,7 +4,7 @@ using Observatoire.Web.Pages.Notices;
 namespace Observatoire.Tests.Notices;
 
 /// <summary>
-/// The crawler runs axe on every route template at the phone width only (<see cref="AccessibilityChecks.AxeEveryTemplateAt"/>),
+/// The crawler runs axe on every route template at the phone width only (<see cref="AccessibilityChecks.AxeEveryTemplateWidth"/>),
 /// which holds while a page shows the same content at every width. This reads every style sheet of the portal and fails on a
 /// selector hidden below a maximum width that <see cref="AccessibilityChecks.HiddenOnPhones"/> does not list and justify.
 /// </summary>

@@ -26,7 +26,7 @@ public static class AccessibilityChecks
     /// hidings listed in <see cref="HiddenOnPhones"/>. So at the other widths axe checks each visitor's home page, where the
     /// menu of that visitor's role is unfolded, and not every template again (axe costs about ten page loads).
     /// </summary>
-    public const int AxeEveryTemplateAt = 360;
+    public const int AxeEveryTemplateWidth = 360;
 
     /// <summary>
     /// Every selector a style sheet hides (<c>display: none</c>) below a maximum width, that is shown to axe only at the laptop
@@ -46,7 +46,7 @@ public static class AccessibilityChecks
 
     /// <summary>
     /// Pages visited per route template and visitor (« /observations/12 » and « /observations/13 » share one): keeps the
-    /// crawl bounded as the data grows. axe runs once per template at <see cref="AxeEveryTemplateAt"/>, on the page of the
+    /// crawl bounded as the data grows. axe runs once per template at <see cref="AxeEveryTemplateWidth"/>, on the page of the
     /// first visitor of <see cref="Visitors"/> that reaches it; the other checks run on every page visited, at every width.
     /// </summary>
     public const int PagesPerRoute = 1;
