@@ -5,8 +5,9 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// small groups suppressed); every member sees all indicators with exact counts and drill-down links.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization,
-    DashboardCache cache) : PageModel
+    DashboardCache cache, ReadRouting routing) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();
 
@@ -30,7 +31,9 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         // An invalid filter shows its errors above the default period rather than an empty page.
         var (filter, valid, member) = await FilterAsync();
-        var versions = cache.Enabled && valid ? await DashboardCache.ReadVersionsAsync(db, member, ct) : null;
+        // Not from the replica: a standby shows a sequence up to 32 values ahead (PostgreSQL logs sequences in advance),
+        // so its versions would not move with each write, and the writers' version lock lives on the primary.
+        var versions = cache.Enabled && valid && !routing.UsesReplica ? await DashboardCache.ReadVersionsAsync(db, member, ct) : null;
         var key = versions is null ? null : DashboardCache.Key(member, filter, versions);
         if (key is not null && cache.TryGet(key, out var cached) && cached is not null)
         {

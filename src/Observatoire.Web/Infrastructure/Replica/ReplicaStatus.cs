@@ -1,0 +1,104 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Observatoire.Web.Infrastructure;
+
+/// <summary>
+/// Where the replica stands, as last seen by <see cref="ReplicaMonitor"/>: read on every routed request without a
+/// query. A request that failed on the replica marks it down at once, before the next poll.
+/// </summary>
+public sealed class ReplicaStatus
+{
+    private volatile Snapshot _current = new(false, default, null, "pas encore interrogée");
+    private long _servedByReplica, _servedByPrimary, _fallbacks;
+
+    /// <param name="Usable">Reachable, replaying, and no further behind than the bound.</param>
+    /// <param name="Replayed">The last WAL position the replica has replayed: every commit up to it is visible there.</param>
+    /// <param name="Lag">How long ago the primary was where the replica is now (null: unknown, or beyond what is remembered).</param>
+    /// <param name="Reason">Why it is not usable, in French, for the logs.</param>
+    public sealed record Snapshot(bool Usable, NpgsqlLogSequenceNumber Replayed, TimeSpan? Lag, string? Reason);
+
+    public Snapshot Current => _current;
+
+    /// <summary>
+    /// May the replica serve a read that must see the reader's own last write (at <paramref name="lastWrite"/> on the
+    /// primary, or none)? Every commit up to a WAL position is visible on a standby once it has replayed that position.
+    /// </summary>
+    public bool CanServe(NpgsqlLogSequenceNumber? lastWrite)
+    {
+        var s = _current;
+        return s.Usable && (lastWrite is not { } lsn || s.Replayed >= lsn);
+    }
+
+    public void Report(Snapshot snapshot) => _current = snapshot;
+
+    /// <summary>A request just failed on the replica: nothing more goes there until a poll finds it again.</summary>
+    public void MarkDown(string reason) => _current = _current with { Usable = false, Reason = reason };
+
+    internal void Count(bool replica) => Interlocked.Increment(ref replica ? ref _servedByReplica : ref _servedByPrimary);
+    internal void CountFallback() => Interlocked.Increment(ref _fallbacks);
+
+    /// <summary>GET requests of routed pages served by each server since start-up, and how many were re-run on the primary.</summary>
+    public (long Replica, long Primary, long Fallbacks) Served =>
+        (Interlocked.Read(ref _servedByReplica), Interlocked.Read(ref _servedByPrimary), Interlocked.Read(ref _fallbacks));
+}
+
+/// <summary>The two servers' connection strings, and two small pools of their own for the monitor and the write marker.</summary>
+public sealed class ReplicaConnections : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _primary;
+    private readonly NpgsqlDataSource _replica;
+
+    public ReplicaConnections(string primary, string replica)
+    {
+        Primary = primary;
+        Replica = WithShortConnectTimeout(replica);
+        // A probe must not hang while a host does not answer: the state would be as stale as the wait is long.
+        _primary = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(primary)
+            { MaxPoolSize = 4, Timeout = 2, CommandTimeout = 2, ApplicationName = "observatoire-replica-monitor" });
+        _replica = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(replica)
+            { MaxPoolSize = 2, Timeout = 2, CommandTimeout = 2, ApplicationName = "observatoire-replica-monitor" });
+    }
+
+    /// <summary>The portal's connection string to the primary (with its pool cap).</summary>
+    public string Primary { get; }
+
+    /// <summary>The portal's connection string to the replica.</summary>
+    public string Replica { get; }
+
+    /// <summary>
+    /// A replica whose host vanished (not refusing, just silent) would hold a page for Npgsql's default 15 s before the
+    /// request falls back to the primary; unless the setting says otherwise, give up connecting after 3 s.
+    /// </summary>
+    internal static string WithShortConnectTimeout(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Timeout")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3 }.ConnectionString;
+    }
+
+    /// <summary>Where the primary's WAL stands now: what a read must see once a write has committed.</summary>
+    public async Task<NpgsqlLogSequenceNumber> PrimaryLsnAsync(CancellationToken ct)
+    {
+        await using var command = _primary.CreateCommand("SELECT pg_current_wal_lsn()");
+        return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// What the replica has replayed; a server that is not in recovery (a test's read-only session on the primary
+    /// itself, or a standby promoted since) answers its own position, which the lag bound then judges.
+    /// </summary>
+    public async Task<NpgsqlLogSequenceNumber?> ReplayedLsnAsync(CancellationToken ct)
+    {
+        await using var command = _replica.CreateCommand(
+            "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END");
+        return await command.ExecuteScalarAsync(ct) is NpgsqlLogSequenceNumber lsn ? lsn : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _primary.DisposeAsync();
+        await _replica.DisposeAsync();
+    }
+}
