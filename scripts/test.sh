@@ -103,7 +103,7 @@ if [ "${OBSERVATOIRE_PUBLISHED:-1}" != 0 ]; then
   echo "=== scripts/published.sh ==="
   if bash scripts/published.sh; then ops_passed=$((ops_passed + 1)); else ops_failed=$((ops_failed + 1)); echo "scripts/published.sh a échoué." >&2; fi
 fi
-# OBSERVATOIRE_FAULTS=1 scripts/test.sh adds scripts/two-instances.sh (two instances behind nginx, one killed)
+# OBSERVATOIRE_FAULTS=1 scripts/test.sh adds scripts/two-instances.sh (two instances behind nginx, one killed),
 # scripts/faults.sh (PostgreSQL restarted under load) and scripts/replica.sh (reads on a hot standby, stopped under load).
 # They need root for nginx and take a few minutes.
 if [ "${OBSERVATOIRE_FAULTS:-}" = 1 ]; then

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using NpgsqlTypes;
+using Observatoire.IntegrationTests.Dashboard;
 using Observatoire.IntegrationTests.Observations;
 using Observatoire.IntegrationTests.Security;
 using Observatoire.IntegrationTests.Syntheses;
@@ -148,6 +149,37 @@ public partial class ReplicaTests(PortalFixture portal) : PortalTest(portal)
         status.Report(new ReplicaStatus.Snapshot(false, await PrimaryLsnAsync(), TimeSpan.FromSeconds(30), "retard"));
         using var late = await reader.GetAsync("/annuaire/structures?q=possibles");
         Assert.Equal("primaire", Served(late));
+    }
+
+    [Fact]
+    public async Task The_dashboard_read_on_the_replica_keeps_its_cache_and_never_keeps_a_page_missing_a_write()
+    {
+        await DashboardData.SeedAsync(Portal);
+        await using var portal = ReplicaPortal(ReadOnly(Portal.ConnectionString));
+        portal.Services.GetRequiredService<ReplicaStatus>().Report(CaughtUp);
+        using var partner = Client(portal);
+        await Portal.SignIn(partner, (await Portal.CreateUser(Roles.Partenaire)).Email!);
+        using var first = await partner.GetAsync(DashboardData.Url);
+        Assert.Equal("replique", Served(first));
+        Assert.Equal("4", DashboardCacheTests.Observations(await first.ReadHtml()));
+
+        // A change no trigger sees: still "4", so the page came from the cache, keyed by the primary's versions.
+        await DashboardCacheTests.Tamper(Portal);
+        Assert.Equal("4", DashboardCacheTests.Observations(await partner.GetHtml(DashboardData.Url)));
+
+        // A writer has bumped the version on the primary but not committed: the page is shown, not kept.
+        await using (var writer = new NpgsqlConnection(Portal.ConnectionString))
+        {
+            await writer.OpenAsync();
+            await using var tx = await writer.BeginTransactionAsync();
+            await using (var rename = new NpgsqlCommand("""UPDATE "Themes" SET "Name" = 'Emploi et insertion' WHERE "Slug" = 'emploi'""", writer, tx))
+                await rename.ExecuteNonQueryAsync();
+            Assert.Equal("Emploi", DashboardCacheTests.ThemeLabels(await partner.GetHtml(DashboardData.Url))[0]);
+            await tx.CommitAsync();
+        }
+        using var after = await partner.GetAsync(DashboardData.Url);
+        Assert.Equal("replique", Served(after));
+        Assert.Equal("Emploi et insertion", DashboardCacheTests.ThemeLabels(await after.ReadHtml())[0]);
     }
 
     [Fact]

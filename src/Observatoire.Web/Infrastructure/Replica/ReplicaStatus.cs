@@ -54,8 +54,9 @@ public sealed class ReplicaConnections : IAsyncDisposable
         Primary = primary;
         Replica = WithShortConnectTimeout(replica);
         // A probe must not hang while a host does not answer: the state would be as stale as the wait is long.
+        // Also used by the dashboard for its versions while it reads from the replica: a few connections more than the monitor needs.
         _primary = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(primary)
-            { MaxPoolSize = 4, Timeout = 2, CommandTimeout = 2, ApplicationName = "observatoire-replica-monitor" });
+            { MaxPoolSize = 10, Timeout = 2, CommandTimeout = 2, ApplicationName = "observatoire-replica-monitor" });
         _replica = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(replica)
             { MaxPoolSize = 2, Timeout = 2, CommandTimeout = 2, ApplicationName = "observatoire-replica-monitor" });
     }
@@ -78,6 +79,16 @@ public sealed class ReplicaConnections : IAsyncDisposable
             : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3 }.ConnectionString;
     }
 
+    /// <summary>
+    /// What a server has replayed; a server that is not in recovery (a test's read-only session on the primary itself,
+    /// or a standby promoted since) answers its own position, which the lag bound then judges.
+    /// </summary>
+    public const string ReplayedLsnSql =
+        "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END";
+
+    /// <summary>A connection to the primary, outside the request's context (which may be reading from the replica).</summary>
+    public ValueTask<NpgsqlConnection> OpenPrimaryAsync(CancellationToken ct) => _primary.OpenConnectionAsync(ct);
+
     /// <summary>Where the primary's WAL stands now: what a read must see once a write has committed.</summary>
     public async Task<NpgsqlLogSequenceNumber> PrimaryLsnAsync(CancellationToken ct)
     {
@@ -85,14 +96,10 @@ public sealed class ReplicaConnections : IAsyncDisposable
         return (NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>
-    /// What the replica has replayed; a server that is not in recovery (a test's read-only session on the primary
-    /// itself, or a standby promoted since) answers its own position, which the lag bound then judges.
-    /// </summary>
+    /// <summary>What the replica has replayed (<see cref="ReplayedLsnSql"/>).</summary>
     public async Task<NpgsqlLogSequenceNumber?> ReplayedLsnAsync(CancellationToken ct)
     {
-        await using var command = _replica.CreateCommand(
-            "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END");
+        await using var command = _replica.CreateCommand(ReplayedLsnSql);
         return await command.ExecuteScalarAsync(ct) is NpgsqlLogSequenceNumber lsn ? lsn : null;
     }
 

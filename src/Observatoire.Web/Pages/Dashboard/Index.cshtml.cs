@@ -31,9 +31,10 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         // An invalid filter shows its errors above the default period rather than an empty page.
         var (filter, valid, member) = await FilterAsync();
-        // Not from the replica: a standby shows a sequence up to 32 values ahead (PostgreSQL logs sequences in advance),
-        // so its versions would not move with each write, and the writers' version lock lives on the primary.
-        var versions = cache.Enabled && valid && !routing.UsesReplica ? await DashboardCache.ReadVersionsAsync(db, member, ct) : null;
+        var versions = !cache.Enabled || !valid ? null
+            : routing.UsesReplica ? await DashboardCache.ReadVersionsForReplicaAsync(db,
+                HttpContext.RequestServices.GetRequiredService<ReplicaConnections>(), member, ct)
+            : await DashboardCache.ReadVersionsAsync(db, member, ct);
         var key = versions is null ? null : DashboardCache.Key(member, filter, versions);
         if (key is not null && cache.TryGet(key, out var cached) && cached is not null)
         {
