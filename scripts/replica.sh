@@ -37,7 +37,7 @@ pid=$(portal_start "$app" "$port" "$work/portal.log"); pids+=("$pid")
 portal_wait "$port"
 echo "Portail :$port (pid $pid)."
 
-PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" STANDBY_DIR="$work/standby" \
+PYTHONUNBUFFERED=1 PYTHONPATH="$root/scripts/lib" PG_BIN="$PG_BIN" PGPORT="$pg_port" PGDIR="$work/pg" STANDBY_DIR="$work/standby" \
   STANDBY_PORT="$standby_port" PORTAL_LOG="$work/portal.log" python3 - "$port" <<'PY'
 import os, re, statistics, subprocess, sys, threading, time, uuid
 from urllib.parse import quote
@@ -103,6 +103,19 @@ def writer():
         if status != 200 or name not in body.replace("&#xE9;", "é").replace("&#xE8;", "è"):
             with lock: stale.append((name, f"lecture : {status}"))
 
+def cpu_seconds(datadir):
+    """CPU time of a cluster's postmaster and its live processes (backends that already exited are not counted)."""
+    postmaster, total = int(open(datadir + "/postmaster.pid").readline()), 0
+    for entry in os.listdir("/proc"):
+        try:
+            stat = open(f"/proc/{entry}/stat").read() if entry.isdigit() else ""
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split() if stat else []
+        if fields and postmaster in (int(entry), int(fields[1])):
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
 seconds = float(os.environ.get("LOAD_SECONDS", "30"))
 anonymous = ["/tableau-de-bord", "/", "/tableau-de-bord/carte", "/donnees-ouvertes", "/recherche?q=atelier",
              "/tableau-de-bord?theme=emploi", "/annuaire/structures"]
@@ -112,8 +125,10 @@ threads = [threading.Thread(target=surveyor), threading.Thread(target=surveyor),
            threading.Thread(target=reader, args=("partenaire", partner, ["/tableau-de-bord", "/tableau-de-bord/participation", "/syntheses"])),
            threading.Thread(target=writer)]
 started = time.time()
+cpu_start = (cpu_seconds(os.environ["PGDIR"]), cpu_seconds(STANDBY))
 for t in threads: t.start()
 time.sleep(seconds / 3)
+cpu_used = (cpu_seconds(os.environ["PGDIR"]) - cpu_start[0], cpu_seconds(STANDBY) - cpu_start[1])
 stopped_at = time.time()
 subprocess.run(as_postgres([PG_CTL, "-D", STANDBY, "-m", "immediate", "-w", "stop"]), check=True, capture_output=True)
 print(f"  réplique arrêtée (-m immediate) à t+{stopped_at - started:.1f} s")
@@ -146,6 +161,7 @@ during = line("réplique arrêtée", phase(stopped_at, restarted_at))
 back = line("réplique redémarrée", phase(restarted_at, time.time()))
 for who in ("anonyme", "partenaire", "écrivain"):
     line("  dont " + who, [r for r in reads if r[2] == who])
+print(f"  CPU de PostgreSQL pendant les {stopped_at - started:.0f} s avant l'arrêt : principal {cpu_used[0]:.1f} s, réplique {cpu_used[1]:.1f} s")
 on_replica = [r for r in reads if r[5] == "replique"]
 late = [r for r in on_replica if stopped_at + 0.01 < r[0] < restarted_at]
 fallbacks = [r for r in reads if r[5] == "primaire-secours"]
