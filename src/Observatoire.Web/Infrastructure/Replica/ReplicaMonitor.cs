@@ -24,7 +24,17 @@ public sealed class ReplicaMonitor(ReplicaStatus status, ReplicaConnections conn
         do
         {
             var before = status.Current;
-            var now = await PollAsync(ct);
+            ReplicaStatus.Snapshot now;
+            try
+            {
+                now = await PollAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Whatever went wrong, the replica is not trusted this round; the loop must go on (an exception leaving
+                // a hosted service stops the whole portal).
+                now = new(false, default, null, $"interrogation impossible ({e.GetBaseException().Message})");
+            }
             status.Report(now);
             if (before.Usable && !now.Usable)
                 log.LogWarning("Réplique écartée : {Reason}. Les lectures vont au serveur principal.", now.Reason);

@@ -37,8 +37,8 @@ public static class DataExtensions
     /// </summary>
     private static void AddReplicaReads(this IServiceCollection services, IConfiguration configuration, string primary, string replica)
     {
-        var connections = new ReplicaConnections(primary, replica);
-        services.AddSingleton(connections);
+        // Made by the container, so that it disposes the monitor's pools with the host.
+        services.AddSingleton(_ => new ReplicaConnections(primary, replica));
         services.AddSingleton<ReplicaStatus>();
         services.Configure<ReplicaOptions>(configuration.GetSection(ReplicaOptions.Section));
         services.AddHostedService<ReplicaMonitor>();
@@ -49,6 +49,7 @@ public static class DataExtensions
         services.AddScoped(sp =>
         {
             var db = (ObservatoireDbContext)rent(sp);
+            var connections = sp.GetRequiredService<ReplicaConnections>();
             // Always set: a pooled context comes back with whichever string its previous request used.
             db.Database.SetConnectionString(sp.GetRequiredService<ReadRouting>().UsesReplica ? connections.Replica : connections.Primary);
             return db;
