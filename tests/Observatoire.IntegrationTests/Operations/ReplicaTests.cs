@@ -197,6 +197,13 @@ public partial class ReplicaTests(PortalFixture portal) : PortalTest(portal)
         using var response = await client.GetAsync("/tableau-de-bord");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("primaire", Served(response));
+        // The instance still serves everything: a load balancer must keep it (200, « dégradé »), and says why.
+        using var health = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var report = System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        Assert.Equal("dégradé", report.RootElement.GetProperty("statut").GetString());
+        Assert.Contains(report.RootElement.GetProperty("verifications").EnumerateArray(),
+            v => v.GetProperty("nom").GetString() == "replica" && v.GetProperty("message").GetString()!.Contains("injoignable"));
     }
 
     [Fact]

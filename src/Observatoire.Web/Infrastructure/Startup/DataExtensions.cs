@@ -42,6 +42,7 @@ public static class DataExtensions
         services.AddSingleton<ReplicaStatus>();
         services.Configure<ReplicaOptions>(configuration.GetSection(ReplicaOptions.Section));
         services.AddHostedService<ReplicaMonitor>();
+        services.AddHealthChecks().AddCheck<ReplicaHealthCheck>("replica");
         var pooled = services.Single(d => d.ServiceType == typeof(ObservatoireDbContext));
         var rent = pooled.ImplementationFactory
             ?? throw new InvalidOperationException("AddDbContextPool ne fournit plus de fabrique : revoir AddReplicaReads.");
