@@ -92,6 +92,31 @@ fixed_rate() {
   record "$1" "$2" "$out"
 }
 
+# cpu_ticks PID: user + system time of a process, in clock ticks (1/100 s); pg_ticks: the whole PostgreSQL cluster (the
+# postmaster, its live children, and the children that have exited).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+pg_ticks() {
+  local pm; pm=$(head -1 "$DIR/pg/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    # The postmaster has one thread: its children are listed under its own task (no glob: this script runs with set -f).
+    for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done; } | awk '{s += $1} END {print s}'
+}
+# cpu_run NAME VOLUME PID URL PATH [BODY COOKIE]: one page under wrk (core 1, 32 connections, bench/wrk-survey.lua) after a
+# 5 s warm-up (the first series still meets code not yet recompiled by the JIT's second tier); records its rate with the CPU milliseconds per request of the server process PID and of PostgreSQL.
+cpu_run() {
+  local name=$1 volume=$2 pid=$3 url=$4 a b pa pb out
+  shift 4
+  taskset -c 1 wrk -t1 -c16 -d5s -s bench/wrk-survey.lua "$url" -- "$@" >/dev/null
+  a=$(cpu_ticks "$pid"); pa=$(pg_ticks)
+  out=$(taskset -c 1 wrk -t1 -c32 -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/wrk-survey.lua "$url" -- "$@" | tail -n 1)
+  b=$(cpu_ticks "$pid"); pb=$(pg_ticks)
+  record "$name" "$volume" "$(python3 -c "
+import json, sys
+r = json.loads(sys.argv[1]); n = max(1, r['requests'])
+r.update(kind='cpu', app_ms=round(($b - $a) * 10 / n, 3), pg_ms=round(($pb - $pa) * 10 / n, 3))
+print(json.dumps(r))" "$out")"
+}
+
 echo "Référence (Fortunes)…"
 echo /fortunes >"$DIR/baseline.paths"
 wrk_peak baseline 0 "http://127.0.0.1:$BASE_PORT" "$DIR/baseline.paths"
@@ -147,6 +172,16 @@ done
 if want survey; then
   echo "Enquête : $SURVEY_RESPONSES réponses…"
   bench bench-survey "$CS"
+  # Each page of the answering path at the baseline's concurrency, with the CPU it costs the portal and PostgreSQL per
+  # request, beside Fortunes measured the same way in the same minutes: the form (a first visit), the start (intro to
+  # the questions) and the final send (a new response stored, durable commit, on every request).
+  bench survey-bodies "$URL" banc-d-essai "$DIR/survey"
+  for round in 1 2; do
+    cpu_run survey-page-baseline 0 "$BASELINE_PID" "http://127.0.0.1:$BASE_PORT" /fortunes
+    cpu_run survey-page-form "$have" "$PORTAL_PID" "$URL" /enquetes/banc-d-essai
+    cpu_run survey-page-start "$have" "$PORTAL_PID" "$URL" /enquetes/banc-d-essai "$DIR/survey/start.body" "$DIR/survey/cookie"
+    cpu_run survey-page-send "$have" "$PORTAL_PID" "$URL" /enquetes/banc-d-essai "$DIR/survey/send.body" "$DIR/survey/cookie"
+  done
   before=$(psql_obs -c "SELECT count(*) FROM \"Responses\" r JOIN \"Surveys\" s ON s.\"Id\" = r.\"SurveyId\" WHERE s.\"Slug\" = 'banc-d-essai'")
   for c in 16 64; do
     out=$(taskset -c 1 dotnet bench/Observatoire.Bench/bin/Release/net10.0/Observatoire.Bench.dll survey "$URL" banc-d-essai "$SURVEY_RESPONSES" "$c" | tail -n 1) || true

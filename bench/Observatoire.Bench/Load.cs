@@ -170,6 +170,46 @@ static partial class Load
         return false;
     }
 
+    /// <summary>
+    /// The requests of each page of the answering path, for <c>wrk</c> (bench/wrk-survey.lua): walks the survey once as a
+    /// respondent and writes to <paramref name="directory"/> the antiforgery cookie, the body that starts the survey and the
+    /// body that sends the last screen. The response key in both is <see cref="KeyPlaceholder"/>, which the wrk script
+    /// replaces by a new key on each request: each final send then stores a new response.
+    /// </summary>
+    public static async Task<int> SurveyBodiesAsync(string url, string slug, string directory)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        var path = $"/enquetes/{slug}";
+        var page = await client.GetStringAsync(path);
+        var start = WithPlaceholderKey([new("action", "suivant"), .. Hidden(page)]);
+        using var first = await client.PostAsync(path, new FormUrlEncodedContent(start));
+        page = await first.Content.ReadAsStringAsync();
+        List<KeyValuePair<string, string>> send = [new("action", "suivant"), .. Hidden(page)];
+        foreach (var name in Choice().Matches(page).Select(m => m.Groups[1].Value).Distinct())
+            send.Add(new(name, Choice().Matches(page).First(m => m.Groups[1].Value == name).Groups[2].Value));
+        using var last = await client.PostAsync(path, new FormUrlEncodedContent(WithPlaceholderKey(send)));
+        if (first.StatusCode != HttpStatusCode.OK || last.StatusCode != HttpStatusCode.Redirect)
+        {
+            Console.Error.WriteLine($"Parcours de l'enquête inattendu : {first.StatusCode}, puis {last.StatusCode}.");
+            return 1;
+        }
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "cookie"), cookies.GetCookieHeader(new Uri(url)));
+        await File.WriteAllTextAsync(Path.Combine(directory, "start.body"), await new FormUrlEncodedContent(start).ReadAsStringAsync());
+        await File.WriteAllTextAsync(Path.Combine(directory, "send.body"), await new FormUrlEncodedContent(send).ReadAsStringAsync());
+        return 0;
+    }
+
+    /// <summary>The key of the response in the bodies written by <see cref="SurveyBodiesAsync"/>.</summary>
+    public const string KeyPlaceholder = "00000000-0000-4000-8000-000000000000";
+
+    private static List<KeyValuePair<string, string>> WithPlaceholderKey(IEnumerable<KeyValuePair<string, string>> fields) =>
+        fields.Select(f => f.Key == "etat" ? new(f.Key, KeyInState().Replace(f.Value, $"\"key\":\"{KeyPlaceholder}\"")) : f).ToList();
+
+    [GeneratedRegex("\"key\":\"[0-9a-f-]{36}\"")]
+    private static partial Regex KeyInState();
+
     /// <summary>The hidden fields of the survey form (token, state, section), HTML-decoded; not the resume form's.</summary>
     private static IEnumerable<KeyValuePair<string, string>> Hidden(string page)
     {

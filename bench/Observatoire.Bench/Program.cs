@@ -28,6 +28,7 @@ return args switch
         int.Parse(rps, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture), cookie, paths),
     ["survey", var url, var slug, var count, var concurrency] => await Load.SurveyAsync(url, slug,
         int.Parse(count, CultureInfo.InvariantCulture), int.Parse(concurrency, CultureInfo.InvariantCulture)),
+    ["survey-bodies", var url, var slug, var directory] => await Load.SurveyBodiesAsync(url, slug, directory),
     ["latency", var url, var runs, var cookie, .. var paths] => await Load.SequentialAsync(url,
         int.Parse(runs, CultureInfo.InvariantCulture), cookie, paths),
     _ => Usage(),
@@ -47,6 +48,7 @@ static int Usage()
           rate <url> <requêtes/s> <secondes> <cookie ou -> <chemin>...
           latency <url> <requêtes> <cookie ou -> <chemin>...
           survey <url> <slug de l'enquête> <réponses> <concurrence>
+          survey-bodies <url> <slug de l'enquête> <dossier>
         La base doit avoir été migrée et contenir les données de démonstration (référentiels, enquête).
         """);
     return 2;

@@ -719,19 +719,23 @@ public static class Indicators
             return "(" + string.Join(" OR ", conditions) + ")";
         }
 
+        /// <summary>Turns parallel workers off until the end of the current transaction (an implicit one for a batch).</summary>
+        public const string NoParallelWorkers = "SELECT set_config('max_parallel_workers_per_gather', '0', true)";
+
         public async Task<List<T>> Run<T>(ObservatoireDbContext db, Func<DbDataReader, T> read, CancellationToken ct)
         {
             await db.Database.OpenConnectionAsync(ct);
             try
             {
-                // Parallel workers cost more to start (≈ 20 ms on two cores) than these small scans of the rollups;
-                // the setting lasts until the pooled connection is reset (DISCARD ALL) on its return to the pool.
+                // Parallel workers cost more to start (≈ 20 ms on two cores) than these small scans of the rollups. The
+                // setting is local to the batch's implicit transaction: pooled connections are not reset (DataExtensions).
                 await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
                 {
-                    BatchCommands = { new NpgsqlBatchCommand("SET max_parallel_workers_per_gather = 0"), new NpgsqlBatchCommand(Sql) },
+                    BatchCommands = { new NpgsqlBatchCommand(NoParallelWorkers), new NpgsqlBatchCommand(Sql) },
                 };
                 batch.BatchCommands[1].Parameters.AddRange(Parameters.ToArray());
                 await using var reader = await batch.ExecuteReaderAsync(ct);
+                await reader.NextResultAsync(ct);
                 var rows = new List<T>();
                 while (await reader.ReadAsync(ct)) rows.Add(read(reader));
                 return rows;

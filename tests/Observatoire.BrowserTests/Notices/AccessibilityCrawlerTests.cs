@@ -10,7 +10,7 @@ namespace Observatoire.BrowserTests.Notices;
 /// <summary>
 /// #17 « accessibility on every page »: for each visitor of <see cref="AccessibilityChecks.Visitors"/>, every page reachable
 /// by links from the home page (same origin, HTML only, no sign-out), at each width of <see cref="AccessibilityChecks.Widths"/>.
-/// A page fails on an axe violation of a failing impact (axe runs once per route template and width, see <see cref="Crawl"/>), a horizontal
+/// A page fails on an axe violation of a failing impact (axe runs once per route template, see <see cref="Crawl"/>), a horizontal
 /// overflow, a console error, an HTTP error, or a language other than French. The accessibility statement prints what this
 /// test checks from the same <see cref="AccessibilityChecks"/>.
 /// </summary>
@@ -39,8 +39,9 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
 
     /// <summary>
     /// One visitor's crawl from the home page, breadth first, at every width; failures go to <paramref name="failures"/>.
-    /// axe costs about ten page loads: it runs on a template once per width in the whole test (<paramref name="axed"/>), for
-    /// the first visitor that reaches it; the other visitors' pages of that template get the other checks.
+    /// axe costs about ten page loads: it runs on a template once in the whole test (<paramref name="axed"/>), at
+    /// <see cref="AccessibilityChecks.AxeEveryTemplateAt"/>, for the first visitor that reaches it, and at the other widths on each
+    /// visitor's home page; the other visitors' pages of that template get the other checks.
     /// </summary>
     private async Task<string> Crawl(string role, RouteTemplates routes, HashSet<(string Template, int Width)> axed, List<string> failures)
     {
@@ -119,7 +120,8 @@ public class AccessibilityCrawlerTests(BrowserFixture browser, ITestOutputHelper
                     """);
                 if (!state.Lang.StartsWith("fr")) failures.Add($"- {where} : langue de la page « {state.Lang} » au lieu de « fr »");
                 if (state.Overflow > 0) failures.Add($"- {where} : déborde de {state.Overflow} px en largeur");
-                if (axed.Add((template, width)))
+                // Every template at the phone width; at the others, each visitor's home page with its unfolded menu.
+                if (width == AccessibilityChecks.AxeEveryTemplateAt ? axed.Add((template, width)) : url == "/")
                 {
                     var axeClock = Stopwatch.StartNew();
                     var results = await page.RunAxe(ViolationsOnly);

@@ -71,6 +71,31 @@ public class BackLinkTests(PortalFixture portal) : PortalTest(portal)
             qr => Assert.StartsWith("Code QR : localhost/tableau-de-bord?", SynthesisTests.Spaces(qr.GetAttribute("aria-label")!)));
     }
 
+    /// <summary>
+    /// The QR codes of the paper copy, read from the PDF as a phone reads them: the cover's and each figures chapter's, each
+    /// holding the short link of what it stands beside, which leads to that part of the dashboard.
+    /// </summary>
+    [Fact]
+    public async Task The_qr_codes_of_a_synthesis_read_back_as_its_short_links()
+    {
+        await SeedAsync();
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        var (reference, pdf) = await SynthesisTests.GenerateAsync(coordination, Query);
+
+        var codes = await PdfQrCodes.ReadAsync(pdf);
+
+        Assert.Equal(
+            ["", "/partie-chiffres-cles", "/partie-faits-marquants", "/partie-indicateurs"],
+            codes.Select(c => c.Replace($"http://localhost/s/{reference}", "")).Order(StringComparer.Ordinal));
+        var visitor = Portal.CreateClient();
+        foreach (var code in codes)
+        {
+            using var response = await visitor.GetAsync(new Uri(code).PathAndQuery);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith($"/tableau-de-bord?{Query}", response.Headers.Location!.OriginalString);
+        }
+    }
+
     [Fact]
     public async Task An_unknown_reference_or_figure_says_what_to_check()
     {

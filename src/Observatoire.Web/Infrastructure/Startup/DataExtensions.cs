@@ -8,7 +8,7 @@ public static class DataExtensions
     public static IServiceCollection AddObservatoireData(this IServiceCollection services, IConfiguration configuration)
     {
         // A missing connection string is reported in French at start-up (DatabaseStartup), not as a stack trace here.
-        var connectionString = WithPoolCap(configuration.GetConnectionString("Observatoire") ?? "");
+        var connectionString = WithPortalDefaults(configuration.GetConnectionString("Observatoire") ?? "");
         // No retrying execution strategy: features use explicit transactions, and a failed write must
         // reach the user as a retryable error rather than be replayed behind their back.
         services.AddDbContextPool<ObservatoireDbContext>(o => o.UseNpgsql(connectionString,
@@ -16,7 +16,7 @@ public static class DataExtensions
             npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         services.AddScoped<ReadRouting>();
         if (configuration.GetConnectionString(ReplicaOptions.ConnectionStringName) is { Length: > 0 } replica)
-            services.AddReplicaReads(configuration, connectionString, WithPoolCap(replica));
+            services.AddReplicaReads(configuration, connectionString, WithPortalDefaults(replica));
         services.AddDataProtection()
             .SetApplicationName("Observatoire")
             .PersistKeysToDbContext<ObservatoireDbContext>();
@@ -58,17 +58,29 @@ public static class DataExtensions
     }
 
     /// <summary>
-    /// PostgreSQL allows 100 connections by default and Npgsql pools up to 100: a burst (a class answering a survey
-    /// at once) would meet "too many clients" instead of waiting its turn. Unless the connection string sets its own
-    /// pool size, keep the pool well under the server's limit so that extra requests queue for a connection.
+    /// The portal's defaults for what the connection string leaves unsaid (a setting it states is kept):
+    /// <list type="bullet">
+    /// <item>a pool of 40: PostgreSQL allows 100 connections by default and Npgsql pools up to 100, so a burst (a class
+    /// answering a survey at once) would meet "too many clients" instead of waiting its turn;</item>
+    /// <item><c>No Reset On Close</c>: a connection going back to the pool is not sent <c>DISCARD ALL</c>, which cost as
+    /// much PostgreSQL CPU as the statements of a survey screen (issue #20). The portal therefore leaves no session
+    /// state behind: settings are transaction-local (<c>set_config(…, true)</c> or <c>SET LOCAL</c>), advisory locks are
+    /// transaction locks or released in a <c>finally</c>, and there are no temporary tables or <c>LISTEN</c>;</item>
+    /// <item><c>Max Auto Prepare</c>: a statement run a few times on a connection is prepared there, so PostgreSQL stops
+    /// parsing and planning it again; the reset above would have thrown the prepared statements away.</item>
+    /// </list>
     /// </summary>
-    internal static string WithPoolCap(string connectionString)
+    internal static string WithPortalDefaults(string connectionString)
     {
-        if (connectionString.Length == 0 || connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
-            return connectionString;
+        if (connectionString.Length == 0) return connectionString;
         try
         {
-            return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 40 }.ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            bool Says(string key) => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase);
+            if (!Says("Pool Size")) builder.MaxPoolSize = 40;
+            if (!Says("Reset On Close")) builder.NoResetOnClose = true;
+            if (!Says("Auto Prepare")) builder.MaxAutoPrepare = 50;
+            return builder.ConnectionString;
         }
         catch (ArgumentException)
         {

@@ -20,6 +20,24 @@ public static class AccessibilityChecks
     /// <summary>Viewport widths, in CSS pixels: a small phone and a laptop.</summary>
     public static readonly int[] Widths = [360, 1280];
 
+    /// <summary>
+    /// The width at which axe checks a page of every route template. A page's content is the same at every width: the style
+    /// sheets only rearrange it, except the main menu, folded on a phone and unfolded on a laptop, and the few narrow-screen
+    /// hidings listed in <see cref="HiddenOnPhones"/>. So at the other widths axe checks each visitor's home page, where the
+    /// menu of that visitor's role is unfolded, and not every template again (axe costs about ten page loads).
+    /// </summary>
+    public const int AxeEveryTemplateAt = 360;
+
+    /// <summary>
+    /// Every selector a style sheet hides (<c>display: none</c>) below a maximum width, that is shown to axe only at the laptop
+    /// width, with why checking it on the home page is enough. A test reads the style sheets and fails on a hiding not listed.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> HiddenOnPhones = new Dictionary<string, string>
+    {
+        [".brand-sub"] = "the layout's subtitle, on every page including the home page",
+        [".month-table .bar"] = "a decorative progress bar, aria-hidden, beside the numbers it repeats",
+    };
+
     /// <summary>The axe-core impacts that fail the crawler (axe's own words).</summary>
     public static readonly string[] FailingImpacts = ["serious", "critical"];
 
@@ -28,8 +46,8 @@ public static class AccessibilityChecks
 
     /// <summary>
     /// Pages visited per route template and visitor (« /observations/12 » and « /observations/13 » share one): keeps the
-    /// crawl bounded as the data grows. axe runs once per template and width, on the page of the first visitor of
-    /// <see cref="Visitors"/> that reaches it (axe costs about ten page loads); the other checks run on every page visited.
+    /// crawl bounded as the data grows. axe runs once per template at <see cref="AxeEveryTemplateAt"/>, on the page of the
+    /// first visitor of <see cref="Visitors"/> that reaches it; the other checks run on every page visited, at every width.
     /// </summary>
     public const int PagesPerRoute = 1;
 

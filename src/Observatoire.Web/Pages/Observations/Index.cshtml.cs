@@ -41,9 +41,11 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         CountLimit = Math.Max(1, configuration.GetValue(CountLimitSetting, 1_000));
         // Every statement of this page stops early (LIMIT) or reads a few rows: starting parallel workers costs more
         // (≈ 30 ms on two cores) and makes the planner prefer a hash join over the whole table for the bounded count.
-        // The setting lasts until the pooled connection is reset on its return to the pool.
+        // The setting lasts until the end of this read-only transaction, rolled back when the page is done: pooled
+        // connections are not reset on their return to the pool (DataExtensions.WithPortalDefaults).
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET max_parallel_workers_per_gather = 0", ct);
+        await using var readOnly = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         CanCreate = access.IsContributor;
         var ids = await Filter.ResolveAsync(db, ct);

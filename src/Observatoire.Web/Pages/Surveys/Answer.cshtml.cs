@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Observatoire.Web.Pages.Surveys;
@@ -10,7 +11,8 @@ namespace Observatoire.Web.Pages.Surveys;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SurveySubmit)]
-public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authorization, ILogger<AnswerModel> log) : PageModel
+public class AnswerModel(ObservatoireDbContext db, SurveyFormCache forms, IAuthorizationService authorization, ILogger<AnswerModel> log)
+    : PageModel
 {
     public enum Screen { Intro, Section, Saved, Closed, NotYetOpen }
 
@@ -189,11 +191,14 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
             log.LogInformation("Réponse à l'enquête {Survey} ignorée : champ piège rempli", Form.SurveyId);
             return done;
         }
-        if (await db.Responses.AnyAsync(r => r.IdempotencyKey == State.Key, ct)) return done;
+        // A transaction only when something else must change with the response; otherwise the single INSERT commits alone,
+        // and stores nothing when the same form was already sent (ResponseSql). With an invitation code or a resume code,
+        // a form sent again must not claim or delete anything: it is recognised first.
+        var alone = !Form.RequiresInvitation && State.ResumeCode is null;
+        if (!alone && await db.Responses.AnyAsync(r => r.IdempotencyKey == State.Key, ct)) return done;
 
         var now = DateTime.UtcNow;
-        // A transaction only when something else must change with the response; otherwise the single INSERT commits alone.
-        await using var tx = Form.RequiresInvitation || State.ResumeCode is not null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = alone ? null : await db.Database.BeginTransactionAsync(ct);
         int? invitationId = null;
         if (tx is not null && Form.RequiresInvitation)
         {
@@ -229,32 +234,43 @@ public class AnswerModel(ObservatoireDbContext db, IAuthorizationService authori
         return done;
     }
 
-    /// <summary>The response and its answers in one statement (<see cref="ResponseSql.InsertResponse"/>).</summary>
-    private Task<int> InsertResponseAsync(DateTime now, int? invitationId, List<Answer> answers, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(ResponseSql.InsertResponse,
-        [
-            new NpgsqlParameter("survey", Form.SurveyId),
-            // Rounded to the hour: enough for analysis, too coarse to match a response with a visit.
-            new NpgsqlParameter("created", new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc)),
-            new NpgsqlParameter("assisted", State.Assisted),
-            new NpgsqlParameter("consent", State.Assisted && State.Consent),
-            new NpgsqlParameter("key", State.Key),
-            new NpgsqlParameter("invitation", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)invitationId ?? DBNull.Value },
-            new NpgsqlParameter("questions", answers.Select(a => a.QuestionId).ToArray()),
-            new NpgsqlParameter("options", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.OptionId).ToArray() },
-            new NpgsqlParameter("texts", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = answers.Select(a => a.Text).ToArray() },
-            new NpgsqlParameter("numbers", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = answers.Select(a => a.Number).ToArray() },
-            new NpgsqlParameter("dates", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = answers.Select(a => a.Date).ToArray() },
-            new NpgsqlParameter("territories", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.TerritoryId).ToArray() },
-            new NpgsqlParameter("tools", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.ToolId).ToArray() },
-        ], ct);
+    /// <summary>
+    /// The response and its answers in one statement (<see cref="ResponseSql.InsertResponse"/>), sent as a plain command on
+    /// the context's connection (and its transaction, if any): the busiest write of the portal skips EF's raw-SQL pipeline.
+    /// </summary>
+    private async Task InsertResponseAsync(DateTime now, int? invitationId, List<Answer> answers, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(ResponseSql.InsertResponse, (NpgsqlConnection)db.Database.GetDbConnection())
+        {
+            Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            Parameters =
+            {
+                new("survey", Form.SurveyId),
+                // Rounded to the hour: enough for analysis, too coarse to match a response with a visit.
+                new("created", new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc)),
+                new("assisted", State.Assisted),
+                new("consent", State.Assisted && State.Consent),
+                new("key", State.Key),
+                new("invitation", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)invitationId ?? DBNull.Value },
+                new("questions", answers.Select(a => a.QuestionId).ToArray()),
+                new("options", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.OptionId).ToArray() },
+                new("texts", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = answers.Select(a => a.Text).ToArray() },
+                new("numbers", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = answers.Select(a => a.Number).ToArray() },
+                new("dates", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = answers.Select(a => a.Date).ToArray() },
+                new("territories", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.TerritoryId).ToArray() },
+                new("tools", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = answers.Select(a => a.ToolId).ToArray() },
+            },
+        };
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
         // One connection for the request's statements (closed when the pooled context is returned): otherwise each
         // query takes a connection from the pool and returns it, and each return costs a DISCARD ALL.
         await db.Database.OpenConnectionAsync(ct);
-        var form = await SurveyForm.LoadAsync(db, slug, ct);
+        var form = await forms.LoadAsync(db, slug, ct);
         if (form is null) return NotFound();
         Form = form;
         return null;

@@ -112,15 +112,9 @@ public class ContoursModel(ObservatoireDbContext db, Audit audit) : PageModel
         if (Input.Save && contours.Count > 0)
         {
             foreach (var (t, geometry) in contours) t.Contour = Maps.WriteGeometry(geometry);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
+            await using var transaction = await db.SaveInTransactionAsync(ct);
+            if (transaction is null)
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
                 ModelState.AddModelError(nameof(Upload), "Un territoire a été modifié pendant l'import : rien n'a été enregistré, importez à nouveau.");
                 await LoadMissingAsync(ct);
                 return Page();

@@ -115,15 +115,9 @@ public class EditModel(ObservatoireDbContext db, Audit audit, RecordMerger merge
             (territory.GridRow, territory.GridColumn) = (Input.GridRow, Input.GridColumn);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        await using var transaction = await db.SaveInTransactionAsync(ct);
+        if (transaction is null)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             Stored = (await List.ValuesAsync(db, ct)).FirstOrDefault(v => v.Id == Value.Id);
             if (Stored is null) return NotFound();
             Input.Version = Stored.Version;
