@@ -2,7 +2,8 @@
 # Builds the solution once and runs every test project against one throwaway PostgreSQL cluster.
 # Usage: scripts/test.sh [dotnet test options], e.g. scripts/test.sh --filter RoleMatrix
 # Then scripts/published.sh (the published portal in Production, every asset checked; OBSERVATOIRE_PUBLISHED=0 skips it).
-# OBSERVATOIRE_FAULTS=1 also runs the operations scripts: two instances behind nginx, PostgreSQL restarts under load.
+# OBSERVATOIRE_FAULTS=1 also runs the operations scripts: two instances behind nginx, PostgreSQL restarts under load,
+# reads on a streaming replica stopped under load.
 # The last line is the summary read by CI: "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,10 +103,11 @@ if [ "${OBSERVATOIRE_PUBLISHED:-1}" != 0 ]; then
   echo "=== scripts/published.sh ==="
   if bash scripts/published.sh; then ops_passed=$((ops_passed + 1)); else ops_failed=$((ops_failed + 1)); echo "scripts/published.sh a échoué." >&2; fi
 fi
-# OBSERVATOIRE_FAULTS=1 scripts/test.sh adds scripts/two-instances.sh (two instances behind nginx, one killed)
-# and scripts/faults.sh (PostgreSQL restarted under load). They need root for nginx and take a few minutes.
+# OBSERVATOIRE_FAULTS=1 scripts/test.sh adds scripts/two-instances.sh (two instances behind nginx, one killed),
+# scripts/faults.sh (PostgreSQL restarted under load) and scripts/replica.sh (reads on a hot standby, stopped under load).
+# They need root for nginx and take a few minutes.
 if [ "${OBSERVATOIRE_FAULTS:-}" = 1 ]; then
-  for script in scripts/two-instances.sh scripts/faults.sh; do
+  for script in scripts/two-instances.sh scripts/faults.sh scripts/replica.sh; do
     echo
     echo "=== $script ==="
     if bash "$script"; then ops_passed=$((ops_passed + 1)); else ops_failed=$((ops_failed + 1)); echo "$script a échoué." >&2; fi

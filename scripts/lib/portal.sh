@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers to publish and run portal instances for the operations scripts (two-instances.sh, faults.sh).
+# Helpers to publish and run portal instances for the operations scripts (two-instances.sh, faults.sh, replica.sh).
 
 . "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/packages.sh"

@@ -1,6 +1,7 @@
 namespace Observatoire.Web.Pages;
 
 /// <summary>Home: what the observatory observes and why, its key figures, what came in lately.</summary>
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public record Figures(int Observations, int Participants, int Structures, int Tools, int Quartiers);

@@ -18,7 +18,7 @@ public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("4", Observations(await member.GetHtml(Url)));
 
         // A change the triggers do not see: the page is still served from the cache.
-        await Tamper();
+        await Tamper(Portal);
         Assert.Equal("4", Observations(await member.GetHtml(Url)));
 
         await Portal.Db(async db =>
@@ -89,7 +89,7 @@ public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
         var anonymous = Portal.CreateClient();
         Assert.Equal("0", Respondents(await member.GetHtml(Url)));
         Assert.Equal("<5", Observations(await anonymous.GetHtml(Url)));
-        await Tamper();
+        await Tamper(Portal);
 
         await Portal.Db(async db =>
         {
@@ -130,15 +130,15 @@ public class DashboardCacheTests(PortalFixture portal) : PortalTest(portal)
     private static string Figure(IDocument page, string id) =>
         string.Concat(page.QuerySelector($"#chiffre-{id} .figure-value")!.Text().Where(c => !char.IsWhiteSpace(c)));
 
-    private static string Observations(IDocument page) => Figure(page, "observations");
+    internal static string Observations(IDocument page) => Figure(page, "observations");
 
     private static string Respondents(IDocument page) => Figure(page, "repondants");
 
-    private static string[] ThemeLabels(IDocument page) =>
+    internal static string[] ThemeLabels(IDocument page) =>
         page.QuerySelectorAll("#graphique-themes table tbody th").Select(th => th.Text().Trim()).ToArray();
 
     /// <summary>Adds 1,000 observations to a whole-month cell directly, without any trigger (hence no version bump).</summary>
-    private Task Tamper() => Portal.Db(db => db.Database.ExecuteSqlRawAsync("""
+    internal static Task Tamper(PortalFixture portal) => portal.Db(db => db.Database.ExecuteSqlRawAsync("""
         UPDATE "AnalysisCells" SET "Observations" = "Observations" + 1000
         WHERE "ThemeId" = 0 AND "AudienceId" = 0 AND "Month" = '2026-02-01' AND "Observations" > 0
           AND ctid = (SELECT min(ctid) FROM "AnalysisCells" WHERE "ThemeId" = 0 AND "AudienceId" = 0 AND "Month" = '2026-02-01' AND "Observations" > 0)

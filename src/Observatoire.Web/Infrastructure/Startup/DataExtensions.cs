@@ -14,6 +14,9 @@ public static class DataExtensions
         services.AddDbContextPool<ObservatoireDbContext>(o => o.UseNpgsql(connectionString,
             // Pages project small collections; one round trip is the right default, and saying so silences EF's warning.
             npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddScoped<ReadRouting>();
+        if (configuration.GetConnectionString(ReplicaOptions.ConnectionStringName) is { Length: > 0 } replica)
+            services.AddReplicaReads(configuration, connectionString, WithPortalDefaults(replica));
         services.AddDataProtection()
             .SetApplicationName("Observatoire")
             .PersistKeysToDbContext<ObservatoireDbContext>();
@@ -24,6 +27,34 @@ public static class DataExtensions
         services.AddScoped<IMergeFollower, SlugAliasFollower>();
         services.Configure<ObservatoireOptions>(configuration.GetSection(ObservatoireOptions.Section));
         return services;
+    }
+
+    /// <summary>
+    /// Reads of the pages marked <see cref="ReadsFromReplicaAttribute"/> on the streaming replica (<see cref="ReplicaReads"/>).
+    /// One pool of contexts for both servers: the connection string is set on each context as it is rented, before it
+    /// opens a connection, from the request's <see cref="ReadRouting"/> (the primary outside requests: hosted services,
+    /// the outbox, rollup compaction, data-protection keys).
+    /// </summary>
+    private static void AddReplicaReads(this IServiceCollection services, IConfiguration configuration, string primary, string replica)
+    {
+        // Made by the container, so that it disposes the monitor's pools with the host.
+        services.AddSingleton(_ => new ReplicaConnections(primary, replica));
+        services.AddSingleton<ReplicaStatus>();
+        services.Configure<ReplicaOptions>(configuration.GetSection(ReplicaOptions.Section));
+        services.AddHostedService<ReplicaMonitor>();
+        services.AddHealthChecks().AddCheck<ReplicaHealthCheck>("replica");
+        var pooled = services.Single(d => d.ServiceType == typeof(ObservatoireDbContext));
+        var rent = pooled.ImplementationFactory
+            ?? throw new InvalidOperationException("AddDbContextPool ne fournit plus de fabrique : revoir AddReplicaReads.");
+        services.Remove(pooled);
+        services.AddScoped(sp =>
+        {
+            var db = (ObservatoireDbContext)rent(sp);
+            var connections = sp.GetRequiredService<ReplicaConnections>();
+            // Always set: a pooled context comes back with whichever string its previous request used.
+            db.Database.SetConnectionString(sp.GetRequiredService<ReadRouting>().UsesReplica ? connections.Replica : connections.Primary);
+            return db;
+        });
     }
 
     /// <summary>

@@ -71,6 +71,9 @@ public static class WebExtensions
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
+        // After routing (it reads the page's endpoint), before authentication (a re-run on the primary redoes it).
+        if (app.Services.GetService<ReplicaStatus>() is not null)
+            app.UseMiddleware<ReplicaReads>();
         app.UseAuthentication();
         app.UseRateLimiter();
         // After the rate limiter: a refused request's body (up to 4 MB) is never read.

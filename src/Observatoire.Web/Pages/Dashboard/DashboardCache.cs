@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Observatoire.Web.Pages.Dashboard;
 
@@ -48,6 +49,46 @@ public sealed class DashboardCache : IDisposable
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
         return new Versions(observations, surveys, reader.GetBoolean(0));
+    }
+
+    /// <summary>
+    /// The versions for a page computed on the streaming replica. They are read on the primary: a standby shows a
+    /// sequence up to 32 values ahead (PostgreSQL logs sequences in advance), so its versions would not move with each
+    /// write, and the writers' lock lives on the primary. The page is storable only when, besides no writer being
+    /// uncommitted, the replica has already replayed the primary's position read with the versions: its figures then
+    /// include every write those versions count. A hit needs no such check: what is stored under a version includes it.
+    /// </summary>
+    public static async Task<Versions> ReadVersionsForReplicaAsync(ObservatoireDbContext replica, ReplicaConnections connections,
+        bool member, CancellationToken ct)
+    {
+        long observations, surveys;
+        bool noWriter;
+        NpgsqlLogSequenceNumber primaryPosition;
+        await using (var primary = await connections.OpenPrimaryAsync(ct))
+        await using (var batch = new NpgsqlBatch(primary)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(ReadVersionsSql),
+                new NpgsqlBatchCommand(member ? NoWriterSql : NoObservationWriterSql),
+                new NpgsqlBatchCommand("SELECT pg_current_wal_lsn()"),
+            },
+        })
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (observations, surveys) = (reader.GetInt64(0), reader.GetInt64(1));
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            noWriter = reader.GetBoolean(0);
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            primaryPosition = reader.GetFieldValue<NpgsqlLogSequenceNumber>(0);
+        }
+        await replica.Database.OpenConnectionAsync(ct);
+        await using var replayed = new NpgsqlCommand(ReplicaConnections.ReplayedLsnSql, (NpgsqlConnection)replica.Database.GetDbConnection());
+        var caughtUp = await replayed.ExecuteScalarAsync(ct) is NpgsqlLogSequenceNumber position && position >= primaryPosition;
+        return new Versions(observations, surveys, noWriter && caughtUp);
     }
 
     /// <summary>The versions: not transactional, a bump is seen as soon as it is made, committed or not.</summary>

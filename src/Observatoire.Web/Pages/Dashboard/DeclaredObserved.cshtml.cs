@@ -6,6 +6,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// CSV is the table.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class DeclaredObservedModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();

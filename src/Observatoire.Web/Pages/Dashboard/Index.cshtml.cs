@@ -5,8 +5,9 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// small groups suppressed); every member sees all indicators with exact counts and drill-down links.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization,
-    DashboardCache cache) : PageModel
+    DashboardCache cache, ReadRouting routing) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();
 
@@ -30,7 +31,10 @@ public class IndexModel(ObservatoireDbContext db, Suppression suppression, IAuth
     {
         // An invalid filter shows its errors above the default period rather than an empty page.
         var (filter, valid, member) = await FilterAsync();
-        var versions = cache.Enabled && valid ? await DashboardCache.ReadVersionsAsync(db, member, ct) : null;
+        var versions = !cache.Enabled || !valid ? null
+            : routing.UsesReplica ? await DashboardCache.ReadVersionsForReplicaAsync(db,
+                HttpContext.RequestServices.GetRequiredService<ReplicaConnections>(), member, ct)
+            : await DashboardCache.ReadVersionsAsync(db, member, ct);
         var key = versions is null ? null : DashboardCache.Key(member, filter, versions);
         if (key is not null && cache.TryGet(key, out var cached) && cached is not null)
         {

@@ -6,6 +6,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// Public with the publication rule; members see exact counts and open the observations of a quartier.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class MapModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();

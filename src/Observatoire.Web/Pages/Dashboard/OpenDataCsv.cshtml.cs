@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 
 /// <summary>One public indicator over one period, as the public dashboard shows it (<see cref="OpenDataTables"/>).</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class OpenDataCsvModel(ObservatoireDbContext db, Suppression suppression) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string indicateur, string periode, CancellationToken ct)

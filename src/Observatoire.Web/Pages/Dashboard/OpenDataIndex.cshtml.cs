@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// (<see cref="OpenDataTables"/>). Open to everyone; the files are the public dashboard's figures.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class OpenDataIndexModel(ObservatoireDbContext db, Suppression suppression) : PageModel
 {
     /// <summary>The period's code, « 2025 », « 2025-T1 » or « 2025-03 »; this year by default.</summary>

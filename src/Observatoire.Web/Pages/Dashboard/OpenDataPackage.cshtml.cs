@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 
 /// <summary>The Frictionless Data Package of the public open data: every public indicator, one CSV per year.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class OpenDataPackageModel(ObservatoireDbContext db, Suppression suppression) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

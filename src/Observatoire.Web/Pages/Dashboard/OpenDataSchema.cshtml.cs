@@ -4,6 +4,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 
 /// <summary>The Frictionless Table Schema of a public indicator's files, the same for every period.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class OpenDataSchemaModel(Suppression suppression) : PageModel
 {
     public IActionResult OnGet(string indicateur)

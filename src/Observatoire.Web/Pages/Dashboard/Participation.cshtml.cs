@@ -6,6 +6,7 @@ namespace Observatoire.Web.Pages.Dashboard;
 /// contributors per group) with small groups suppressed (<see cref="Participation.Cell"/>). The CSV is the page's tables.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ParticipationModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DashboardFilter Filter { get; set; } = new();

@@ -1,6 +1,7 @@
 namespace Observatoire.Web.Pages.Events;
 
 /// <summary>The calendar of the network: coming events first, then the latest past ones with their minutes.</summary>
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<EventQueries.Row> Upcoming { get; private set; } = [];

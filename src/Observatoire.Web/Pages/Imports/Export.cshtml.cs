@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Imports;
 /// same records (names, slugs, links). Public for the lists anyone may read, like their pages.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ExportModel(ObservatoireDbContext db, ImportAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)

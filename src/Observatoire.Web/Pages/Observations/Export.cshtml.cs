@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Observations;
 
 /// <summary>The filtered list (same filter and visibility as the page, every page of it) as CSV or JSON.</summary>
 [Authorize(Policy = Policies.Member)]
+[ReadsFromReplica]
 public class ExportModel(ObservatoireDbContext db) : PageModel
 {
     /// <summary>Bounds one download; the list says how many match, so a user can narrow the filter.</summary>

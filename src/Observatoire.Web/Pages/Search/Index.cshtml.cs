@@ -12,6 +12,7 @@ namespace Observatoire.Web.Pages.Search;
 /// ranked, with highlighted excerpts. Visitors without an account never see observations, nor members-only pages.
 /// </summary>
 [EnableRateLimiting(RateLimits.Search)]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public const int MaxQueryLength = 200;

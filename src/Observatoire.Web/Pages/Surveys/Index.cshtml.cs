@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Surveys;
 
 /// <summary>Open surveys, for anyone.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<OpenSurveys.Item> Surveys { get; private set; } = [];

@@ -7,6 +7,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// between. Readable by whoever may download syntheses; an observation is linked only for someone who may open it.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
+[ReadsFromReplica]
 public class CompareModel(ObservatoireDbContext db, Suppression suppression) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "a")] public string? First { get; set; }

@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// or the same filters over its period and another one.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
+[ReadsFromReplica]
 public class CompareWithModel(ObservatoireDbContext db) : PageModel
 {
     public sealed record Other(string Reference, string Title, DateTime GeneratedAt, string GeneratedBy, string Period, bool SameScope);

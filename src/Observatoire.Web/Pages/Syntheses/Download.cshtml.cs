@@ -4,6 +4,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// A stored synthesis, byte for byte the file first generated. The first download of each member is recorded: they are
 /// the people told when its data changed since (<see cref="SynthesisNotices"/>).
 /// </summary>
+// Not read from the replica ([ReadsFromReplica]): every download by a member writes that record.
 [Authorize(Policy = Policies.Reader)]
 public class DownloadModel(ObservatoireDbContext db) : PageModel
 {

@@ -7,6 +7,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// and the list of past syntheses, each re-downloadable, with a warning when its data changed since.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db, SynthesisPrinter printer, Suppression suppression, UserManager<AppUser> users,
     ILogger<IndexModel> log) : PageModel
 {

@@ -10,6 +10,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// sheet linked instead of inline (the portal's CSP), under a bar to change the parameters or generate the PDF.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
+[ReadsFromReplica]
 public class PreviewModel(ObservatoireDbContext db, Suppression suppression, UserManager<AppUser> users, IAntiforgery antiforgery,
     ObservatorySettingsCache settings, AccountLinks links) : PageModel
 {

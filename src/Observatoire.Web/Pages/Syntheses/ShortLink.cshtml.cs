@@ -6,6 +6,7 @@ namespace Observatoire.Web.Pages.Syntheses;
 /// pass on: it gives the filters, which the cover already prints, and the dashboard then shows what the reader may see.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ShortLinkModel(ObservatoireDbContext db) : PageModel
 {
     public string Reference { get; private set; } = "";

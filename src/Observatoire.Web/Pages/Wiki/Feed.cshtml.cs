@@ -5,6 +5,7 @@ using System.Xml;
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Atom feed of recent changes. Feed readers come without a session, so only public pages appear.</summary>
+[ReadsFromReplica]
 public class FeedModel(ObservatoireDbContext db, ObservatorySettingsCache settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>Index of all pages the reader may see, with their categories; filtered by category or type.</summary>
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public record Row(string Title, string Slug, WikiPageType Type, WikiVisibility Visibility, List<string> Categories, DateTime UpdatedAt);

@@ -1,6 +1,7 @@
 namespace Observatoire.Web.Pages.Wiki;
 
 /// <summary>The latest revisions across the wiki, newest first, limited to pages the reader may see.</summary>
+[ReadsFromReplica]
 public class RecentModel(ObservatoireDbContext db) : PageModel
 {
     public record Row(string Title, string Slug, int Number, DateTime At, string? Author, string? Comment);

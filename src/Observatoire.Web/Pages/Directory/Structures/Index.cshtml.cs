@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Directory.Structures;
 
 /// <summary>The public list of the network's structures, with a search and a filter by kind.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }

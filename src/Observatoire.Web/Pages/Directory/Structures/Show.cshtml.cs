@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Directory.Structures;
 
 /// <summary>A structure and what is linked to it: its people (members only), tools, observations; merging duplicates.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ShowModel(ObservatoireDbContext db) : RecordPageModel(db)
 {
     /// <param name="Kind">As people read it: its name, « (retiré) », or « Type non précisé ».</param>

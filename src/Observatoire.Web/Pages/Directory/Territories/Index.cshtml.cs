@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>Communes and their quartiers, with how much was observed in each.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];

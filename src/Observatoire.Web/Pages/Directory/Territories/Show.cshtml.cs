@@ -4,6 +4,7 @@ namespace Observatoire.Web.Pages.Directory.Territories;
 
 /// <summary>A commune or quartier: its quartiers, structures, the tools observed there and observations over time.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ShowModel(ObservatoireDbContext db) : RecordPageModel(db)
 {
     public Territory Item { get; private set; } = null!;

@@ -2,6 +2,7 @@ namespace Observatoire.Web.Pages.Directory.Tools;
 
 /// <summary>The public list of digital tools, by category; tools proposed by contributors are shown to members only.</summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class IndexModel(ObservatoireDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }

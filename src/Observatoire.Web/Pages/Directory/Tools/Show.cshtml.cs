@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Directory.Tools;
 /// a proposed tool here, or merges a duplicate into the right entry.
 /// </summary>
 [AllowAnonymous]
+[ReadsFromReplica]
 public class ShowModel(ObservatoireDbContext db) : RecordPageModel(db)
 {
     public DigitalTool Tool { get; private set; } = null!;
