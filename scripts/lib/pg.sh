@@ -34,7 +34,8 @@ pg_dictionaries() {
   if [ -x "$PG_BIN/pg_config" ]; then share=$("$PG_BIN/pg_config" --sharedir)
   else share=/usr/share/postgresql/$(basename "$(dirname "$PG_BIN")"); fi
   target=$share/tsearch_data
-  for file in "$root"/deploy/postgres/tsearch_data/fr_observatoire.*; do
+  # Named one by one, not globbed: scripts/bench.sh runs with set -f, which left the pattern unexpanded and the copy failing.
+  for file in "$root"/deploy/postgres/tsearch_data/fr_observatoire.affix "$root"/deploy/postgres/tsearch_data/fr_observatoire.dict; do
     cmp -s "$file" "$target/$(basename "$file")" && continue
     if ! cp "$file" "$target/" 2>/dev/null; then
       echo "Attention : impossible de copier $(basename "$file") dans $target (droits root nécessaires) ;" \
