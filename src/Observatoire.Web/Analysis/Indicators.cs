@@ -655,6 +655,12 @@ public static class Indicators
         return ($"{alias}.k", $"\nCROSS JOIN LATERAL unnest(x.\"{column}\") {alias}(k)", "");
     }
 
+    /// <summary>
+    /// Turns parallel workers off until the end of the current transaction (an implicit one for a batch): starting them
+    /// costs more on two cores than the small scans they would share. Transaction-local, as pooled connections are not reset.
+    /// </summary>
+    internal const string NoParallelWorkers = "SELECT set_config('max_parallel_workers_per_gather', '0', true)";
+
     /// <summary>One SQL statement and its parameters, run on the context's connection.</summary>
     private sealed class SqlQuery
     {
@@ -718,9 +724,6 @@ public static class Indicators
             }
             return "(" + string.Join(" OR ", conditions) + ")";
         }
-
-        /// <summary>Turns parallel workers off until the end of the current transaction (an implicit one for a batch).</summary>
-        public const string NoParallelWorkers = "SELECT set_config('max_parallel_workers_per_gather', '0', true)";
 
         public async Task<List<T>> Run<T>(ObservatoireDbContext db, Func<DbDataReader, T> read, CancellationToken ct)
         {

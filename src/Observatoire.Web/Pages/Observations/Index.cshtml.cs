@@ -45,7 +45,7 @@ public class IndexModel(ObservatoireDbContext db, IConfiguration configuration) 
         // connections are not reset on their return to the pool (DataExtensions.WithPortalDefaults).
         await db.Database.OpenConnectionAsync(ct);
         await using var readOnly = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+        await db.Database.ExecuteSqlRawAsync(Indicators.NoParallelWorkers, ct);
         var access = await ObservationAccess.LoadAsync(db, User, ct);
         CanCreate = access.IsContributor;
         var ids = await Filter.ResolveAsync(db, ct);

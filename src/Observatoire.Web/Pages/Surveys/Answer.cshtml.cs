@@ -267,9 +267,8 @@ public class AnswerModel(ObservatoireDbContext db, SurveyFormCache forms, IAutho
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
-        // One connection for the request's statements (closed when the pooled context is returned): otherwise each
-        // query takes a connection from the pool and returns it, and each return costs a DISCARD ALL.
-        await db.Database.OpenConnectionAsync(ct);
+        // The cache opens the context's connection, which then serves the request's other statements until the pooled
+        // context is returned, instead of one rental from the pool per query.
         var form = await forms.LoadAsync(db, slug, ct);
         if (form is null) return NotFound();
         Form = form;
