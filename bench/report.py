@@ -86,23 +86,51 @@ for v in volumes:
         line(f"synthèse PDF ({r['pages']} pages) — {r['name']}", vol(v), f"p50 {fr(r['p50_ms'] / 1000)} s, max. {fr(r['max_ms'] / 1000)} s",
              "< 10 s", "—", r["max_ms"] < 10000)
 
+# The scale scenario (issue #20.2): what a volume costs to load, to keep and to store, and an import into it.
+scale = ["| volume | chargement | disque | travail des agrégats par observation enregistrée | import de fichier | charge au début des mesures |",
+         "|---|---|---|---|---|---|"]
+for v in volumes:
+    load_, disk, cost, imp, quiet = (of(s, v) for s in ("scale-load", "scale-disk", "scale-rollup-cost", "scale-import", "scale-quiet"))
+    if not load_:
+        continue
+    l = load_[0]
+    d = disk[0] if disk else None
+    families = ", ".join(f"{k} {fr(m)} Mo" for k, m in sorted(d["families_mb"].items(), key=lambda kv: -kv[1])) if d else "—"
+    c = cost[0] if cost else None
+    i = imp[0] if imp and imp[0] else None
+    imported = (f"{i['lines']} lignes : essai {fr(i['dry_run_s'])} s, import {fr(i['commit_s'])} s, "
+                f"réimport à blanc {fr(i['reimport_dry_run_s'])} s") if i else "—"
+    scale.append(
+        f"| {vol(v)} observations, {vol(d['responses']) if d else '—'} réponses, {vol(d['wiki_pages']) if d else '—'} pages de wiki "
+        f"| +{vol(l['observations_added'])} observations : copie {fr(l['copy_s'] or 0)} s, agrégats reconstruits à {fr(l['rollups_rebuilt_at_s'] or 0)} s, "
+        f"total {fr(l['total_s'] or 0)} s ; VACUUM ANALYZE {fr(l['vacuum_analyze_s'])} s "
+        f"| {fr(d['database_mb']) if d else '—'} Mo ({families}) "
+        f"| {fr3(c['rollup_ms_per_observation']) + ' ms' if c and c['rollup_ms_per_observation'] is not None else '—'} "
+        f"(1 000 mises à jour : {c['with_rollups_ms'] if c else '—'} ms avec, {c['without_rollups_ms'] if c else '—'} ms sans) "
+        f"| {imported} "
+        f"| {quiet[0]['one_minute'] if quiet else '—'} |")
+
 detail = ["| série | volume | connexions | req/s | p50 | p99 | erreurs |", "|---|---|---|---|---|---|---|"]
 for r in rows:
     x = r["result"]
     if x.get("kind") == "wrk":
         detail.append(f"| {r['scenario']} | {vol(r['volume'])} | {x['connections']} | {fr(x['rps'])} | {fr(x['p50_ms'])} ms | {fr(x['p99_ms'])} ms | {x['errors'] + x['non2xx']} |")
 
+marker = "scale" if len(scale) > 2 else "bench"
+if marker == "scale":
+    out += ["", *scale]
 section = "\n".join([
-    "<!-- bench:start (written by scripts/bench.sh; edit the text outside these markers) -->",
+    f"<!-- {marker}:start (written by scripts/bench.sh; edit the text outside these markers) -->",
     f"Dernière exécution : {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, charge moyenne de la machine "
     f"au moment du rapport : {load}. Machine partagée à 2 cœurs : les chiffres sont des bornes hautes de latence et basses de débit.",
     "", *out, "", "Débit sous `wrk` (1 fil, épinglé sur le cœur 1 par `taskset -c 1`, "
-    "chaque série après 3 s de chauffe) :", "", *detail, "<!-- bench:end -->"])
+    "chaque série après 3 s de chauffe) :", "", *detail, f"<!-- {marker}:end -->"])
 
 doc = open(doc_path).read()
-if "<!-- bench:start" in doc:
-    doc = re.sub(r"<!-- bench:start.*?<!-- bench:end -->", lambda _: section, doc, flags=re.S)
+if f"<!-- {marker}:start" in doc:
+    doc = re.sub(rf"<!-- {marker}:start.*?<!-- {marker}:end -->", lambda _: section, doc, flags=re.S)
 else:
-    doc = doc.rstrip() + "\n\n## Banc d'essai (issue 9)\n\n" + section + "\n"
+    title = "Dix millions d'observations (issue #20.2), `scripts/bench.sh scale`" if marker == "scale" else "Banc d'essai (issue 9)"
+    doc = doc.rstrip() + f"\n\n## {title}\n\n" + section + "\n"
 open(doc_path, "w").write(doc)
 print("\n".join(out))

@@ -49,9 +49,12 @@ static class ImportFiles
         Console.WriteLine($"Annuaire : {structures.Count} structures, {territories.Count} territoires, {tools.Count} outils, " +
                           $"{themes.Count} thèmes, {audiences.Count} publics, {people.Count} personnes.");
 
-        // Each file its own numbers and titles (« C12 », « X12 »), so the .xlsx imported after the .csv adds its own lines.
+        // Each file its own numbers and titles (« C12 », « X12 »), so the .xlsx imported after the .csv adds its own lines;
+        // BENCH_IMPORT_TAG before them gives a later run into the same database its own lines too (scripts/bench.sh scale).
+        var tag = Environment.GetEnvironmentVariable("BENCH_IMPORT_TAG") ?? "";
         IEnumerable<string?[]> Rows(string prefix)
         {
+            prefix = tag + prefix;
             var random = new Random(15 + count);
             var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
             // Popular tools are cited far more often than the rest (Zipf-like), as in the generator of the load benchmark.
