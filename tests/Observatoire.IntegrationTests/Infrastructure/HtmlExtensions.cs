@@ -53,6 +53,46 @@ public static class HtmlExtensions
         return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// GETs <paramref name="url"/> and submits its form as shown — every field with the value the page gives it (ticked
+    /// boxes, chosen options, texts) — with <paramref name="changes"/> replacing the values of their names: an edit of
+    /// one field, the rest left as it was. <paramref name="button"/> names the submit button pressed (name, value).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsShown(this HttpClient client, string url, IDictionary<string, string> changes,
+        (string Name, string Value)? button = null, string formSelector = "main form[method=post]")
+    {
+        var page = await client.GetHtml(url);
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new XunitException($"Aucun formulaire « {formSelector} » sur {url}.");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || changes.ContainsKey(name) || element.HasAttribute("disabled")) continue;
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) values.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file":
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        values.AddRange(changes);
+        if (button is var (buttonName, buttonValue)) values.Add(new(buttonName, buttonValue));
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>The visible text of an element, whitespace collapsed: what assertions on wording should compare.</summary>
     public static string Text(this IElement element) =>
         string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

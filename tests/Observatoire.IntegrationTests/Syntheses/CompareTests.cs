@@ -180,4 +180,89 @@ public class CompareTests(PortalFixture portal) : PortalTest(portal)
         var invalid = await partner.GetHtml("/syntheses/comparer?du=2026-03-31&au=2026-01-01&du2=2026-04-01");
         Assert.NotNull(invalid.QuerySelector(".error-summary"));
     }
+
+    /// <summary>
+    /// Six validated observations of « Emploi » with the tool « Pix » in the first half of 2026, 5 participants each; the tool
+    /// « PIX » is a duplicate of it that one more observation (4 participants) names.
+    /// </summary>
+    private async Task<(int[] Ids, int PixId, string Duplicate)> SeedWithToolsAsync()
+    {
+        var seeded = await Portal.Seed(s =>
+        {
+            var rabiere = s.Quartier("Rabière", s.Territory("Joué-lès-Tours"));
+            var emploi = s.Theme("Emploi");
+            var (pix, duplicate) = (s.Tool("Pix"), s.Tool("PIX"));
+            var resoudre = s.Structure("Association Résoudre", rabiere, "Association");
+            var observations = Enumerable.Range(0, 6)
+                .Select(i => s.Observation($"Atelier {i}", resoudre, rabiere, observedOn: Start.AddDays(10 * i), participants: 5, tools: [pix], themes: [emploi]))
+                .ToList();
+            s.Observation("Atelier doublon", resoudre, rabiere, observedOn: Start.AddDays(70), participants: 4, tools: [duplicate], themes: [emploi]);
+            return (observations, pix, duplicate);
+        });
+        return ([.. seeded.observations.Select(o => o.Id)], seeded.pix.Id, seeded.duplicate.Slug);
+    }
+
+    [Fact]
+    public async Task Edits_between_two_syntheses_are_told_from_each_observations_history()
+    {
+        var (ids, _, _) = await SeedWithToolsAsync();
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        var (a, _) = await SynthesisTests.GenerateAsync(partner, Period);
+
+        // Between the two: one more participant counted on « Atelier 1 » (5 → 9), « Atelier 2 » moved out of the period,
+        // and « Atelier 3 »'s description rewritten, which changes no figure.
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        foreach (var (id, field, value) in new[] { (ids[1], "Input.ParticipantsCount", "9"), (ids[2], "Input.ObservedOn", "2026-07-15"),
+                     (ids[3], "Input.Description", "Séance reprise sur deux jours.") })
+        {
+            using var edited = await coordination.PostFormAsShown($"/observations/{id}/modifier", new Dictionary<string, string> { [field] = value },
+                ("Intent", "enregistrer"));
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+        var (b, _) = await SynthesisTests.GenerateAsync(partner, Period);
+
+        var page = await coordination.GetHtml($"/syntheses/comparer?a={a}&b={b}");
+
+        var figures = Rows(page, "section[aria-labelledby=chiffres] table");
+        Assert.Equal(["7", "6", "−1"], figures["Usages observés"]);
+        Assert.Equal(["34", "33", "−1"], figures["Participants touchés"]);
+        Assert.Null(page.QuerySelector("table[aria-labelledby=entrees]"));
+        var left = Assert.Single(page.QuerySelectorAll("table[aria-labelledby=sorties] tbody tr"));
+        Assert.Equal($"/observations/{ids[2]}", left.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("sortie du périmètre : Date : 21 janvier 2026 → 15 juillet 2026", SynthesisTests.Spaces(left.TextContent));
+        var edited1 = Assert.Single(page.QuerySelectorAll("table[aria-labelledby=modifiees] tbody tr"));
+        Assert.Equal($"/observations/{ids[1]}", edited1.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("modifiée : Participants : 5 → 9", SynthesisTests.Spaces(edited1.TextContent));
+        Assert.Contains("Comptées par les deux et modifiées entre-temps : 1 observation", SynthesisTests.Spaces(page.QuerySelector("#modifiees")!.TextContent));
+    }
+
+    [Fact]
+    public async Task A_theme_renamed_and_a_tool_merged_in_the_directory_between_two_syntheses_are_listed()
+    {
+        var (_, pixId, duplicate) = await SeedWithToolsAsync();
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        var (a, _) = await SynthesisTests.GenerateAsync(partner, Period);
+
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        using (var renamed = await coordination.PostMainForm("/admin/listes/themes/emploi", new Dictionary<string, string> { ["Input.Name"] = "Emploi et insertion" }))
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        using (var merged = await coordination.PostMainForm($"/annuaire/outils/{duplicate}/fusionner?cible={pixId}",
+                   new Dictionary<string, string>(), "main section form[method=post]"))
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var (b, _) = await SynthesisTests.GenerateAsync(partner, Period);
+
+        var page = await partner.GetHtml($"/syntheses/comparer?a={a}&b={b}");
+
+        var themes = Rows(page, "table[aria-labelledby=indicateur-themes]");
+        Assert.Equal(["7", "absent", "—"], themes["Emploi"]);
+        Assert.Equal(["absent", "7", "—"], themes["Emploi et insertion"]);
+        var changes = page.QuerySelectorAll("section[aria-labelledby=listes] tbody tr").Select(tr => SynthesisTests.Spaces(tr.TextContent)).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.Contains(changes, c => c.Contains("Renommage") && c.Contains("« Emploi » → « Emploi et insertion »"));
+        Assert.Contains(changes, c => c.Contains("Fusion") && c.Contains("« PIX » → « Pix »"));
+        // The merge moved the duplicate's observation without changing any figure: nothing entered, left or was edited.
+        Assert.Null(page.QuerySelector("table[aria-labelledby=entrees]"));
+        Assert.Null(page.QuerySelector("table[aria-labelledby=sorties]"));
+        Assert.Null(page.QuerySelector("table[aria-labelledby=modifiees]"));
+    }
 }

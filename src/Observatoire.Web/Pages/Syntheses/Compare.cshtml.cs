@@ -32,6 +32,8 @@ public class CompareModel(ObservatoireDbContext db, Suppression suppression) : P
     public IReadOnlyList<SynthesisComparison.ChartRows> Charts { get; private set; } = [];
     public SynthesisComparison.Movement? Entered { get; private set; }
     public SynthesisComparison.Movement? Left { get; private set; }
+    /// <summary>Counted by both, with counted fields edited in between: their figures may differ without any entering or leaving.</summary>
+    public SynthesisComparison.Movement? Edited { get; private set; }
     public IReadOnlyList<SynthesisComparison.ReferenceChange> ReferenceChanges { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public int Threshold => suppression.Threshold;
@@ -67,8 +69,13 @@ public class CompareModel(ObservatoireDbContext db, Suppression suppression) : P
         if (a.ObservationIds is { } before && b.ObservationIds is { } after)
         {
             var access = await ObservationAccess.LoadAsync(db, User, ct);
-            Entered = await SynthesisComparison.MovementAsync(db, access, [.. after.Except(before)], entered: true, a.GeneratedAt, ct);
-            Left = await SynthesisComparison.MovementAsync(db, access, [.. before.Except(after)], entered: false, a.GeneratedAt, ct);
+            var counted = new HashSet<int>(before);
+            counted.UnionWith(after);
+            var edits = await SynthesisComparison.EditsAsync(db, counted, a.GeneratedAt, b.GeneratedAt, ct);
+            Entered = await SynthesisComparison.MovementAsync(db, access, [.. after.Except(before)], SynthesisComparison.Direction.Entered, a.GeneratedAt, edits, ct);
+            Left = await SynthesisComparison.MovementAsync(db, access, [.. before.Except(after)], SynthesisComparison.Direction.Left, a.GeneratedAt, edits, ct);
+            Edited = await SynthesisComparison.MovementAsync(db, access, [.. before.Intersect(after).Where(edits.ContainsKey).Order()],
+                SynthesisComparison.Direction.Edited, a.GeneratedAt, edits, ct);
         }
 
         // The values the syntheses name: their bars, and the chosen territories, themes and audiences (by today's name).

@@ -85,14 +85,48 @@ public static partial class SynthesisComparison
         return percent ? $"{text} point{(Math.Abs(d) >= 2 ? "s" : "")}" : text;
     }
 
+    /// <summary>Which way an observation moved between the two syntheses.</summary>
+    public enum Direction { Entered, Left, Edited }
+
+    /// <summary>The fields of an observation's history that a synthesis counts; its texts change no figure.</summary>
+    public static readonly IReadOnlySet<string> CountedFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Date", "Structure", "Territoire", "Outils", "Thèmes", "Publics", "Participants", "Niveau d'appropriation",
+    };
+
     /// <summary>
-    /// The observations of <paramref name="ids"/> (entered or left), with why as their record says today. Only those
-    /// <paramref name="access"/> may read are listed; the others are counted by reason, which names no record.
+    /// What each observation's history says was changed in its counted fields after <paramref name="from"/> up to
+    /// <paramref name="to"/> (edits by hand and by import): « Participants : 4 → 7 ; Territoire : Sanitas → Rabière ».
+    /// A field changed and then changed back is not told. Observations whose counted fields did not change are absent.
     /// </summary>
-    /// <param name="entered">Entered the later synthesis (else: left the earlier one).</param>
+    public static async Task<IReadOnlyDictionary<int, string>> EditsAsync(ObservatoireDbContext db, IReadOnlySet<int> ids,
+        DateTime from, DateTime to, CancellationToken ct)
+    {
+        ObservationChangeKind[] kinds = [ObservationChangeKind.Edited, ObservationChangeKind.Submitted];
+        // The window is read first: edits between two syntheses are few, and ids may be a whole synthesis's count.
+        var changes = await db.ObservationChanges.AsNoTracking().Where(c => c.At > from && c.At <= to && kinds.Contains(c.Kind))
+            .OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new { c.ObservationId, c.Changes }).ToListAsync(ct);
+        var edits = new Dictionary<int, string>();
+        foreach (var observation in changes.Where(c => ids.Contains(c.ObservationId)).GroupBy(c => c.ObservationId))
+        {
+            var fields = observation.SelectMany(c => c.Changes).Where(f => CountedFields.Contains(f.Field)).GroupBy(f => f.Field)
+                .Select(f => (Field: f.Key, Before: f.First().Before ?? "", After: f.Last().After ?? ""))
+                .Where(f => f.Before != f.After)
+                .Select(f => $"{f.Field} : {(f.Before.Length == 0 ? "(vide)" : f.Before)} → {(f.After.Length == 0 ? "(vide)" : f.After)}")
+                .ToList();
+            if (fields.Count > 0) edits[observation.Key] = string.Join(" ; ", fields);
+        }
+        return edits;
+    }
+
+    /// <summary>
+    /// The observations of <paramref name="ids"/> (entered, left, or counted by both and edited), with why: the changes
+    /// their history holds between the two syntheses (<paramref name="edits"/>), else what their record says today. Only
+    /// those <paramref name="access"/> may read are listed; the others are counted by reason, which names no record.
+    /// </summary>
     /// <param name="earlierAt">When the earlier synthesis was generated: validated after it, an observation is « validée depuis ».</param>
-    public static async Task<Movement> MovementAsync(ObservatoireDbContext db, ObservationAccess access, IReadOnlyList<int> ids, bool entered,
-        DateTime earlierAt, CancellationToken ct)
+    public static async Task<Movement> MovementAsync(ObservatoireDbContext db, ObservationAccess access, IReadOnlyList<int> ids,
+        Direction direction, DateTime earlierAt, IReadOnlyDictionary<int, string> edits, CancellationToken ct)
     {
         var wanted = ids.Take(MaxListed).ToArray();
         var found = await db.Observations.AsNoTracking().Where(o => wanted.Contains(o.Id))
@@ -110,10 +144,12 @@ public static partial class SynthesisComparison
             else if (!access.CanSee(o.Status, o.StructureId, o.CreatedById)) notShown.Add(("qui n'est plus validée", "qui ne sont plus validées"));
             else
             {
+                var edited = edits.GetValueOrDefault(id);
                 var reason = o.Status != ObservationStatus.Validated ? $"n'est plus validée (aujourd'hui : {o.Status.Label().ToLowerInvariant()})"
-                    : !entered ? "sortie du périmètre : sa date, son territoire, ses thèmes ou ses publics ont changé"
+                    : direction == Direction.Edited ? $"modifiée : {edited}"
+                    : direction == Direction.Left ? $"sortie du périmètre : {edited ?? "sa date, son territoire, ses thèmes ou ses publics ont changé"}"
                     : o.ValidatedAt is DateTime at && at > earlierAt ? $"validée le {ParisTime.Format(at)}"
-                    : "entrée dans le périmètre : sa date, son territoire, ses thèmes ou ses publics ont changé";
+                    : $"entrée dans le périmètre : {edited ?? "sa date, son territoire, ses thèmes ou ses publics ont changé"}";
                 listed.Add(new ObservationRow(o.Id, o.Title, o.ObservedOn, o.Structure, Territory.Label(o.Territory, o.Commune), reason));
             }
         }
