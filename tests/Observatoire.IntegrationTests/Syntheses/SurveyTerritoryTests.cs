@@ -135,4 +135,51 @@ public class SurveyTerritoryTests(PortalFixture portal) : PortalTest(portal)
         await Respond(w.Rabiere);
         Assert.Contains("Données modifiées depuis", await State());
     }
+
+    /// <summary>
+    /// Each survey of a synthesis prints its own short link (#19.5), and the chapter's QR code leads to the first: both open
+    /// the survey's results restricted as the chapter is, with the chapter's counts.
+    /// </summary>
+    [Fact]
+    public async Task Each_survey_of_a_synthesis_leads_back_to_its_results_with_the_synthesis_territories()
+    {
+        var w = await SeedAsync();
+        var coordination = await Portal.SignedInAs(Roles.Coordination);
+        var (reference, pdf) = await SynthesisTests.GenerateAsync(coordination, $"{Query}&enquetes={w.WithQuartier}&enquetes={w.WithoutQuartier}");
+
+        var text = Plain(SynthesisTests.Read(pdf).Text).Replace(" ", "");
+        Assert.Contains($"Enligne:localhost/s/{reference}/enquete-{w.WithQuartier}", text);
+        Assert.Contains($"Enligne:localhost/s/{reference}/enquete-{w.WithoutQuartier}", text);
+        var stored = await coordination.GetHtml($"/syntheses/apercu?{Query}&enquetes={w.WithQuartier}&enquetes={w.WithoutQuartier}");
+        var chapterQr = stored.QuerySelector("#partie-enquetes figure.chapter-qr span[role=img]")!.GetAttribute("aria-label")!;
+        // A preview is not stored: its code holds the destination itself, the first survey's results (by title).
+        Assert.Equal($"Code QR : localhost/enquetes/gestion/{w.WithQuartier}/resultats?territoire=joue-les-tours", Plain(chapterQr));
+
+        var visitor = Portal.CreateClient();
+        using (var followed = await visitor.GetAsync($"/s/{reference}/enquete-{w.WithQuartier}"))
+            Assert.Equal($"/enquetes/gestion/{w.WithQuartier}/resultats?territoire=joue-les-tours", followed.Headers.Location!.OriginalString);
+        using (var followed = await visitor.GetAsync($"/s/{reference}/enquete-{w.WithoutQuartier}"))
+            Assert.Equal($"/enquetes/gestion/{w.WithoutQuartier}/resultats?territoire=joue-les-tours", followed.Headers.Location!.OriginalString);
+
+        // The partner who follows it reads the chapter's counts: Joué's six, all « Souvent », and Rabière alone in the quartiers.
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        var results = await partner.GetHtml($"/enquetes/gestion/{w.WithQuartier}/resultats?territoire=joue-les-tours");
+        Assert.StartsWith("Répondants qui ont indiqué Joué-lès-Tours à la question « Dans quel quartier habitez-vous ? »", Plain(results.QuerySelector("#territoires")!.TextContent).Trim());
+        Assert.StartsWith("6 réponse(s) avec ces filtres", Plain(results.QuerySelector("ul.figures li")!.TextContent).Trim());
+        string[] Rows(string question) => [.. results.QuerySelectorAll($"#question-{question} table tbody tr")
+            .Select(r => string.Join(" ", r.Children.Select(cell => Plain(cell.TextContent).Trim())))];
+        var often = results.QuerySelectorAll("section.result").First(q => q.TextContent.Contains("Utilisez-vous un ordinateur ?")).Id![9..];
+        Assert.Equal(["Souvent 6 100 %", "Rarement 0 0 %"], Rows(often));
+        Assert.Equal(["Rabière (Joué-lès-Tours) 6 100 %"], Rows(w.QuartierQuestion.ToString()));
+        // The CSV export of that page is restricted the same way.
+        using var csv = await partner.GetAsync($"/enquetes/gestion/{w.WithQuartier}/resultats?handler=Csv&territoire=joue-les-tours");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("Souvent") && l.Contains(";6;"));
+        Assert.DoesNotContain(lines, l => l.Contains("Sanitas"));
+
+        // The survey that asks no quartier says the filter cannot apply, and counts everyone, as its chapter does.
+        var every = await partner.GetHtml($"/enquetes/gestion/{w.WithoutQuartier}/resultats?territoire=joue-les-tours");
+        Assert.StartsWith("Réponses de tous les territoires : le filtre « Joué-lès-Tours » ne peut pas s'appliquer", Plain(every.QuerySelector("#territoires")!.TextContent).Trim());
+        Assert.StartsWith("11 réponse(s)", Plain(every.QuerySelector("ul.figures li")!.TextContent).Trim());
+    }
 }

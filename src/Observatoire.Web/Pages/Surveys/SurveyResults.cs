@@ -51,6 +51,42 @@ public sealed class SurveyResults
         db.Questions.AsNoTracking().Where(q => q.SurveyId == surveyId && q.Type == QuestionType.Territory)
             .OrderBy(q => q.Section.Order).ThenBy(q => q.Order).Select(q => q.Text).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// A territory filter (a synthesis's, or the results page's « territoire ») applied to a survey: the territories its
+    /// answers are restricted to, through its territory question; null when there is no filter, or when the survey asks no
+    /// territory (every answer then counts, which the reader must be told).
+    /// </summary>
+    public sealed record Restriction(int[]? Territories, string? Question)
+    {
+        public static readonly Restriction None = new(null, null);
+    }
+
+    /// <summary>The restriction of <paramref name="territoryIds"/> (resolved with their quartiers) to a survey's answers.</summary>
+    public static async Task<Restriction> RestrictionAsync(ObservatoireDbContext db, int surveyId, int[]? territoryIds, CancellationToken ct)
+    {
+        if (territoryIds is null) return Restriction.None;
+        var question = await TerritoryQuestionAsync(db, surveyId, ct);
+        return question is null ? Restriction.None : new Restriction(territoryIds, question);
+    }
+
+    /// <summary>
+    /// The published results of a survey under a territory restriction: the respondents who named one of its territories,
+    /// and, in a territory question, only those territories (« Sanitas (Tours) 0 » has no place in Joué's). What a
+    /// synthesis prints and what its back-link opens are computed here, the same way.
+    /// </summary>
+    public static async Task<SurveyResults> RestrictedAsync(ObservatoireDbContext db, int surveyId, IReadOnlyDictionary<int, int> filters,
+        Restriction restriction, CancellationToken ct, int maxTexts = 300, bool allTexts = false)
+    {
+        var results = await ComputeAsync(db, surveyId, filters, ct, maxTexts, restriction.Territories, allTexts);
+        if (restriction.Territories is not { } territories) return results;
+        return new SurveyResults
+        {
+            Total = results.Total,
+            Questions = [.. results.Questions.Select(q => q.Type != QuestionType.Territory ? q
+                : q with { Values = [.. q.Values.Where(v => v.Id is int id && territories.Contains(id))] })],
+        };
+    }
+
     /// <param name="allTexts">
     /// Coordination, who reviews them: every free text as typed. Everyone else (and every output) gets only the texts
     /// Coordination published, masked ones in their masked version (<see cref="Analysis.PublicationRule"/>).
@@ -101,9 +137,9 @@ public sealed class SurveyResults
 
     /// <summary>Respondents by pair of values of two closed questions (with the same filters).</summary>
     public static async Task<IReadOnlyDictionary<(int? Row, int? Column), int>> CrossAsync(ObservatoireDbContext db, int surveyId,
-        IReadOnlyDictionary<int, int> filters, int rowQuestion, int columnQuestion, CancellationToken ct)
+        IReadOnlyDictionary<int, int> filters, int rowQuestion, int columnQuestion, CancellationToken ct, int[]? territories = null)
     {
-        var responses = Filter(db, surveyId, filters);
+        var responses = Filter(db, surveyId, filters, territories);
         var answers = db.Answers.AsNoTracking().Where(a => responses.Any(r => r.Id == a.ResponseId));
         var pairs = await (
                 from a in answers.Where(a => a.QuestionId == rowQuestion)

@@ -21,6 +21,6 @@ public class ShortLinkModel(ObservatoireDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        return Redirect(BackLinks.Destination(target, SynthesisRequest.FromJson(parameters).Filter().ToQuery()));
+        return Redirect(BackLinks.Destination(target, SynthesisRequest.FromJson(parameters).Filter()));
     }
 }

@@ -53,18 +53,6 @@ public sealed partial class SynthesisContent
         public bool TerritoryFiltered => TerritoryQuestion is not null;
     }
 
-    /// <summary>
-    /// The territories a survey's answers are restricted to: the synthesis's own (a commune with its quartiers) when it has
-    /// a territory filter and the survey a territory question; null (every answer) otherwise. The chapter and the data
-    /// fingerprint use the same rule.
-    /// </summary>
-    private static async Task<(int[]? Territories, string? Question)> SurveyTerritoriesAsync(ObservatoireDbContext db, int surveyId,
-        Indicators.Scope scope, CancellationToken ct)
-    {
-        if (scope.TerritoryIds is not { } territories) return (null, null);
-        var question = await SurveyResults.TerritoryQuestionAsync(db, surveyId, ct);
-        return question is null ? (null, null) : (territories, question);
-    }
     /// <param name="Kind">As people read it: « Centre social », « … (retiré) », « Type non précisé ».</param>
     public sealed record Contributor(string Name, string Kind, string Territory, int Observations);
 
@@ -94,17 +82,10 @@ public sealed partial class SynthesisContent
                      .Where(s => request.Surveys.Contains(s.Id) && s.Status != SurveyStatus.Draft)
                      .OrderBy(s => s.Title).Select(s => new { s.Id, s.Title, s.Status }).ToListAsync(ct))
         {
-            var (territories, question) = await SurveyTerritoriesAsync(db, s.Id, scope, ct);
-            var results = await SurveyResults.ComputeAsync(db, s.Id, new Dictionary<int, int>(), ct, maxTexts: 0, territories);
-            if (territories is not null)
-                // A territory question lists the synthesis's territories only: « Sanitas (Tours) 0 » has no place in Joué's.
-                results = new SurveyResults
-                {
-                    Total = results.Total,
-                    Questions = [.. results.Questions.Select(q => q.Type != QuestionType.Territory ? q
-                        : q with { Values = [.. q.Values.Where(v => v.Id is int id && territories.Contains(id))] })],
-                };
-            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, results, question));
+            // The same rule as the survey's results page, which the chapter's back-link opens (SurveyResults.RestrictedAsync).
+            var restriction = await SurveyResults.RestrictionAsync(db, s.Id, scope.TerritoryIds, ct);
+            var results = await SurveyResults.RestrictedAsync(db, s.Id, new Dictionary<int, int>(), restriction, ct, maxTexts: 0);
+            surveys.Add(new SurveyPart(s.Id, s.Title, s.Status, results, restriction.Question));
         }
 
         // The chosen surveys are the declared side: their answers are the ones the data fingerprint already covers.
@@ -240,7 +221,7 @@ public sealed partial class SynthesisContent
         // One list in id order, as before territory filters applied: an unchanged synthesis keeps its fingerprint.
         var (all, restricted) = (new List<int>(), new List<int>());
         foreach (var surveyId in request.Surveys)
-            ((await SurveyTerritoriesAsync(db, surveyId, scope, ct)).Territories is null ? all : restricted).Add(surveyId);
+            ((await SurveyResults.RestrictionAsync(db, surveyId, scope.TerritoryIds, ct)).Territories is null ? all : restricted).Add(surveyId);
         var responses = db.Responses.AsNoTracking();
         await foreach (var r in responses.Where(r => all.Contains(r.SurveyId))
                            .Concat(responses.Where(r => restricted.Contains(r.SurveyId)).Where(SurveyResults.NamesOneOf(scope.TerritoryIds ?? [])))

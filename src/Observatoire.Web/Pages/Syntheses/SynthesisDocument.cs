@@ -71,7 +71,9 @@ public static partial class SynthesisDocument
         foreach (var s in sections)
         {
             sb.Append($"<section class=\"chapter\" id=\"{s.Id}\">\n");
-            if (BackLinks.Chapters.ContainsKey(s.Id) || BackLinks.Pages.ContainsKey(s.Id)) Qr(sb, BackLinks.Url(c, stamp, s.Id), "chapter-qr");
+            // The survey chapter's code leads to its first survey's results; each survey then prints its own link.
+            if (s.Id == "partie-enquetes" && c.Surveys.Count > 0) Qr(sb, BackLinks.Url(c, stamp, BackLinks.SurveyTarget(c.Surveys[0].Id)), "chapter-qr");
+            else if (BackLinks.Chapters.ContainsKey(s.Id) || BackLinks.Pages.ContainsKey(s.Id)) Qr(sb, BackLinks.Url(c, stamp, s.Id), "chapter-qr");
             sb.Append($"<h2>{T(Heading(s, ref n))}</h2>\n");
             switch (s.Id)
             {
@@ -79,7 +81,7 @@ public static partial class SynthesisDocument
                 case "partie-faits-marquants": Highlights(sb, c); break;
                 case "partie-indicateurs": IndicatorCharts(sb, c, stamp); SynthesisMap.Append(sb, c, stamp); break;
                 case "partie-retours-experience": Reports(sb, c); break;
-                case "partie-enquetes": Surveys(sb, c); break;
+                case "partie-enquetes": Surveys(sb, c, stamp); break;
                 case "partie-declare-observe": DeclaredObservedChapter(sb, c, stamp); break;
                 case "partie-methodologie": Methodology(sb, c, stamp); break;
                 case "partie-structures": Structures(sb, c); break;
@@ -231,7 +233,7 @@ public static partial class SynthesisDocument
         }
     }
 
-    private static void Surveys(StringBuilder sb, SynthesisContent c)
+    private static void Surveys(StringBuilder sb, SynthesisContent c, Stamp stamp)
     {
         var threshold = c.Threshold;
         var suppression = new Suppression(threshold);
@@ -249,6 +251,7 @@ public static partial class SynthesisDocument
                 : $", de tous les territoires : le filtre « {c.TerritoryLabel} » ne peut pas s'appliquer à cette enquête, qui ne demande pas le quartier";
             sb.Append($"<article class=\"survey\" id=\"enquete-{s.Id}\">\n<h3>{T($"Enquête « {s.Title} »{whose}")}</h3>\n");
             sb.Append($"<p class=\"meta\">{T($"{filled}{how} — enquête {s.Status.Label().ToLowerInvariant()}.")}</p>\n");
+            BackLink(sb, c, stamp, BackLinks.SurveyTarget(s.Id));
             if (suppression.Hides(s.Results.Total) || s.Results.Total == 0)
             {
                 sb.Append($"<p class=\"muted\">{T(s.Results.Total == 0 ? "Aucune réponse pour l'instant." : $"Moins de {threshold} réponses : les résultats ne sont pas publiés.")}</p>\n</article>\n");

@@ -5,6 +5,7 @@ namespace Observatoire.Web.Pages.Surveys.Manage;
 /// <summary>
 /// Results of a survey for Coordination and partners: counts and shares per question, charts, free answers,
 /// filters on closed questions, a cross-tabulation, and exports. Small groups are shown as "&lt; 5" everywhere.
+/// <c>?territoire=…</c> restricts them as a synthesis of those territories does (what its survey back-links open).
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
 public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAuthorizationService authorization, Audit audit) : PageModel
@@ -13,6 +14,13 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
     [BindProperty(SupportsGet = true, Name = "f")] public Dictionary<int, int> Filters { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "lignes")] public int? RowQuestion { get; set; }
     [BindProperty(SupportsGet = true, Name = "colonnes")] public int? ColumnQuestion { get; set; }
+    /// <summary>Territories (a commune with its quartiers), as a synthesis's filter: respondents who named one of them.</summary>
+    [BindProperty(SupportsGet = true, Name = "territoire")] public string[] Territories { get; set; } = [];
+
+    /// <summary>The territories of the filter as people read them, when there is one.</summary>
+    public string? TerritoryLabel { get; private set; }
+    /// <summary>The restriction the territory filter makes: its question, or none when the survey asks no territory.</summary>
+    public SurveyResults.Restriction Restriction { get; private set; } = SurveyResults.Restriction.None;
 
     public int SurveyId { get; private set; }
     public string Title { get; private set; } = "";
@@ -31,11 +39,11 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Assisted = await SurveyResults.Filter(db, id, CleanFilters()).CountAsync(r => r.IsAssisted, ct);
+        Assisted = await SurveyResults.Filter(db, id, CleanFilters(), Restriction.Territories).CountAsync(r => r.IsAssisted, ct);
         if (RowQuestion is int r && ColumnQuestion is int c && r != c
             && Results.Questions.FirstOrDefault(q => q.Id == r && q.IsClosed) is { } rows
             && Results.Questions.FirstOrDefault(q => q.Id == c && q.IsClosed) is { } columns)
-            Cross = new SurveyResults.CrossTab(rows, columns, await SurveyResults.CrossAsync(db, id, CleanFilters(), r, c, ct));
+            Cross = new SurveyResults.CrossTab(rows, columns, await SurveyResults.CrossAsync(db, id, CleanFilters(), r, c, ct, Restriction.Territories));
         return Page();
     }
 
@@ -125,7 +133,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
                 }, q.Id));
             }
         }
-        var responses = await SurveyResults.Filter(db, id, CleanFilters()).OrderBy(r => r.Id)
+        var responses = await SurveyResults.Filter(db, id, CleanFilters(), Restriction.Territories).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.CreatedAt, r.IsAssisted, Answers = r.Answers.ToList() })
             .AsSplitQuery().ToListAsync(ct);
         var rows = new List<IEnumerable<string?>> { new[] { "reponse", "date_heure", "saisie_accompagnee" }.Concat(columns.Select(c => c.Header)) };
@@ -137,6 +145,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         }
         // Row-level answers leave the portal: the audit log says who took which rows, like the personal-data export.
         var filters = FilterLabels().Select(f => $"{f.Question} = {f.Value}").ToList();
+        if (Restriction.Question is not null) filters.Add($"territoires = {TerritoryLabel}");
         await audit.RecordAsync(AuditActions.Export, $"enquête « {Title} »",
             $"réponses ligne à ligne (CSV), {responses.Count} {French.Plural(responses.Count, "réponse", "réponses")}, " + (filters.Count == 0 ? "sans filtre" : "filtres : " + string.Join(" ; ", filters)));
         return File(Csv.Write(rows), "text/csv; charset=utf-8", $"reponses-enquete-{id}.csv");
@@ -168,8 +177,17 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         var closed = await db.Questions.Where(q => q.SurveyId == id).Select(q => new { q.Id, q.Type }).ToListAsync(ct);
         _clean = Filters.Where(f => closed.Any(q => q.Id == f.Key && q.Type.IsClosed())).Take(10).ToDictionary(f => f.Key, f => f.Value);
         CanExportResponses = (await authorization.AuthorizeAsync(User, Policies.Coordination)).Succeeded;
+        // At most 50, as a synthesis's filter; an unknown slug matches no respondent (Indicators.TerritoryIdsAsync).
+        Territories = [.. Territories.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().Take(50)];
+        if (Territories.Length > 0)
+        {
+            var names = await db.Territories.AsNoTracking().Where(t => Territories.Contains(t.Slug))
+                .Select(t => Territory.Label(t.Name, t.Parent == null ? null : t.Parent.Name)).ToListAsync(ct);
+            TerritoryLabel = names.Count == 0 ? "territoire inconnu" : string.Join(", ", names.Order(French.Order));
+            Restriction = await SurveyResults.RestrictionAsync(db, id, await Indicators.TerritoryIdsAsync(db, Territories, ct), ct);
+        }
         // Coordination reads every free text (it reviews them); partners only those it published.
-        Results = await SurveyResults.ComputeAsync(db, id, _clean, ct, allTexts: CanExportResponses);
+        Results = await SurveyResults.RestrictedAsync(db, id, _clean, Restriction, ct, allTexts: CanExportResponses);
         TextsToReview = await db.Answers.CountAsync(a => a.Question.SurveyId == id && a.Text != null && a.TextReview == TextReview.Pending, ct);
         return true;
     }
