@@ -265,4 +265,54 @@ public class CompareTests(PortalFixture portal) : PortalTest(portal)
         Assert.Null(page.QuerySelector("table[aria-labelledby=sorties]"));
         Assert.Null(page.QuerySelector("table[aria-labelledby=modifiees]"));
     }
+
+    /// <summary>A survey with one closed question; <paramref name="often"/> answer « Souvent ».</summary>
+    private Task<(int Survey, int Question)> SurveyAsync(int often) => Portal.Db(async db =>
+    {
+        var now = new DateTime(2026, 2, 1, 10, 0, 0, DateTimeKind.Utc);
+        var survey = new Survey { Title = "Usages du numérique", Slug = "usages-du-numerique", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
+        var section = new SurveySection { Survey = survey, Order = 0, Title = "Vous" };
+        survey.Sections.Add(section);
+        var question = new Question { Survey = survey, Section = section, Order = 0, Type = QuestionType.SingleChoice, Text = "Utilisez-vous un ordinateur ?" };
+        question.Options.Add(new QuestionOption { Order = 0, Code = "souvent", Label = "Souvent" });
+        question.Options.Add(new QuestionOption { Order = 1, Code = "rarement", Label = "Rarement" });
+        survey.Questions.Add(question);
+        db.Surveys.Add(survey);
+        for (var i = 0; i < often; i++)
+            db.Responses.Add(new Response { Survey = survey, CreatedAt = now, IdempotencyKey = Guid.NewGuid(), Answers = [new Answer { Question = question, Option = question.Options[0] }] });
+        await db.SaveChangesAsync();
+        return (survey.Id, question.Id);
+    });
+
+    [Fact]
+    public async Task A_surveys_answers_and_the_most_observed_tools_are_compared_as_each_synthesis_printed_them()
+    {
+        await SeedWithToolsAsync();
+        var (survey, question) = await SurveyAsync(often: 6);
+        var partner = await Portal.SignedInAs(Roles.Partenaire);
+        var (a, _) = await SynthesisTests.GenerateAsync(partner, $"{Period}&enquetes={survey}");
+        // Five more questionnaires, all « Rarement ».
+        await Portal.Db(async db =>
+        {
+            var rarely = await db.QuestionOptions.SingleAsync(o => o.QuestionId == question && o.Code == "rarement");
+            for (var i = 0; i < 5; i++)
+                db.Responses.Add(new Response { SurveyId = survey, CreatedAt = DateTime.UtcNow, IdempotencyKey = Guid.NewGuid(),
+                    Answers = [new Answer { QuestionId = question, OptionId = rarely.Id }] });
+            await db.SaveChangesAsync();
+        });
+        var (b, _) = await SynthesisTests.GenerateAsync(partner, $"{Period}&enquetes={survey}");
+
+        var page = await partner.GetHtml($"/syntheses/comparer?a={a}&b={b}");
+
+        Assert.Equal(["6", "11", "+5"], Rows(page, $"table[aria-labelledby=indicateur-enquete-{survey}]")["Questionnaires remplis"]);
+        var answers = Rows(page, $"table[aria-labelledby=indicateur-enquete-{survey}-question-{question}]");
+        Assert.Equal(["6", "11", "+5"], answers["Répondants à cette question"]);
+        Assert.Equal(["6", "6", "0"], answers["Souvent"]);
+        Assert.Equal(["0", "5", "+5"], answers["Rarement"]);
+        Assert.Contains("Enquête « Usages du numérique » — Utilisez-vous un ordinateur ?", page.QuerySelector($"#indicateur-enquete-{survey}-question-{question}")!.TextContent);
+        // The most observed tools, as printed: « PIX » has one observation, published « < 5 ».
+        var tools = Rows(page, "table[aria-labelledby=indicateur-outils-les-plus-observes]");
+        Assert.Equal(["6", "6", "0"], tools["Pix"]);
+        Assert.Equal(["< 5", "< 5", "—"], tools["PIX"]);
+    }
 }

@@ -10,5 +10,8 @@ public class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // A code answers once, even if two submissions race past the UsedAt check.
         b.HasIndex(r => r.InvitationCodeId).IsUnique();
         b.HasIndex(r => r.SurveyId);
+        // The dashboard's « Répondants aux enquêtes » counts the responses of a period, over every survey: without it, a
+        // sequential scan of the table on each view (100–150 ms at a million responses, bench.sh scale).
+        b.HasIndex(r => r.CreatedAt);
     }
 }

@@ -23,11 +23,38 @@ public sealed record SynthesisFigures(IReadOnlyList<SynthesisFigures.Figure> Key
 
     public static SynthesisFigures? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<SynthesisFigures>(json, Json);
 
-    /// <summary>The figures of a synthesis's content, as its PDF prints them.</summary>
-    public static SynthesisFigures Of(IEnumerable<DashboardFigures.KeyFigure> figures, IEnumerable<DashboardFigures.Chart> charts) =>
+    /// <summary>
+    /// The figures of a synthesis's content, as its PDF prints them: key figures, indicator charts, the most observed tools,
+    /// and each survey's number of questionnaires and closed questions (the survey chapter's tables).
+    /// </summary>
+    public static SynthesisFigures Of(SynthesisContent c)
+    {
+        var published = new Suppression(c.Threshold);
+        var figures = Of(c.Figures, c.Charts, published, c.TopTools);
+        var charts = figures.Charts.ToList();
+        foreach (var s in c.Surveys)
+        {
+            charts.Add(new ChartFigures($"enquete-{s.Id}", $"Enquête « {s.Title} »", "questionnaires",
+                [Count(null, "Questionnaires remplis", s.Results.Total, published)]));
+            // What the chapter prints: nothing of the questions under the threshold of questionnaires or of respondents.
+            if (s.Results.Total == 0 || published.Hides(s.Results.Total)) continue;
+            foreach (var q in s.Results.Questions.Where(q => q.IsClosed && q.Respondents > 0 && !published.Hides(q.Respondents)))
+                charts.Add(new ChartFigures($"enquete-{s.Id}-question-{q.Id}", $"Enquête « {s.Title} » — {q.Text}", "répondants",
+                    [Count(null, "Répondants à cette question", q.Respondents, published), .. q.Values.Select(v => Count(null, v.Label, v.Count, published))]));
+        }
+        return figures with { Charts = charts };
+    }
+
+    private static SynthesisFigures Of(IEnumerable<DashboardFigures.KeyFigure> figures, IEnumerable<DashboardFigures.Chart> charts,
+        Suppression published, IReadOnlyList<Indicators.Group> topTools) =>
         new([.. figures.Select(k => new Figure(k.Definition.Id, k.Definition.Label, k.Value, Parse(k.Value), k.Value.EndsWith('%')))],
             [.. charts.Select(c => new ChartFigures(c.Id, c.Definition.Label, c.Unit,
-                [.. c.Bars.Select(b => new Bar(b.Group, b.Label, b.Display, b.Value))]))]);
+                [.. c.Bars.Select(b => new Bar(b.Group, b.Label, b.Display, b.Value))])),
+             new ChartFigures(Indicators.TopTools.Id, Indicators.TopTools.Label, "observations",
+                [.. topTools.Select(t => Count(null, t.Label, t.Count, published))])]);
+
+    private static Bar Count(string? group, string label, int count, Suppression published) =>
+        new(group, label, published.Format(count), published.Value(count));
 
     /// <summary>
     /// Today's figures of <paramref name="filter"/> (normalized) as a synthesis would print them: the board a partner sees,
@@ -39,7 +66,7 @@ public sealed record SynthesisFigures(IReadOnlyList<SynthesisFigures.Figure> Key
         var charts = new List<DashboardFigures.Chart>();
         foreach (var id in board.ChartIds)
             if (await board.ChartAsync(id, ct) is { } chart) charts.Add(chart);
-        return Of(await board.KeyFiguresAsync(ct), charts);
+        return Of(await board.KeyFiguresAsync(ct), charts, suppression, await Indicators.TopToolsAsync(db, board.Scope, 10, ct));
     }
 
     /// <summary>The validated observations in the scope of <paramref name="request"/> today, in id order.</summary>

@@ -40,7 +40,7 @@ public sealed partial class SynthesisPrinter(ObservatoireDbContext db, PdfEngine
                 Year = year, Number = number, Reference = $"SYN-{year}-{number:0000}", Title = content.Title,
                 Parameters = normalized.ToJson(), GeneratedAt = now, GeneratedById = user.Id, GeneratedByName = user.DisplayName,
                 Fingerprint = content.Fingerprint, WikiRevisionIds = content.WikiRevisionIds,
-                ObservationIds = observationIds, Figures = SynthesisFigures.Of(content.Figures, content.Charts).ToJson(),
+                ObservationIds = observationIds, Figures = SynthesisFigures.Of(content).ToJson(),
             };
             db.Syntheses.Add(synthesis);
             try
