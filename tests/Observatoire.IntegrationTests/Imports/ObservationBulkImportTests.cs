@@ -73,6 +73,40 @@ public class ObservationBulkImportTests(PortalFixture portal) : PortalTest(porta
     }
 
     /// <summary>
+    /// A session reads only the stored observations a run of lines can match (ObservationSession.PrepareAsync): every line
+    /// of a file longer than two runs must still find its observation, by « Numéro » and, without it, by natural key.
+    /// </summary>
+    [Fact]
+    public async Task A_file_longer_than_two_runs_of_lines_finds_every_stored_observation_again_by_number_and_by_natural_key()
+    {
+        await ObservationWorld.Create(Portal);
+        var client = await Portal.SignedInAs(Roles.Coordination);
+        var count = ImportPipeline.PrepareSize * 2 + 7;
+        var lines = Enumerable.Range(1, count).Select(Line).ToArray();
+        var first = await client.UploadOk("observations", "saison.csv", ImportClient.Csv([Header, .. lines]));
+        using (var committed = await client.Commit(first)) committed.AssertRedirectTo(first);
+
+        var again = await client.UploadOk("observations", "saison-encore.csv", ImportClient.Csv([Header, .. lines]));
+        Assert.Equal((0, 0, count, 0), Counts(await client.Summary(again)));
+
+        // Without « Numéro »: by date, structure, territory and title. The last line, its difficulties edited, is « modifiée ».
+        string[] withoutNumbers = [.. lines.Select(l => l[(l.IndexOf(';') + 1)..])];
+        withoutNumbers[^1] += " Salle fermée.";
+        var byKey = await client.UploadOk("observations", "saison-sans-numeros.csv", ImportClient.Csv([Header[(Header.IndexOf(';') + 1)..], .. withoutNumbers]));
+        Assert.Equal((0, 1, count - 1, 0), Counts(await client.Summary(byKey)));
+    }
+
+    /// <summary>« 2 014 lignes : 0 créée, 1 modifiée, 2 013 inchangées, 0 refusée. » → (0, 1, 2013, 0).</summary>
+    private static (int Created, int Updated, int Unchanged, int Refused) Counts(string summary)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(summary,
+            @"([\d ]+) créées?, ([\d ]+) modifiées?, ([\d ]+) inchangées?, ([\d ]+) refusées?");
+        Assert.True(m.Success, summary);
+        int N(int group) => int.Parse(m.Groups[group].Value.Replace(" ", ""));
+        return (N(1), N(2), N(3), N(4));
+    }
+
+    /// <summary>
     /// Every observation with what an import writes about it, without ids and times (which differ between two imports of
     /// the same lines): its columns, links, history, journal (the recorded version is its xmin) and external identifier.
     /// </summary>

@@ -17,7 +17,9 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         b.HasMany(o => o.Themes).WithMany().UsingEntity("ObservationThemes");
         b.HasMany(o => o.Audiences).WithMany().UsingEntity("ObservationAudiences");
         b.HasIndex(o => new { o.Status, o.ObservedOn });
-        b.HasIndex(o => o.StructureId);
+        // The structure's foreign key, and an import's natural key (date, structure, territory, title): the lines of a
+        // file find their stored observations by (structure, date) without reading the table (ObservationSnapshot).
+        b.HasIndex(o => new { o.StructureId, o.ObservedOn });
         b.HasIndex(o => o.TerritoryId);
         b.Property(o => o.SearchVector).HasComputedColumnSql(
             SearchVectorSql.For(("Title", 'A'), ("Description", 'B'), ("WhatWorked", 'C'), ("Difficulties", 'C')), stored: true);

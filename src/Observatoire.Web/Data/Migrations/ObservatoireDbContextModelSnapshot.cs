@@ -1683,11 +1683,11 @@ namespace Observatoire.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("StructureId");
-
                     b.HasIndex("TerritoryId");
 
                     b.HasIndex("Status", "ObservedOn");
+
+                    b.HasIndex("StructureId", "ObservedOn");
 
                     b.ToTable("Observations");
                 });

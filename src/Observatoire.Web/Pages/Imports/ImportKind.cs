@@ -105,6 +105,12 @@ public abstract class ImportSession
 
     public abstract LinePlan Plan(ImportLine line);
 
+    /// <summary>
+    /// Called with each run of lines (<see cref="ImportPipeline.PrepareSize"/> at a time) before they are planned: a kind
+    /// whose stored records are too many to load at start reads here the ones these lines can match, in one query.
+    /// </summary>
+    public virtual Task PrepareAsync(IReadOnlyList<ImportLine> lines, CancellationToken ct) => Task.CompletedTask;
+
     public abstract Task ApplyAsync(IReadOnlyList<LinePlan> batch, ImportJournal journal, CancellationToken ct);
 
     /// <summary>After the last batch is saved, before the transaction commits: what a kind does once for the whole file

@@ -27,6 +27,8 @@ public sealed record DryRun(int Created, int Updated, int Unchanged, int Refused
 public sealed class ImportPipeline(ObservatoireDbContext db)
 {
     public const int BatchSize = 1000;
+    /// <summary>Lines handed to <see cref="ImportSession.PrepareAsync"/> at a time.</summary>
+    public const int PrepareSize = 1000;
     public const int PreviewLines = 10;
     /// <summary>Lines of a dry run kept for the page and the report: refused lines always, the others up to this many.</summary>
     public const int KeptLines = 5000;
@@ -107,24 +109,36 @@ public sealed class ImportPipeline(ObservatoireDbContext db)
         try
         {
             using var reader = Open(batch);
+            // Lines go to the session a run at a time: it reads what they can match (PrepareAsync), then plans each.
+            var run = new List<ImportLine>(PrepareSize);
+            async Task PlanRunAsync()
+            {
+                await session.PrepareAsync(run, ct);
+                foreach (var line in run)
+                {
+                    var plan = CellProblem(kind, line) is { } problem ? LinePlan.Refused(line, problem) : session.Plan(line);
+                    counts[(int)plan.Outcome]++;
+                    digest.AppendData(Encoding.UTF8.GetBytes($"{plan.Line}\u001f{plan.Outcome}\u001f{plan.Message}\u001e"));
+                    if (plan.Outcome == LineOutcome.Refused || lines.Count < KeptLines)
+                        lines.Add(new LineReport(plan.Line, plan.Outcome, plan.Message));
+                    if (preview.Count < PreviewLines)
+                        preview.Add(new Dictionary<string, string?>(plan.Stored) { ["#"] = plan.Line.ToString(CultureInfo.InvariantCulture) });
+                    if (applying is null || plan.Outcome == LineOutcome.Refused) continue;
+                    pending.Add(plan);
+                    if (pending.Count >= BatchSize) await FlushAsync(session, pending, journal, applying, kind, external, ct);
+                }
+                run.Clear();
+            }
             foreach (var row in reader.Rows)
             {
                 var values = new Dictionary<string, string?>();
                 for (var i = 0; i < mapping.Length; i++)
                     if (mapping[i] is { } key)
                         values[key] = i < row.Cells.Count ? row.Cells[i] : null;
-                var line = new ImportLine(row.Line, values);
-                var plan = CellProblem(kind, line) is { } problem ? LinePlan.Refused(line, problem) : session.Plan(line);
-                counts[(int)plan.Outcome]++;
-                digest.AppendData(Encoding.UTF8.GetBytes($"{plan.Line}\u001f{plan.Outcome}\u001f{plan.Message}\u001e"));
-                if (plan.Outcome == LineOutcome.Refused || lines.Count < KeptLines)
-                    lines.Add(new LineReport(plan.Line, plan.Outcome, plan.Message));
-                if (preview.Count < PreviewLines)
-                    preview.Add(new Dictionary<string, string?>(plan.Stored) { ["#"] = plan.Line.ToString(CultureInfo.InvariantCulture) });
-                if (applying is null || plan.Outcome == LineOutcome.Refused) continue;
-                pending.Add(plan);
-                if (pending.Count >= BatchSize) await FlushAsync(session, pending, journal, applying, kind, external, ct);
+                run.Add(new ImportLine(row.Line, values));
+                if (run.Count >= PrepareSize) await PlanRunAsync();
             }
+            await PlanRunAsync();
         }
         catch (TabularFileException e)
         {

@@ -73,7 +73,8 @@ public sealed class ObservationKind : ImportKind
                 aliases.Where(a => a.Entity == entity && byId.ContainsKey(a.TargetId)).Select(a => (a.Slug, byId[a.TargetId])));
         }
 
-        var stored = await ObservationSnapshot.LoadAsync(db, ct);
+        // Filled as the file is read (ObservationSession.PrepareAsync): only the observations its lines can match.
+        var stored = new ObservationSnapshot.Stored([], []);
         var scale = await AppropriationScale.LoadAsync(db, ct);
         return new ObservationSession(db, access, form, scale, stored, context.ExternalIds,
             Matcher(structures, nameof(Domain.Structure)), await ImportLookups.TerritoriesAsync(db, ct),
@@ -126,12 +127,29 @@ public static class ObservationSnapshot
 
     public sealed record Stored(Dictionary<Key, int> ByKey, Dictionary<int, Fields> ById);
 
-    public static async Task<Stored> LoadAsync(ObservatoireDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Adds to <paramref name="stored"/> the observations of <paramref name="ids"/> and those whose date and structure (and
+    /// territory, when given) are one of <paramref name="keys"/>: the ones a run of lines can find by number or by natural
+    /// key (the title is compared in memory, accents and case ignored). One query, by index, whatever the table's size.
+    /// An observation already in <paramref name="stored"/> is kept as it was first read.
+    /// </summary>
+    public static async Task LoadAsync(ObservatoireDbContext db, IReadOnlyCollection<int> ids,
+        IReadOnlyCollection<(DateOnly Date, int StructureId, int? TerritoryId)> keys, Stored stored, CancellationToken ct)
     {
-        var byKey = new Dictionary<Key, int>();
-        var byId = new Dictionary<int, Fields>();
-        // Streamed: each row is reduced to its key and digests as it arrives.
-        await foreach (var o in db.Observations.AsNoTracking().OrderBy(o => o.Id).Select(o => new
+        if (ids.Count == 0 && keys.Count == 0) return;
+        int[] idList = [.. ids];
+        DateOnly[] dates = [.. keys.Select(k => k.Date)];
+        int[] structures = [.. keys.Select(k => k.StructureId)];
+        int?[] territories = [.. keys.Select(k => k.TerritoryId)];
+        var candidates = db.Observations.FromSql($"""
+            SELECT o.* FROM "Observations" o WHERE o."Id" = ANY({idList})
+            UNION ALL
+            SELECT o.* FROM "Observations" o
+            JOIN (SELECT DISTINCT * FROM unnest({dates}, {structures}, {territories})) AS k(d, s, t)
+              ON o."StructureId" = k.s AND o."ObservedOn" = k.d AND (k.t IS NULL OR o."TerritoryId" = k.t)
+            """);
+        // Streamed, in id order (the first of two same keys wins, as it always did): each row reduced to its key and digests.
+        await foreach (var o in candidates.AsNoTracking().OrderBy(o => o.Id).Select(o => new
                        {
                            o.Id, o.Title, o.ObservedOn, o.StructureId, o.TerritoryId, o.Status, o.ParticipantsCount,
                            o.AppropriationLevel, o.ObserverId, o.Description, o.WhatWorked, o.Difficulties,
@@ -139,12 +157,12 @@ public static class ObservationSnapshot
                            Tools = o.Tools.Select(t => t.Id).ToArray(),
                        }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            byKey.TryAdd(KeyOf(o.ObservedOn, o.StructureId, o.TerritoryId, o.Title), o.Id);
-            byId[o.Id] = new Fields(o.Title, o.ObservedOn, o.StructureId, o.TerritoryId, o.Status, o.ParticipantsCount,
+            if (stored.ById.ContainsKey(o.Id)) continue;
+            stored.ByKey.TryAdd(KeyOf(o.ObservedOn, o.StructureId, o.TerritoryId, o.Title), o.Id);
+            stored.ById[o.Id] = new Fields(o.Title, o.ObservedOn, o.StructureId, o.TerritoryId, o.Status, o.ParticipantsCount,
                 o.AppropriationLevel, o.ObserverId, Digest(o.Description), Digest(o.WhatWorked), Digest(o.Difficulties),
                 Sorted(o.Themes), Sorted(o.Audiences), Sorted(o.Tools));
         }
-        return new Stored(byKey, byId);
     }
 
     public static Guid Digest(string? text) =>
@@ -193,6 +211,28 @@ public sealed class ObservationSession(
         ["soumise"] = ObservationStatus.Submitted, ["soumis"] = ObservationStatus.Submitted,
         ["a valider"] = ObservationStatus.Submitted, ["brouillon"] = ObservationStatus.Draft,
     };
+
+    /// <summary>
+    /// Reads the stored observations this run of lines can match — by « Numéro » (a known external identifier) or by date,
+    /// structure and territory — so that a file is compared with what it names, not with the whole table. The names
+    /// are resolved as <see cref="Plan"/> resolves them; a line they do not resolve is refused there.
+    /// </summary>
+    public override Task PrepareAsync(IReadOnlyList<ImportLine> lines, CancellationToken ct)
+    {
+        var ids = new HashSet<int>();
+        var keys = new HashSet<(DateOnly, int, int?)>();
+        foreach (var line in lines)
+        {
+            if (CellValues.Text(line[ObservationKind.Number]) is { } number && externalIds.TryGetValue(number, out var known)
+                && !stored.ById.ContainsKey(known))
+                ids.Add(known);
+            if (CellValues.Text(line[ObservationKind.Date]) is { } date && CellValues.TryDate(date, out var day)
+                && CellValues.Text(line[ObservationKind.Structure]) is { } structure && structures.Find(structure) is { } s)
+                keys.Add((day, s.Id, CellValues.Text(line[ObservationKind.Territory]) is { } territory && territories.Find(territory) is { } t
+                    ? t.Id : null));
+        }
+        return ObservationSnapshot.LoadAsync(db, ids, keys, stored, ct);
+    }
 
     public override LinePlan Plan(ImportLine line)
     {
