@@ -118,8 +118,8 @@ public class ObservationBulkImportTests(PortalFixture portal) : PortalTest(porta
             SELECT (to_jsonb(o) - 'Id' - 'CreatedAt' - 'UpdatedAt' - 'ValidatedAt' || jsonb_build_object(
               'times', o."UpdatedAt" = o."CreatedAt"
                        AND o."ValidatedAt" IS NOT DISTINCT FROM CASE WHEN o."Status" = 'Validee' THEN o."CreatedAt" END,
-              'themes', (SELECT jsonb_agg(l."ThemesId" ORDER BY 1) FROM "ObservationThemes" l WHERE l."ObservationId" = o."Id"),
-              'audiences', (SELECT jsonb_agg(l."AudiencesId" ORDER BY 1) FROM "ObservationAudiences" l WHERE l."ObservationId" = o."Id"),
+              'themes', (SELECT jsonb_agg(l."ThemesId" ORDER BY l."ThemesId") FROM "ObservationThemes" l WHERE l."ObservationId" = o."Id"),
+              'audiences', (SELECT jsonb_agg(l."AudiencesId" ORDER BY l."AudiencesId") FROM "ObservationAudiences" l WHERE l."ObservationId" = o."Id"),
               'tools', (SELECT jsonb_agg(t."Name" ORDER BY t."Name") FROM "ObservationTools" l JOIN "DigitalTools" t ON t."Id" = l."ToolsId"
                         WHERE l."ObservationId" = o."Id"),
               'history', (SELECT jsonb_agg(to_jsonb(c) - 'Id' - 'ObservationId' - 'At') FROM "ObservationChanges" c WHERE c."ObservationId" = o."Id"),
