@@ -105,7 +105,7 @@ public sealed class DashboardFilter
         string.IsNullOrWhiteSpace(slug) ? null : slug.Trim().ToLowerInvariant();
 
     /// <summary>Trimmed, lower-cased, without blanks or duplicates, in the order given.</summary>
-    private static string[] Clean(string[]? slugs) =>
+    public static string[] Clean(string[]? slugs) =>
         slugs is null ? [] : [.. slugs.Select(Clean).OfType<string>().Distinct()];
 
     private static string? One(string[] values) => values.Length == 1 ? values[0] : null;

@@ -45,7 +45,7 @@ public static partial class BackLinks
     {
         if (target is not null && Survey().Match(target) is { Success: true } survey)
         {
-            var territories = string.Join('&', filter.Territories.Select(t => "territoire=" + Uri.EscapeDataString(t)));
+            var territories = filter.ToQuery(("du", null), ("au", null), ("theme", null), ("public", null), ("type", null));
             return $"/enquetes/gestion/{survey.Groups[1].Value}/resultats" + (territories.Length > 0 ? "?" + territories : "");
         }
         var query = filter.ToQuery();

@@ -178,7 +178,7 @@ public class ResultsModel(ObservatoireDbContext db, Suppression suppression, IAu
         _clean = Filters.Where(f => closed.Any(q => q.Id == f.Key && q.Type.IsClosed())).Take(10).ToDictionary(f => f.Key, f => f.Value);
         CanExportResponses = (await authorization.AuthorizeAsync(User, Policies.Coordination)).Succeeded;
         // At most 50, as a synthesis's filter; an unknown slug matches no respondent (Indicators.TerritoryIdsAsync).
-        Territories = [.. Territories.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().Take(50)];
+        Territories = [.. DashboardFilter.Clean(Territories).Take(50)];
         if (Territories.Length > 0)
         {
             var names = await db.Territories.AsNoTracking().Where(t => Territories.Contains(t.Slug))
