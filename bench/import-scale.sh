@@ -12,12 +12,7 @@ BACKGROUND=${1:-1000000}
 LINES=${2:-10000}
 bench_workspace
 
-for project in src/Observatoire.Web bench/Observatoire.Bench; do
-  if ! dotnet build -c Release -nologo -v q "$project" >"$DIR/build.log" 2>&1; then cat "$DIR/build.log"; exit 1; fi
-done
-bench_start 180
-curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null || { echo "Le portail ne démarre pas :"; tail -30 "$DIR/portal.log"; exit 1; }
-kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=
+bench_demo_database
 
 echo "Machine : $(nproc) cœurs ; charge avant : $(uptime | sed 's/.*load average: //')"
 bench generate "$CS" "$BACKGROUND" 0

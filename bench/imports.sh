@@ -9,13 +9,7 @@ cd "$(dirname "$0")/.."
 COUNT=${1:-100000}
 bench_workspace
 
-for project in src/Observatoire.Web bench/Observatoire.Bench; do
-  if ! dotnet build -c Release -nologo -v q "$project" >"$DIR/build.log" 2>&1; then cat "$DIR/build.log"; exit 1; fi
-done
-# The portal migrates the database and writes the demo directory, then stops: the import runs alone against PostgreSQL.
-bench_start 180
-curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null || { echo "Le portail ne démarre pas :"; tail -30 "$DIR/portal.log"; exit 1; }
-kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=
+bench_demo_database
 
 echo "Machine : $(nproc) cœurs, $(free -g | awk '/Mem:/ {print $2}') Go ; charge avant : $(uptime | sed 's/.*load average: //')"
 bench import-file "$CS" "$COUNT" "$DIR/observations.csv" "$DIR/observations.xlsx"

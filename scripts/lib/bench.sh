@@ -33,5 +33,16 @@ bench_start() {
   for _ in $(seq "$seconds"); do curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null && break; sleep 1; done
 }
 
+# bench_demo_database: builds the portal and the benchmark tool in Release, lets the portal migrate a new database and
+# write the demo directory, then stops it, so that what follows runs alone against PostgreSQL ($CS).
+bench_demo_database() {
+  for project in src/Observatoire.Web bench/Observatoire.Bench; do
+    if ! dotnet build -c Release -nologo -v q "$project" >"$DIR/build.log" 2>&1; then cat "$DIR/build.log"; exit 1; fi
+  done
+  bench_start 180
+  curl -fs "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null || { echo "Le portail ne démarre pas :"; tail -30 "$DIR/portal.log"; exit 1; }
+  kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=
+}
+
 # bench ARGS…: runs the benchmark tool (bench/Observatoire.Bench, built in Release).
 bench() { dotnet bench/Observatoire.Bench/bin/Release/net10.0/Observatoire.Bench.dll "$@"; }
