@@ -47,6 +47,34 @@ public class RankingTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task The_most_recent_wiki_pages_are_ranked_whether_a_word_is_on_few_pages_or_on_more_than_the_index_gathers()
+    {
+        // More pages hold « atelier » than wiki_search_matches gathers (the search then walks from the most recent); four
+        // hold « rarissime » (it then takes them all through the index and keeps the most recent). In both cases the
+        // candidates are the most recent matches: with equal ranks, hits are listed by title, and « Ancienne » would come
+        // before « Récente » had an older page been taken.
+        var pages = IndexModel.DenseWikiMatches + 10;
+        await Portal.Db(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "WikiPages" ("Title", "Slug", "Type", "Visibility", "IsProtected", "Categories", "CurrentRevisionNumber",
+                                     "PlainText", "CreatedAt", "UpdatedAt")
+            SELECT CASE WHEN n > {0} - {1} THEN 'Récente ' ELSE 'Ancienne ' END || n, 'dense-' || n, 'Page', 'Public', false, '{{}}', 1,
+                   'Compte rendu de l''atelier du mardi' || CASE WHEN n % 500 = 0 THEN ', rarissime' ELSE '' END,
+                   now() - make_interval(days => {0} - n), now() - make_interval(days => {0} - n)
+            FROM generate_series(1, {0}) n
+            """, pages, IndexModel.CandidatesPerSource));
+
+        var common = await Portal.CreateClient().GetHtml("/recherche?q=atelier+mardi");
+        var rare = await Portal.CreateClient().GetHtml("/recherche?q=rarissime");
+
+        var commonTitles = common.QuerySelectorAll(".search-results li > a").Select(a => a.Text()).ToList();
+        Assert.Equal(IndexModel.MaxHits, commonTitles.Count);
+        Assert.All(commonTitles, t => Assert.StartsWith("Récente ", t));
+        // Pages 500, 1000, 1500 and 2000 are old; 2010 - 200 < 2000: page 2000 is among the recent ones.
+        Assert.Equal(["Ancienne 1000", "Ancienne 1500", "Ancienne 500", "Récente 2000"],
+            rare.QuerySelectorAll(".search-results li > a").Select(a => a.Text()).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
     public async Task A_members_only_page_whose_title_matches_stays_hidden_from_anonymous_visitors()
     {
         await Portal.Page("Comité de pilotage", "Ordre du jour interne.", visibility: WikiVisibility.Members);

@@ -23,6 +23,12 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     /// <summary>How many of the most recent matches of the wiki and of the observations are ranked (besides exact title matches).</summary>
     public const int CandidatesPerSource = 200;
 
+    /// <summary>
+    /// Wiki pages matching up to this many: the most recent are chosen among all the matches, found through the GIN index.
+    /// Beyond it, by walking pages from the most recent until enough match (one page in 50 or more matches).
+    /// </summary>
+    public const int DenseWikiMatches = 2000;
+
     public record Hit(string Kind, string Title, string Url, float Rank, string Excerpt);
 
     [FromQuery(Name = "q")] public string? Query { get; set; }
@@ -45,6 +51,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         var start = HeadlineMarkers.Start;
         var stop = HeadlineMarkers.Stop;
         var cap = CandidatesPerSource;
+        var dense = DenseWikiMatches;
         // Ranking every match costs as much as the matches (124k observations for "atelier CV" at 1M): each large
         // source offers at most `cap` of its most recent matches, plus those titled exactly with the query's words
         // (a btree index on the title's vector and the recency column: found however old, and the look-up stops
@@ -54,10 +61,18 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         // for frequent words; the GIN index for rare ones. Only these candidates are ranked. ts_rank is at most 1
         // and a body repeating the words comes close to it: a title containing every word of the query adds 1, a
         // title made of exactly the query's words 1 more (GroupsSearch ranks the same way).
-        // Only the 50 kept get an excerpt, cut from 3,000 characters around the first place the query's first word
-        // appears (unaccented, lower-case): ts_headline parses all the text it is given, ~1.5 ms per wiki page.
+        // The wiki does not leave that choice to the planner: it guesses how many pages match from the words' statistics,
+        // and a short word the lemma dictionary expands into a dozen alternatives (« CV » gives 'cv' | 'v' six times)
+        // looked common while one page of 100,000 held it, so the walk read them all (555 ms). It first takes up to
+        // DenseWikiMatches + 1 matches through the GIN index whatever the guess (wiki_search_matches, migration
+        // WikiSearchMatches); only beyond that many does it walk.
+        // Only the 50 kept get an excerpt, cut from 1,000 characters from just before the first place the query's first
+        // word appears (unaccented, lower-case): ts_headline runs the lemma dictionary over all the text it is given, and
+        // with 3,000 characters the 50 excerpts were 90 % of a search at 100k wiki pages (145 ms of 160; 67 ms with
+        // 1,000, docs/performance.md). Two fragments of 35 words fit in 1,000 characters.
         var hits = await db.Database.SqlQuery<Hit>($"""
             WITH q AS (SELECT websearch_to_tsquery('fr_unaccent', {q}) AS query),
+            wikimatches AS MATERIALIZED (SELECT * FROM wiki_search_matches(websearch_to_tsquery('fr_unaccent', {q}), {member}, {dense} + 1)),
             top AS (
                 SELECT h."Kind", h."Id", h."Title", h."Url", h."Text",
                        ts_rank(h."SearchVector", q.query)
@@ -67,8 +82,13 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                     SELECT DISTINCT ON (c."Id") 'wiki' AS "Kind", c."Id", c."Title", '/wiki/' || c."Slug" AS "Url", c."SearchVector",
                            NULL::text AS "Text"
                     FROM (
+                        (SELECT p."Id", p."Title", p."Slug", p."SearchVector" FROM wikimatches m JOIN "WikiPages" p ON p."Id" = m."Id"
+                         WHERE (SELECT count(*) FROM wikimatches) <= {dense}
+                         ORDER BY m."UpdatedAt" DESC LIMIT {cap})
+                        UNION ALL
                         (SELECT p."Id", p."Title", p."Slug", p."SearchVector" FROM "WikiPages" p
-                         WHERE p."SearchVector" @@ websearch_to_tsquery('fr_unaccent', {q}) AND ({member} OR p."Visibility" = 'Public')
+                         WHERE (SELECT count(*) FROM wikimatches) > {dense}
+                           AND p."SearchVector" @@ websearch_to_tsquery('fr_unaccent', {q}) AND ({member} OR p."Visibility" = 'Public')
                          ORDER BY p."UpdatedAt" DESC LIMIT {cap})
                         UNION ALL
                         (SELECT p."Id", p."Title", p."Slug", p."SearchVector" FROM "WikiPages" p
@@ -105,7 +125,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
             )
             SELECT h."Kind", h."Title", h."Url", h."Rank",
                    ts_headline('fr_unaccent', replace(replace(
-                       substr(t.body, greatest(1, strpos(lower(unaccent(t.body)), w.word) - 300), 3000),
+                       substr(t.body, greatest(1, strpos(lower(unaccent(t.body)), w.word) - 200), 1000),
                        {start}, ''), {stop}, ''), q.query, {options}) AS "Excerpt"
             FROM top h
             CROSS JOIN q
