@@ -94,6 +94,52 @@ public class FrenchFormsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task An_acronym_finds_its_pages_and_not_those_of_another_acronym_the_unit_prefixes_read_alike()
+    {
+        // With the prefixes of measurement units, « CV », « TV » and « PV » were a centivolt, a teravolt and a petavolt,
+        // all indexed as 'v': each found the others' pages.
+        await Portal.Page("Atelier CV", "Rédiger son CV avec un bénévole.");
+        await Portal.Page("Prêt de TV", "Une TV pour les projections du quartier.");
+        await Portal.Page("Procès-verbal", "Le PV de l'assemblée générale.");
+
+        foreach (var (query, expected) in new[] { ("CV", "/wiki/atelier-cv"), ("TV", "/wiki/pret-de-tv"), ("PV", "/wiki/proces-verbal") })
+        {
+            var page = await Portal.CreateClient().GetHtml("/recherche?q=" + query);
+            Assert.Equal([expected], page.QuerySelectorAll(".search-results li > a").Select(a => a.GetAttribute("href")).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task The_migration_without_unit_prefixes_computes_again_only_the_records_holding_a_units_lexeme()
+    {
+        var connectionString = await Portal.CreateDatabaseAsync("obs_unites");
+        await using var db = Context(connectionString);
+        var migrations = db.Database.GetMigrations().ToList();
+        var index = migrations.FindIndex(m => m.EndsWith("_DictionaryWithoutUnitPrefixes", StringComparison.Ordinal));
+        await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1]);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "WikiPages" ("Title", "Slug", "Type", "Visibility", "IsProtected", "Categories", "CurrentRevisionNumber",
+                                     "PlainText", "CreatedAt", "UpdatedAt")
+            VALUES ('Prêt de matériel', 'pret', 'Page', 'Public', false, ARRAY[]::text[], 1, 'Une prise de 220 volts pour la TV.', now(), now()),
+                   ('Accueil', 'accueil', 'Page', 'Public', false, ARRAY[]::text[], 1, 'Permanence du mardi.', now(), now())
+            """);
+        var before = await Versions(db);
+
+        await db.GetService<IMigrator>().MigrateAsync(migrations[index]);
+
+        var after = await Versions(db);
+        Assert.NotEqual(before["pret"], after["pret"]);
+        Assert.Equal(before["accueil"], after["accueil"]);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private static async Task<Dictionary<string, string>> Versions(ObservatoireDbContext db) =>
+        (await db.Database.SqlQuery<Row>($"""SELECT "Slug", xmin::text AS "Version" FROM "WikiPages" """).ToListAsync())
+        .ToDictionary(r => r.Slug, r => r.Version);
+
+    private sealed record Row(string Slug, string Version);
+
+    [Fact]
     public async Task The_dictionary_is_in_use_on_this_server()
     {
         Assert.Equal(SearchDictionary.State.InUse, await Portal.Db(db => SearchDictionary.StateAsync(db, default)));

@@ -53,7 +53,7 @@ public class RankingTests(PortalFixture portal) : PortalTest(portal)
         // hold « rarissime » (it then takes them all through the index and keeps the most recent). In both cases the
         // candidates are the most recent matches: with equal ranks, hits are listed by title, and « Ancienne » would come
         // before « Récente » had an older page been taken.
-        var pages = IndexModel.DenseWikiMatches + 10;
+        var pages = IndexModel.DenseMatches + 10;
         await Portal.Db(db => db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "WikiPages" ("Title", "Slug", "Type", "Visibility", "IsProtected", "Categories", "CurrentRevisionNumber",
                                      "PlainText", "CreatedAt", "UpdatedAt")
@@ -63,15 +63,40 @@ public class RankingTests(PortalFixture portal) : PortalTest(portal)
             FROM generate_series(1, {0}) n
             """, pages, IndexModel.CandidatesPerSource));
 
-        var common = await Portal.CreateClient().GetHtml("/recherche?q=atelier+mardi");
-        var rare = await Portal.CreateClient().GetHtml("/recherche?q=rarissime");
+        await AssertTheMostRecentAreRanked(Portal.CreateClient());
+    }
+
+    /// <summary>
+    /// « atelier mardi » is on every one of DenseMatches + 10 records, « rarissime » on numbers 500, 1000, 1500 and 2000;
+    /// the last CandidatesPerSource are titled « Récente n », the others « Ancienne n ».
+    /// </summary>
+    private static async Task AssertTheMostRecentAreRanked(HttpClient client)
+    {
+        var common = await client.GetHtml("/recherche?q=atelier+mardi");
+        var rare = await client.GetHtml("/recherche?q=rarissime");
 
         var commonTitles = common.QuerySelectorAll(".search-results li > a").Select(a => a.Text()).ToList();
         Assert.Equal(IndexModel.MaxHits, commonTitles.Count);
         Assert.All(commonTitles, t => Assert.StartsWith("Récente ", t));
-        // Pages 500, 1000, 1500 and 2000 are old; 2010 - 200 < 2000: page 2000 is among the recent ones.
+        // 2010 - 200 < 2000: number 2000 is among the recent ones.
         Assert.Equal(["Ancienne 1000", "Ancienne 1500", "Ancienne 500", "Récente 2000"],
             rare.QuerySelectorAll(".search-results li > a").Select(a => a.Text()).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public async Task The_most_recent_observations_are_ranked_whether_a_word_is_on_few_or_on_more_than_the_index_gathers()
+    {
+        // As for the wiki above, with observations: recorded in order, the last CandidatesPerSource are the « Récente ».
+        var count = IndexModel.DenseMatches + 10;
+        await Portal.Seed(s =>
+        {
+            var structure = s.Structure();
+            for (var n = 1; n <= count; n++)
+                s.Observation($"{(n > count - IndexModel.CandidatesPerSource ? "Récente" : "Ancienne")} {n}", structure,
+                    description: "Compte rendu de l'atelier du mardi" + (n % 500 == 0 ? ", rarissime" : ""));
+        });
+
+        await AssertTheMostRecentAreRanked(await Portal.SignedInAs(Roles.Partenaire));
     }
 
     [Fact]

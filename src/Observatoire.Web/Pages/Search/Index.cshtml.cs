@@ -24,10 +24,11 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
     public const int CandidatesPerSource = 200;
 
     /// <summary>
-    /// Wiki pages matching up to this many: the most recent are chosen among all the matches, found through the GIN index.
-    /// Beyond it, by walking pages from the most recent until enough match (one page in 50 or more matches).
+    /// Wiki pages (or observations) matching up to this many: the most recent are chosen among all the matches, found
+    /// through the GIN index. Beyond it, by walking from the most recent until enough match (one row in 50 or more matches
+    /// at 100,000 rows).
     /// </summary>
-    public const int DenseWikiMatches = 2000;
+    public const int DenseMatches = 2000;
 
     public record Hit(string Kind, string Title, string Url, float Rank, string Excerpt);
 
@@ -51,7 +52,7 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         var start = HeadlineMarkers.Start;
         var stop = HeadlineMarkers.Stop;
         var cap = CandidatesPerSource;
-        var dense = DenseWikiMatches;
+        var dense = DenseMatches;
         // Ranking every match costs as much as the matches (124k observations for "atelier CV" at 1M): each large
         // source offers at most `cap` of its most recent matches, plus those titled exactly with the query's words
         // (a btree index on the title's vector and the recency column: found however old, and the look-up stops
@@ -61,11 +62,11 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         // for frequent words; the GIN index for rare ones. Only these candidates are ranked. ts_rank is at most 1
         // and a body repeating the words comes close to it: a title containing every word of the query adds 1, a
         // title made of exactly the query's words 1 more (GroupsSearch ranks the same way).
-        // The wiki does not leave that choice to the planner: it guesses how many pages match from the words' statistics,
-        // and a short word the lemma dictionary expands into a dozen alternatives (« CV » gives 'cv' | 'v' six times)
-        // looked common while one page of 100,000 held it, so the walk read them all (555 ms). It first takes up to
-        // DenseWikiMatches + 1 matches through the GIN index whatever the guess (wiki_search_matches, migration
-        // WikiSearchMatches); only beyond that many does it walk.
+        // That choice is not left to the planner: it guesses how many rows match from the words' statistics, and a short
+        // word the lemma dictionary expands into a dozen alternatives (« CV » gives 'cv' | 'v' six times) looked common
+        // while one wiki page of 100,000 held it, so the walk read them all (555 ms). Each source first takes up to
+        // DenseMatches + 1 matches through the GIN index whatever the guess (wiki_search_matches and
+        // observation_search_matches, migration SearchMatches); only beyond that many does it walk.
         // Only the 50 kept get an excerpt, cut from 1,000 characters from just before the first place the query's first
         // word appears (unaccented, lower-case): ts_headline runs the lemma dictionary over all the text it is given, and
         // with 3,000 characters the 50 excerpts were 90 % of a search at 100k wiki pages (145 ms of 160; 67 ms with
@@ -73,6 +74,8 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         var hits = await db.Database.SqlQuery<Hit>($"""
             WITH q AS (SELECT websearch_to_tsquery('fr_unaccent', {q}) AS query),
             wikimatches AS MATERIALIZED (SELECT * FROM wiki_search_matches(websearch_to_tsquery('fr_unaccent', {q}), {member}, {dense} + 1)),
+            observationmatches AS MATERIALIZED (SELECT * FROM observation_search_matches(websearch_to_tsquery('fr_unaccent', {q}), {member},
+                {coordination}, {userId}, {dense} + 1)),
             top AS (
                 SELECT h."Kind", h."Id", h."Title", h."Url", h."Text",
                        ts_rank(h."SearchVector", q.query)
@@ -108,8 +111,13 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
                     UNION ALL
                     SELECT DISTINCT ON (c."Id") 'observation', c."Id", c."Title", '/observations/' || c."Id", c."SearchVector", NULL
                     FROM (
+                        (SELECT o."Id", o."Title", o."SearchVector" FROM observationmatches m JOIN "Observations" o ON o."Id" = m."Id"
+                         WHERE (SELECT count(*) FROM observationmatches) <= {dense}
+                         ORDER BY o."Id" DESC LIMIT {cap})
+                        UNION ALL
                         (SELECT o."Id", o."Title", o."SearchVector" FROM "Observations" o
-                         WHERE {member} AND o."SearchVector" @@ websearch_to_tsquery('fr_unaccent', {q})
+                         WHERE {member} AND (SELECT count(*) FROM observationmatches) > {dense}
+                           AND o."SearchVector" @@ websearch_to_tsquery('fr_unaccent', {q})
                            AND ({coordination} OR o."Status" = 'Validee' OR o."CreatedById" = {userId})
                          ORDER BY o."Id" DESC LIMIT {cap})
                         UNION ALL

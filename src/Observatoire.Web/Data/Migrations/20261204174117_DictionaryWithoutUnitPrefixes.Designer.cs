@@ -14,8 +14,8 @@ using Observatoire.Web.Data;
 namespace Observatoire.Web.Data.Migrations
 {
     [DbContext(typeof(ObservatoireDbContext))]
-    [Migration("20261204170817_WikiSearchMatches")]
-    partial class WikiSearchMatches
+    [Migration("20261204174117_DictionaryWithoutUnitPrefixes")]
+    partial class DictionaryWithoutUnitPrefixes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
