@@ -21,11 +21,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-# The prefixes of measurement units (kilo-, centi-, téra-…, flags Um, Ui and U.): with them « CV » was read as a
+# The prefixes of measurement units' symbols (c, k, T, P… before V, W, g, m…, flag U.): with them « CV » was read as a
 # centivolt, « TV » and « PV » as a teravolt and a petavolt, all three ending up as the lexeme 'v' (six times over), so
 # a search for « CV » found every page that mentioned a TV, and the planner, seeing twelve alternatives, guessed that
-# one page in twenty matched. Nobody searches the observatory by unit; without these rules such words keep their own form.
-DROPPED_PREFIXES = {"Um", "Ui", "U."}
+# one page in twenty matched. Nobody searches the observatory by unit symbol. The prefixes of the units' names (flags Um
+# and Ui: « kilomètre ») stay: their rules also give those names their plural (« mètres » → « mètre »).
+DROPPED_PREFIXES = {"U."}
 
 
 def drop_prefixes(affix: str) -> str:

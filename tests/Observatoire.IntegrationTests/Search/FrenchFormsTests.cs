@@ -101,8 +101,11 @@ public class FrenchFormsTests(PortalFixture portal) : PortalTest(portal)
         await Portal.Page("Atelier CV", "Rédiger son CV avec un bénévole.");
         await Portal.Page("Prêt de TV", "Une TV pour les projections du quartier.");
         await Portal.Page("Procès-verbal", "Le PV de l'assemblée générale.");
+        // The prefixes of the units' names stay, and with them their plurals.
+        await Portal.Page("Atelier cuisine", "Une recette pour 500 grammes de farine.");
 
-        foreach (var (query, expected) in new[] { ("CV", "/wiki/atelier-cv"), ("TV", "/wiki/pret-de-tv"), ("PV", "/wiki/proces-verbal") })
+        foreach (var (query, expected) in new[]
+                 { ("CV", "/wiki/atelier-cv"), ("TV", "/wiki/pret-de-tv"), ("PV", "/wiki/proces-verbal"), ("gramme", "/wiki/atelier-cuisine") })
         {
             var page = await Portal.CreateClient().GetHtml("/recherche?q=" + query);
             Assert.Equal([expected], page.QuerySelectorAll(".search-results li > a").Select(a => a.GetAttribute("href")).ToList());
@@ -120,7 +123,7 @@ public class FrenchFormsTests(PortalFixture portal) : PortalTest(portal)
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "WikiPages" ("Title", "Slug", "Type", "Visibility", "IsProtected", "Categories", "CurrentRevisionNumber",
                                      "PlainText", "CreatedAt", "UpdatedAt")
-            VALUES ('Prêt de matériel', 'pret', 'Page', 'Public', false, ARRAY[]::text[], 1, 'Une prise de 220 volts pour la TV.', now(), now()),
+            VALUES ('Prêt de matériel', 'pret', 'Page', 'Public', false, ARRAY[]::text[], 1, 'Une prise de 220 V pour la TV.', now(), now()),
                    ('Accueil', 'accueil', 'Page', 'Public', false, ARRAY[]::text[], 1, 'Permanence du mardi.', now(), now())
             """);
         var before = await Versions(db);

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Observatoire.Web.Data.Migrations
 {
     /// <summary>
-    /// The search dictionary no longer knows the prefixes of measurement units (deploy/postgres/tsearch_data,
+    /// The search dictionary no longer knows the prefixes of measurement units' symbols (deploy/postgres/tsearch_data,
     /// scripts/french-dictionary.py): « CV » was read as a centivolt and « TV » as a teravolt, both indexed as 'v', so a
     /// search for « CV » found the pages that mention a TV. The stored vectors that may hold a word read that way are those
-    /// holding one of the units' lexemes: those rows only are computed again (writing a column into itself), with the
-    /// dictionary files the server has. Run before the new files are copied, it changes nothing; docs/deploy.md says to
+    /// holding one of the unit symbols' lexemes: those rows only are computed again (writing a column into itself), with
+    /// the dictionary files the server has. Run before the new files are copied, it changes nothing; docs/deploy.md says to
     /// copy them first. No table's triggers watch these columns.
     /// </summary>
     public partial class DictionaryWithoutUnitPrefixes : Migration
@@ -21,11 +21,8 @@ namespace Observatoire.Web.Data.Migrations
                 DO $$
                 DECLARE
                   units tsquery := to_tsquery('simple',
-                    'a | ampere | becquerel | bq | c | cal | calorie | candela | cd | ci | coulomb | curie | da | dalton | electronvolt'
-                    ' | ev | f | farad | flops | g | gauss | gramme | gray | gy | h | henry | hertz | hz | j | joule | k | kat | katal'
-                    ' | kelvin | l | litre | lm | lumen | lux | lx | m | metre | mol | mole | n | newton | ohm | pa | pascal | poise'
-                    ' | rad | radian | roentgen | rontgen | s | seconde | siemens | sievert | sr | steradian | sv | t | tesla | v | va'
-                    ' | vad | var | volt | voltampere | w | watt | wattheure | wb | weber | wh');
+                    'a | bq | c | cal | cd | ci | da | ev | f | g | gy | h | hz | j | k | kat | l | lm | lx | m | mol | n | pa | rad'
+                    ' | s | sr | sv | t | v | va | vad | var | w | wb | wh');
                 BEGIN
                   IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'fr_lemmes') THEN
                     RETURN;
