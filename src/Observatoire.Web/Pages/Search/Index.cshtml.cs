@@ -73,9 +73,9 @@ public class IndexModel(ObservatoireDbContext db) : PageModel
         // 1,000, docs/performance.md). Two fragments of 35 words fit in 1,000 characters.
         var hits = await db.Database.SqlQuery<Hit>($"""
             WITH q AS (SELECT websearch_to_tsquery('fr_unaccent', {q}) AS query),
-            wikimatches AS MATERIALIZED (SELECT * FROM wiki_search_matches(websearch_to_tsquery('fr_unaccent', {q}), {member}, {dense} + 1)),
-            observationmatches AS MATERIALIZED (SELECT * FROM observation_search_matches(websearch_to_tsquery('fr_unaccent', {q}), {member},
-                {coordination}, {userId}, {dense} + 1)),
+            wikimatches AS MATERIALIZED (SELECT m.* FROM q, wiki_search_matches(q.query, {member}, {dense} + 1) m),
+            observationmatches AS MATERIALIZED (
+                SELECT m.* FROM q, observation_search_matches(q.query, {member}, {coordination}, {userId}, {dense} + 1) m),
             top AS (
                 SELECT h."Kind", h."Id", h."Title", h."Url", h."Text",
                        ts_rank(h."SearchVector", q.query)
